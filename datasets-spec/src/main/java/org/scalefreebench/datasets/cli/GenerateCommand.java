@@ -1,0 +1,119 @@
+package org.scalefreebench.datasets.cli;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.commons.rng.simple.RandomSource;
+import org.scalefreebench.datasets.generate.DatasetGenerator;
+import org.scalefreebench.datasets.lattice.Lattice;
+import org.scalefreebench.datasets.spec.DatasetSpec;
+import org.scalefreebench.datasets.spec.SpecCatalogue;
+import org.scalefreebench.datasets.spec.SpecJson;
+import org.scalefreebench.datasets.spec.SplitSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code generate}: a published spec, or an ad hoc set with the same layout. */
+@Command(name = "generate", description = {
+    "Generate a dataset into OUT/<id>/ (atomic and resumable: run again to complete an interrupted run).",
+    "Either --spec ID, or an ad hoc set: --lattice site --size L --p P[,P...] --samples N --seed S."})
+final class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec command;
+
+    @Option(names = "--spec", paramLabel = "ID", description = "a published spec id (see `list`)")
+    private String specId;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "root folder; the data goes to DIR/<id>/")
+    private Path out;
+
+    @Option(names = "--lattice", paramLabel = "KIND", description = "ad hoc: the lattice model; only 'site' (site percolation, square, open)")
+    private String lattice;
+
+    @Option(names = "--size", paramLabel = "L", description = "ad hoc: linear size L, in [2, 32768]")
+    private Integer size;
+
+    @Option(names = "--p", split = ",", paramLabel = "P", description = "ad hoc: occupation probabilities in [0, 1], comma-separated")
+    private List<BigDecimal> p;
+
+    @Option(names = "--samples", paramLabel = "N", description = "ad hoc: maps per p value, at least 1")
+    private Integer samples;
+
+    @Option(names = "--seed", paramLabel = "S", description = "ad hoc: seed of the random stream")
+    private Long seed;
+
+    @Option(names = "--split", paramLabel = "NAME", defaultValue = "test", description = "ad hoc: the split's name (default: ${DEFAULT-VALUE})")
+    private String split;
+
+    @Option(names = "--rng", paramLabel = "SOURCE", defaultValue = "XO_RO_SHI_RO_128_PP",
+            description = "ad hoc: a jumpable Commons RNG RandomSource (default: ${DEFAULT-VALUE})")
+    private RandomSource rng;
+
+    @Option(names = "--id", paramLabel = "ID", description = "ad hoc: the dataset id (default: from the parameters)")
+    private String id;
+
+    @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: all cores); the bytes do not depend on it")
+    private Integer threads;
+
+    @Override
+    public Integer call() throws IOException {
+        DatasetSpec spec = specId != null ? fromCatalogue() : adHoc();
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1) {
+            throw new IllegalArgumentException("--threads " + t + " is outside the allowed range [1, ∞)");
+        }
+        long start = System.nanoTime();
+        Path dir = new DatasetGenerator(t, new ConsoleProgress(command.commandLine().getErr())).generate(spec, out);
+        command.commandLine().getOut().printf("%s: generated and checksummed in %.1f s%s%n", dir,
+                (System.nanoTime() - start) / 1e9, spec.pinned() ? " (matches the spec's pinned SHA-256)" : "");
+        return 0;
+    }
+
+    private DatasetSpec fromCatalogue() {
+        if (lattice != null || size != null || p != null || samples != null || seed != null || id != null) {
+            throw new IllegalArgumentException("--spec takes no ad hoc options (--lattice, --size, --p, --samples, --seed, --id)");
+        }
+        return SpecCatalogue.published().get(specId);
+    }
+
+    private DatasetSpec adHoc() {
+        if (lattice == null || size == null || p == null || samples == null || seed == null) {
+            throw new IllegalArgumentException("give either --spec ID, or all of --lattice site --size L --p P --samples N --seed S");
+        }
+        if (!"site".equals(lattice)) {
+            throw new IllegalArgumentException("--lattice '" + lattice + "' is not supported; allowed: site");
+        }
+        if (size < Lattice.MIN_SIZE || size > Lattice.MAX_SIZE) {
+            throw new IllegalArgumentException("--size " + size + " is outside the allowed range [" + Lattice.MIN_SIZE + ", "
+                    + Lattice.MAX_SIZE + "]");
+        }
+        for (BigDecimal v : p) {
+            if (v.signum() < 0 || v.compareTo(BigDecimal.ONE) > 0) {
+                throw new IllegalArgumentException("--p " + v.toPlainString() + " is outside the allowed range [0, 1]");
+            }
+        }
+        if (samples < 1) {
+            throw new IllegalArgumentException("--samples " + samples + " is outside the allowed range [1, " + Integer.MAX_VALUE + "]");
+        }
+        if ((long) samples * p.size() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--samples × number of p values exceeds " + Integer.MAX_VALUE);
+        }
+        if (!rng.isJumpable()) {
+            throw new IllegalArgumentException("--rng " + rng + " is not jumpable; the data contract needs a jumpable source");
+        }
+        String ps = p.size() == 1 ? p.get(0).toPlainString()
+                : p.get(0).toPlainString() + ".." + p.get(p.size() - 1).toPlainString() + "x" + p.size();
+        String name = id != null ? id : "site-L" + size + "-p" + ps + "-n" + samples + "-seed" + seed;
+        List<SplitSpec> splits = new ArrayList<>();
+        splits.add(new SplitSpec(split, samples, seed));
+        DatasetSpec spec = new DatasetSpec(name, "ad hoc site percolation set", size, p, rng, splits, Map.of());
+        return SpecJson.parse(SpecJson.toJson(spec), "ad hoc options", name);
+    }
+}

@@ -1,0 +1,63 @@
+package org.scalefreebench.datasets.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code scalefree} command-line tool: list, generate and verify datasets, and measure the
+ * labeller's throughput. Exit codes: 0 success, 1 failure (bad data, checksum mismatch, I/O),
+ * 2 bad usage (unknown option, out-of-range argument).
+ */
+@Command(name = "scalefree", mixinStandardHelpOptions = true, versionProvider = ScaleFreeCli.Version.class,
+        description = "ScaleFree Bench datasets: exact, checksummed percolation data.",
+        subcommands = {ListCommand.class, GenerateCommand.class, VerifyCommand.class, BenchLabelCommand.class,
+            PinCommand.class})
+public final class ScaleFreeCli {
+
+    /** Exit code of a run that failed on its data or I/O. */
+    public static final int EXIT_FAILURE = 1;
+    /** Exit code of bad usage. */
+    public static final int EXIT_USAGE = 2;
+
+    private ScaleFreeCli() {
+    }
+
+    /**
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /**
+     * Runs the tool without exiting the JVM (for tests and embedding).
+     *
+     * @param out  standard output
+     * @param err  standard error
+     * @param args arguments
+     * @return the exit code
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cmd = new CommandLine(ScaleFreeCli.class);
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof IllegalArgumentException) {
+                line.getErr().println("error: " + ex.getMessage());
+                return EXIT_USAGE;
+            }
+            line.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            return EXIT_FAILURE;
+        });
+        return cmd.execute(args);
+    }
+
+    /** Reports the library version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"scalefree datasets-spec " + org.scalefreebench.datasets.generate.LibraryVersion.datasetsSpec()};
+        }
+    }
+}

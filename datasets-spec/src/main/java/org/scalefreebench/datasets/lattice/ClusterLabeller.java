@@ -1,0 +1,285 @@
+package org.scalefreebench.datasets.lattice;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Exact cluster labelling of a site-percolation map by union-find over row runs
+ * (Hoshen–Kopelman in one raster pass, with path halving and union by size).
+ *
+ * <p>Each row is packed into 64-bit words; each maximal horizontal run of occupied sites is one
+ * union-find node, found with bit operations; a run is joined to every run of the row above whose
+ * columns overlap it (4-neighbour connectivity), one union per overlapping pair. Runs are
+ * numbered in row-major order of their first site, so the cluster holding the lowest site index
+ * is the one whose first run has the lowest number: that settles ties for the largest cluster.
+ *
+ * <p>An instance keeps its work arrays between calls and is not thread safe: use one per thread.
+ */
+public final class ClusterLabeller {
+
+    private final int size;
+    private final int[] parent;
+    private final int[] clusterSize;
+    private final int[] firstRun;
+    private final int[] runStart;
+    private final int[] runEnd;
+    private final int[] rowFirstRun;
+    private final int[] topStamp;
+    private int stamp;
+    private final int words;
+    private long[] curBits;
+    private long[] prevBits;
+    private long[] curStarts;
+    private long[] prevStarts;
+    private int[] curRank;
+    private int[] prevRank;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long LSB = 0x0101010101010101L;
+    /** Multiplier that gathers the low bit of each of 8 bytes into the top byte, byte k to bit 56 + k. */
+    private static final long GATHER = 0x0102040810204080L;
+
+    /**
+     * Creates a labeller for L×L maps.
+     *
+     * @param size the linear size L
+     */
+    public ClusterLabeller(int size) {
+        Lattice.sites(size);
+        this.size = size;
+        int maxRuns = size * ((size + 1) / 2);
+        this.parent = new int[maxRuns];
+        this.clusterSize = new int[maxRuns];
+        this.firstRun = new int[maxRuns];
+        this.runStart = new int[maxRuns];
+        this.runEnd = new int[maxRuns];
+        this.rowFirstRun = new int[size + 1];
+        this.topStamp = new int[maxRuns];
+        this.words = (size + 63) >>> 6;
+        this.curBits = new long[words];
+        this.prevBits = new long[words];
+        this.curStarts = new long[words];
+        this.prevStarts = new long[words];
+        this.curRank = new int[words];
+        this.prevRank = new int[words];
+    }
+
+    /** @return the linear size L this labeller works on */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * Labels a map.
+     *
+     * @param sites the map, length L², row-major, nonzero = occupied
+     * @param mask  if not null, length L²: set to 1 on the sites of the largest cluster, 0 elsewhere
+     * @return the largest cluster's size, the spanning label and the largest cluster's first site
+     */
+    public ClusterLabels label(byte[] sites, byte[] mask) {
+        if (sites.length != size * size) {
+            throw new IllegalArgumentException("map has " + sites.length + " sites, expected L² = " + size * size);
+        }
+        int runs = findRunsAndJoin(sites);
+        if (runs == 0) {
+            if (mask != null) {
+                Arrays.fill(mask, (byte) 0);
+            }
+            return new ClusterLabels(0, false, -1);
+        }
+        int best = -1;
+        int bestSize = 0;
+        for (int r = 0; r < runs; r++) {
+            if (parent[r] == r) {
+                int sz = clusterSize[r];
+                if (sz > bestSize || (sz == bestSize && firstRun[r] < firstRun[best])) {
+                    bestSize = sz;
+                    best = r;
+                }
+            }
+        }
+        int bestFirstRun = firstRun[best];
+        boolean spanning = spans();
+        if (mask != null) {
+            fillMask(mask, best);
+        }
+        return new ClusterLabels(bestSize, spanning, rowFirstRunSite(bestFirstRun));
+    }
+
+    private int findRunsAndJoin(byte[] sites) {
+        int l = size;
+        int runs = 0;
+        for (int row = 0; row < l; row++) {
+            long[] t = prevBits;
+            prevBits = curBits;
+            curBits = t;
+            t = prevStarts;
+            prevStarts = curStarts;
+            curStarts = t;
+            int[] c = prevRank;
+            prevRank = curRank;
+            curRank = c;
+            loadRow(sites, row * l, curBits);
+            rowFirstRun[row] = runs;
+            runs = addRuns(runs);
+            if (row > 0) {
+                joinWithRowAbove(rowFirstRun[row - 1], rowFirstRun[row]);
+            }
+        }
+        rowFirstRun[l] = runs;
+        return runs;
+    }
+
+    /** Packs one row into bits, bit {@code c & 63} of word {@code c >> 6} = site (row, c) occupied. */
+    private void loadRow(byte[] sites, int base, long[] bits) {
+        int l = size;
+        for (int w = 0; w < words; w++) {
+            int from = w << 6;
+            int n = Math.min(64, l - from);
+            long word = 0;
+            int k = 0;
+            for (; k + 8 <= n; k += 8) {
+                long x = (long) LONGS.get(sites, base + from + k);
+                long nonzero = ((((x & LOW7) + LOW7) | x) >>> 7) & LSB;
+                word |= ((nonzero * GATHER) >>> 56) << k;
+            }
+            for (; k < n; k++) {
+                if (sites[base + from + k] != 0) {
+                    word |= 1L << k;
+                }
+            }
+            bits[w] = word;
+        }
+    }
+
+    /** Records the row's runs (start bits, run bounds, sizes) and returns the new run count. */
+    private int addRuns(int runs) {
+        long carry = 0;
+        int rank = 0;
+        int r = runs;
+        for (int w = 0; w < words; w++) {
+            long bits = curBits[w];
+            long starts = bits & ~((bits << 1) | carry);
+            carry = bits >>> 63;
+            curStarts[w] = starts;
+            curRank[w] = rank;
+            rank += Long.bitCount(starts);
+            int offset = w << 6;
+            for (long s = starts; s != 0; s &= s - 1) {
+                runStart[r++] = offset + Long.numberOfTrailingZeros(s);
+            }
+        }
+        r = runs;
+        for (int w = 0; w < words; w++) {
+            long bits = curBits[w];
+            long next = w + 1 < words ? curBits[w + 1] : 0;
+            long ends = bits & ~((bits >>> 1) | (next << 63));
+            int offset = (w << 6) + 1;
+            for (long e = ends; e != 0; e &= e - 1) {
+                int end = offset + Long.numberOfTrailingZeros(e);
+                parent[r] = r;
+                firstRun[r] = r;
+                clusterSize[r] = end - runStart[r];
+                runEnd[r] = end;
+                r++;
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Joins each run to the runs of the row above that it touches: one union per maximal segment of
+     * columns occupied in both rows, which is exactly one per touching pair of runs.
+     */
+    private void joinWithRowAbove(int prevFirst, int first) {
+        long carry = 0;
+        for (int w = 0; w < words; w++) {
+            long both = curBits[w] & prevBits[w];
+            long segments = both & ~((both << 1) | carry);
+            carry = both >>> 63;
+            for (long s = segments; s != 0; s &= s - 1) {
+                long upTo = (Long.lowestOneBit(s) << 1) - 1;
+                int above = prevFirst + prevRank[w] + Long.bitCount(prevStarts[w] & upTo) - 1;
+                int here = first + curRank[w] + Long.bitCount(curStarts[w] & upTo) - 1;
+                union(above, here);
+            }
+        }
+    }
+
+    private int find(int x) {
+        int[] p = parent;
+        while (p[x] != x) {
+            int grand = p[p[x]];
+            p[x] = grand;
+            x = grand;
+        }
+        return x;
+    }
+
+    private void union(int a, int b) {
+        int ra = find(a);
+        int rb = find(b);
+        if (ra == rb) {
+            return;
+        }
+        if (clusterSize[ra] < clusterSize[rb]) {
+            int t = ra;
+            ra = rb;
+            rb = t;
+        }
+        parent[rb] = ra;
+        clusterSize[ra] += clusterSize[rb];
+        firstRun[ra] = Math.min(firstRun[ra], firstRun[rb]);
+    }
+
+    private int rowFirstRunSite(int run) {
+        int row = rowOf(run);
+        return row * size + runStart[run];
+    }
+
+    private int rowOf(int run) {
+        int lo = 0;
+        int hi = size - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (rowFirstRun[mid] <= run) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    private boolean spans() {
+        stamp++;
+        if (stamp == 0) {
+            Arrays.fill(topStamp, 0);
+            stamp = 1;
+        }
+        for (int r = rowFirstRun[0]; r < rowFirstRun[1]; r++) {
+            topStamp[find(r)] = stamp;
+        }
+        for (int r = rowFirstRun[size - 1]; r < rowFirstRun[size]; r++) {
+            if (topStamp[find(r)] == stamp) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void fillMask(byte[] mask, int root) {
+        Arrays.fill(mask, (byte) 0);
+        for (int row = 0; row < size; row++) {
+            int base = row * size;
+            for (int r = rowFirstRun[row]; r < rowFirstRun[row + 1]; r++) {
+                if (find(r) == root) {
+                    Arrays.fill(mask, base + runStart[r], base + runEnd[r], (byte) 1);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.scalefreebench.datasets.spec;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * A dataset spec: the model (site percolation on the open L×L square lattice, 4-neighbour
+ * connectivity, independent Bernoulli occupation), L, the p values, the splits with their seeds,
+ * the named random source, and the pinned SHA-256 of every file it generates (empty for an ad hoc
+ * set).
+ *
+ * <p>Samples of a split are ordered p-major: the first {@code samplesPerP} maps have the first p
+ * value, and so on.
+ *
+ * @param id          the public id (the spec file's name without {@code .json})
+ * @param description one line for people
+ * @param size        linear size L
+ * @param p           the occupation probabilities, as exact decimals
+ * @param rng         the Commons RNG source every draw comes from
+ * @param splits      the splits, in generation order
+ * @param sha256      pinned checksums, keyed by path relative to the dataset folder (e.g. {@code train/maps.npy})
+ */
+public record DatasetSpec(String id, String description, int size, List<BigDecimal> p, RandomSource rng,
+        List<SplitSpec> splits, Map<String, String> sha256) {
+
+    /** The one model family this version of the contract generates. */
+    public static final String FAMILY = "site-percolation";
+
+    /** Canonical copy: immutable lists and maps. */
+    public DatasetSpec {
+        p = List.copyOf(p);
+        splits = List.copyOf(splits);
+        sha256 = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sha256));
+    }
+
+    /** @return whether the spec pins the checksums of its files */
+    public boolean pinned() {
+        return !sha256.isEmpty();
+    }
+
+    /**
+     * @param name a split name
+     * @return the split
+     * @throws SpecException naming the known splits if there is none of that name
+     */
+    public SplitSpec split(String name) {
+        for (SplitSpec s : splits) {
+            if (s.name().equals(name)) {
+                return s;
+            }
+        }
+        throw new SpecException("spec " + id + " has no split '" + name + "'; its splits are: "
+                + splits.stream().map(SplitSpec::name).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * @param split a split of this spec
+     * @return the number of maps in it
+     */
+    public int samples(SplitSpec split) {
+        return Math.multiplyExact(split.samplesPerP(), p.size());
+    }
+
+    /**
+     * @param split a split of this spec
+     * @return the occupation probability of each of its samples, p-major
+     */
+    public double[] pOfSamples(SplitSpec split) {
+        double[] out = new double[samples(split)];
+        int k = 0;
+        for (BigDecimal value : p) {
+            double v = value.doubleValue();
+            for (int i = 0; i < split.samplesPerP(); i++) {
+                out[k++] = v;
+            }
+        }
+        return out;
+    }
+
+    /** @return every file the spec generates, relative to the dataset folder, in generation order */
+    public List<String> files() {
+        List<String> out = new ArrayList<>();
+        for (SplitSpec s : splits) {
+            for (DataFile f : DataFile.values()) {
+                out.add(f.relativePath(s.name()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param newSha256 checksums to pin
+     * @return this spec with the given checksums pinned
+     */
+    public DatasetSpec withSha256(Map<String, String> newSha256) {
+        return new DatasetSpec(id, description, size, p, rng, splits, newSha256);
+    }
+}
