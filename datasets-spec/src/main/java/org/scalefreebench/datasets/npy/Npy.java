@@ -20,6 +20,8 @@ public final class Npy {
      * little-endian dtype, and a file size matching the header. Fortran order is not rejected
      * here; it is reported by {@link NpyHeader#fortranOrder()}.
      *
+     * @param file the NPY file
+     * @return the header
      * @throws NpyFormatException if the file is not a valid NPY file of a supported dtype
      * @throws IOException        if the file cannot be read
      */
@@ -30,7 +32,9 @@ public final class Npy {
     /**
      * Reads a whole {@link NpyDtype#UINT8} array.
      *
+     * @param file          the NPY file
      * @param expectedShape as for {@link NpyReader#open}; {@code -1} matches any size on that axis
+     * @return the elements in C order
      * @throws NpyFormatException if the file does not hold such an array
      * @throws IOException        if the file cannot be read, or the array has more than
      *                            {@code Integer.MAX_VALUE - 8} elements
@@ -46,7 +50,9 @@ public final class Npy {
     /**
      * Reads a whole {@link NpyDtype#INT32} array.
      *
+     * @param file          the NPY file
      * @param expectedShape as for {@link NpyReader#open}; {@code -1} matches any size on that axis
+     * @return the elements in C order
      * @throws NpyFormatException if the file does not hold such an array
      * @throws IOException        if the file cannot be read, or the array has more than
      *                            {@code Integer.MAX_VALUE - 8} elements
@@ -62,7 +68,9 @@ public final class Npy {
     /**
      * Reads a whole {@link NpyDtype#FLOAT32} array.
      *
+     * @param file          the NPY file
      * @param expectedShape as for {@link NpyReader#open}; {@code -1} matches any size on that axis
+     * @return the elements in C order
      * @throws NpyFormatException if the file does not hold such an array
      * @throws IOException        if the file cannot be read, or the array has more than
      *                            {@code Integer.MAX_VALUE - 8} elements
@@ -78,7 +86,9 @@ public final class Npy {
     /**
      * Reads a whole {@link NpyDtype#FLOAT64} array.
      *
+     * @param file          the NPY file
      * @param expectedShape as for {@link NpyReader#open}; {@code -1} matches any size on that axis
+     * @return the elements in C order
      * @throws NpyFormatException if the file does not hold such an array
      * @throws IOException        if the file cannot be read, or the array has more than
      *                            {@code Integer.MAX_VALUE - 8} elements

@@ -17,6 +17,10 @@ public record NpyHeader(NpyDtype dtype, long[] shape, boolean fortranOrder, int 
     /**
      * Validates and copies the components.
      *
+     * @param dtype        the element type
+     * @param shape        the array shape, copied
+     * @param fortranOrder whether the data is in Fortran order
+     * @param dataOffset   the file offset of the first data byte
      * @throws IllegalArgumentException if a dimension or the offset is negative, or the element
      *                                  count overflows a {@code long}
      */

@@ -168,7 +168,8 @@ final class NpyHeaderParser {
     }
 
     private static NpyFormatException malformed(Path file, String text, String detail) {
-        return new NpyFormatException(file, "malformed header dict: " + detail + "; header is " + show(text));
+        return new NpyFormatException(file, "malformed header dict: " + detail + "; header is "
+                + show(text.stripTrailing()));
     }
 
     /** @return the header text quoted, with control characters escaped, shortened if long */

@@ -77,7 +77,7 @@ public final class NpyReader implements Closeable {
         }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            NpyHeader header = readHeader(file, channel, expectedDtype, expectedShape);
+            NpyHeader header = readHeader(file, channel, expectedDtype, expectedShape, true);
             channel.position(header.dataOffset());
             long dataBytes = header.dataBytes();
             int size = dataBytes >= bufferBytes ? bufferBytes : (int) Math.max(Long.BYTES, dataBytes);
@@ -99,20 +99,21 @@ public final class NpyReader implements Closeable {
     static NpyHeader readHeader(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return readHeader(file, channel, null, null);
+            return readHeader(file, channel, null, null, false);
         }
     }
 
     /**
-     * @param expectedDtype null to accept any supported dtype
-     * @param expectedShape null to accept any shape and Fortran order
+     * @param expectedDtype  null to accept any supported dtype
+     * @param expectedShape  null to accept any shape
+     * @param requireCOrder  whether to reject Fortran order
      */
     private static NpyHeader readHeader(Path file, FileChannel channel, NpyDtype expectedDtype,
-                                        long[] expectedShape) throws IOException {
+                                        long[] expectedShape, boolean requireCOrder) throws IOException {
         long fileSize = channel.size();
         NpyHeaderParser.RawHeader raw = NpyHeaderParser.read(file, channel, fileSize);
         NpyDtype dtype = resolveDtype(file, raw.descr(), expectedDtype);
-        if (expectedShape != null && raw.fortranOrder()) {
+        if (requireCOrder && raw.fortranOrder()) {
             throw new NpyFormatException(file, "array is stored in Fortran order (fortran_order: True),"
                     + " expected C order (fortran_order: False)");
         }
@@ -205,6 +206,9 @@ public final class NpyReader implements Closeable {
     /**
      * Reads the next {@code len} elements of a {@link NpyDtype#UINT8} array.
      *
+     * @param dst the array to fill
+     * @param off the index in {@code dst} of the first element to fill
+     * @param len the number of elements to read
      * @throws IllegalStateException if the array is not uint8
      * @throws EOFException          if fewer than {@code len} elements remain
      * @throws IOException           if the reader is closed or the file cannot be read
@@ -223,6 +227,9 @@ public final class NpyReader implements Closeable {
     /**
      * Reads the next {@code len} elements of a {@link NpyDtype#INT32} array.
      *
+     * @param dst the array to fill
+     * @param off the index in {@code dst} of the first element to fill
+     * @param len the number of elements to read
      * @throws IllegalStateException if the array is not int32
      * @throws EOFException          if fewer than {@code len} elements remain
      * @throws IOException           if the reader is closed or the file cannot be read
@@ -242,6 +249,9 @@ public final class NpyReader implements Closeable {
     /**
      * Reads the next {@code len} elements of a {@link NpyDtype#FLOAT32} array.
      *
+     * @param dst the array to fill
+     * @param off the index in {@code dst} of the first element to fill
+     * @param len the number of elements to read
      * @throws IllegalStateException if the array is not float32
      * @throws EOFException          if fewer than {@code len} elements remain
      * @throws IOException           if the reader is closed or the file cannot be read
@@ -261,6 +271,9 @@ public final class NpyReader implements Closeable {
     /**
      * Reads the next {@code len} elements of a {@link NpyDtype#FLOAT64} array.
      *
+     * @param dst the array to fill
+     * @param off the index in {@code dst} of the first element to fill
+     * @param len the number of elements to read
      * @throws IllegalStateException if the array is not float64
      * @throws EOFException          if fewer than {@code len} elements remain
      * @throws IOException           if the reader is closed or the file cannot be read

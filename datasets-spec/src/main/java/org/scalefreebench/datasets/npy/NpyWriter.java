@@ -118,6 +118,9 @@ public final class NpyWriter implements Closeable {
     /**
      * Writes {@code len} uint8 elements.
      *
+     * @param a   the elements, in C order
+     * @param off the index in {@code a} of the first element to write
+     * @param len the number of elements to write
      * @throws IllegalStateException if the dtype is not {@link NpyDtype#UINT8}, or the elements
      *                               would exceed what the shape holds
      * @throws IOException           if the writer is closed or writing fails
@@ -148,6 +151,9 @@ public final class NpyWriter implements Closeable {
     /**
      * Writes {@code len} int32 elements.
      *
+     * @param a   the elements, in C order
+     * @param off the index in {@code a} of the first element to write
+     * @param len the number of elements to write
      * @throws IllegalStateException if the dtype is not {@link NpyDtype#INT32}, or the elements
      *                               would exceed what the shape holds
      * @throws IOException           if the writer is closed or writing fails
@@ -169,6 +175,9 @@ public final class NpyWriter implements Closeable {
     /**
      * Writes {@code len} float32 elements.
      *
+     * @param a   the elements, in C order
+     * @param off the index in {@code a} of the first element to write
+     * @param len the number of elements to write
      * @throws IllegalStateException if the dtype is not {@link NpyDtype#FLOAT32}, or the elements
      *                               would exceed what the shape holds
      * @throws IOException           if the writer is closed or writing fails
@@ -190,6 +199,9 @@ public final class NpyWriter implements Closeable {
     /**
      * Writes {@code len} float64 elements.
      *
+     * @param a   the elements, in C order
+     * @param off the index in {@code a} of the first element to write
+     * @param len the number of elements to write
      * @throws IllegalStateException if the dtype is not {@link NpyDtype#FLOAT64}, or the elements
      *                               would exceed what the shape holds
      * @throws IOException           if the writer is closed or writing fails

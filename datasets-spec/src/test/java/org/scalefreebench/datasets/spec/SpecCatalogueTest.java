@@ -64,7 +64,7 @@ class SpecCatalogueTest {
     void unknownIdListsTheKnownIds() {
         SpecException e = assertThrows(SpecException.class, () -> SpecCatalogue.published().get("percolation-L65-v1"));
         assertTrue(e.getMessage().contains("unknown spec id 'percolation-L65-v1'"), e.getMessage());
-        assertTrue(e.getMessage().contains("percolation-L64-v1, "), e.getMessage());
+        assertTrue(e.getMessage().contains("known ids: percolation-L128-test-v1, percolation-L256-test-v1, percolation-L32-smoke-v1, percolation-L64-v1"), e.getMessage());
     }
 
     @Test

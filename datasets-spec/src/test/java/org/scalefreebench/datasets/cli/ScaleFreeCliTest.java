@@ -1,0 +1,114 @@
+package org.scalefreebench.datasets.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.RandomAccessFile;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.scalefreebench.datasets.generate.Manifest;
+import org.scalefreebench.datasets.npy.Npy;
+
+class ScaleFreeCliTest {
+
+    /** Exit code, standard output and standard error of one run. */
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ScaleFreeCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void listGivesALinePerSpec() {
+        Run r = run("list");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(4, r.out().lines().count(), r.out());
+        assertTrue(r.out().contains("percolation-L64-v1") && r.out().contains("train=20500 val=4100 test=8200"), r.out());
+    }
+
+    @Test
+    void unknownSpecIdListsTheKnownIds(@TempDir Path dir) {
+        Run r = run("generate", "--spec", "percolation-L63-v1", "--out", dir.toString());
+        assertEquals(ScaleFreeCli.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("unknown spec id 'percolation-L63-v1'; known ids: percolation-L128-test-v1"), r.err());
+        Run v = run("verify", "--spec", "percolation-L63-v1", "--dir", dir.toString());
+        assertTrue(v.err().contains("known ids:"), v.err());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--size 1 --p 0.5 --samples 3 --seed 1 | --size 1 is outside the allowed range [2, 32768]",
+        "--size 8 --p 1.5 --samples 3 --seed 1 | --p 1.5 is outside the allowed range [0, 1]",
+        "--size 8 --p -0.1 --samples 3 --seed 1 | --p -0.1 is outside the allowed range [0, 1]",
+        "--size 8 --p 0.5 --samples 0 --seed 1 | --samples 0 is outside the allowed range [1, 2147483647]",
+        "--size 8 --p 0.5 --samples 3 | give either --spec ID, or all of"})
+    void outOfRangeAdHocArgumentsAreRejectedWithTheAllowedRange(String args, String message, @TempDir Path dir) {
+        String[] full = ("generate --lattice site " + args + " --out " + dir).split(" ");
+        Run r = run(full);
+        assertEquals(ScaleFreeCli.EXIT_USAGE, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains(message), r.err());
+        assertEquals(0, dir.toFile().list().length, "nothing may be written");
+    }
+
+    @Test
+    void adHocSetHasTheLayoutOfTheContractAndVerifies(@TempDir Path dir) throws IOException {
+        Run g = run("generate", "--lattice", "site", "--size", "10", "--p", "0.4,0.6", "--samples", "5", "--seed", "3",
+                "--out", dir.toString());
+        assertEquals(0, g.code(), g.err());
+        Path set = dir.resolve("site-L10-p0.4..0.6x2-n5-seed3");
+        assertTrue(Files.isRegularFile(set.resolve(Manifest.FILE_NAME)));
+        assertEquals(10 * 10 * 10, Npy.readUint8(set.resolve("test/maps.npy"), 10, 10, 10).length);
+        assertEquals(10, Npy.readFloat64(set.resolve("test/p.npy"), 10).length);
+        assertEquals(10, Npy.readInt32(set.resolve("test/max_cluster.npy"), 10).length);
+
+        Run ok = run("verify", "--spec", set.getFileName().toString(), "--dir", dir.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("OK"), ok.out());
+
+        try (RandomAccessFile f = new RandomAccessFile(set.resolve("test/spanning.npy").toFile(), "rw")) {
+            f.setLength(f.length() - 1);
+        }
+        Run bad = run("verify", "--spec", set.getFileName().toString(), "--dir", dir.toString());
+        assertEquals(ScaleFreeCli.EXIT_FAILURE, bad.code());
+        assertTrue(bad.err().contains("test/spanning.npy: expected SHA-256 "), bad.err());
+    }
+
+    @Test
+    void verifyOfAMissingDatasetFails(@TempDir Path dir) {
+        Run r = run("verify", "--spec", "percolation-L32-smoke-v1", "--dir", dir.toString());
+        assertEquals(ScaleFreeCli.EXIT_FAILURE, r.code());
+        assertTrue(r.err().contains("manifest.json") && r.err().contains("missing"), r.err());
+    }
+
+    @Test
+    void generateSmokeSpecThenVerify(@TempDir Path dir) {
+        Run g = run("generate", "--spec", "percolation-L32-smoke-v1", "--out", dir.toString(), "--threads", "2");
+        assertEquals(0, g.code(), g.err());
+        assertTrue(g.out().contains("matches the spec's pinned SHA-256"), g.out());
+        Run v = run("verify", "--spec", "percolation-L32-smoke-v1", "--dir", dir.toString());
+        assertEquals(0, v.code(), v.err());
+    }
+
+    @Test
+    void benchLabelPrintsThroughput(@TempDir Path dir) throws IOException {
+        Path maps = dir.resolve("maps.npy");
+        Run r = run("bench-label", "--size", "16", "--samples", "20", "--rounds", "1", "--save-maps", maps.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Msites/s"), r.out());
+        assertEquals(20 * 16 * 16, Npy.readUint8(maps, 20, 16, 16).length);
+        Run bad = run("bench-label", "--size", "16", "--samples", "0");
+        assertEquals(ScaleFreeCli.EXIT_USAGE, bad.code());
+        assertTrue(bad.err().contains("--samples 0 is outside the allowed range"), bad.err());
+    }
+}
