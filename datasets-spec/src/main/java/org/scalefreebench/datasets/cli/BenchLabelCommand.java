@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.commons.rng.simple.RandomSource;
 import org.scalefreebench.datasets.generate.LabelledMapStream;
 import org.scalefreebench.datasets.lattice.ClusterLabeller;
+import org.scalefreebench.datasets.lattice.CriticalExponents;
 import org.scalefreebench.datasets.lattice.Lattice;
 import org.scalefreebench.datasets.lattice.SitePercolation;
 import org.scalefreebench.datasets.npy.NpyDtype;
@@ -25,9 +26,6 @@ import picocli.CommandLine.Spec;
     "--save-maps writes the maps as NPY so another labeller (e.g. tools/scipy_label_bench.py) can run on the same maps."})
 final class BenchLabelCommand implements Callable<Integer> {
 
-    /** The site percolation threshold of the square lattice (Jacobsen 2015), rounded as in the spec grid. */
-    static final double P_C = 0.59274605;
-
     @Spec
     private CommandSpec command;
 
@@ -37,7 +35,7 @@ final class BenchLabelCommand implements Callable<Integer> {
     @Option(names = "--samples", required = true, paramLabel = "N", description = "number of maps, at least 1")
     private int samples;
 
-    @Option(names = "--p", paramLabel = "P", defaultValue = "0.59274605", description = "occupation probability (default: p_c = ${DEFAULT-VALUE})")
+    @Option(names = "--p", paramLabel = "P", defaultValue = "" + CriticalExponents.SITE_P_C, description = "occupation probability (default: the site p_c, ${DEFAULT-VALUE})")
     private double p;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")

@@ -42,17 +42,10 @@ public final class FloodFillLabels {
                 int c = s % size;
                 top |= r == 0;
                 bottom |= r == size - 1;
-                int[][] nb = {{r - 1, c}, {r + 1, c}, {r, c - 1}, {r, c + 1}};
-                for (int[] q : nb) {
-                    if (q[0] < 0 || q[0] >= size || q[1] < 0 || q[1] >= size) {
-                        continue;
-                    }
-                    int t = q[0] * size + q[1];
-                    if (sites[t] != 0 && cluster[t] == 0) {
-                        cluster[t] = id;
-                        queue[tail++] = t;
-                    }
-                }
+                tail = visit(sites, cluster, queue, tail, id, r > 0, s - size);
+                tail = visit(sites, cluster, queue, tail, id, r < size - 1, s + size);
+                tail = visit(sites, cluster, queue, tail, id, c > 0, s - 1);
+                tail = visit(sites, cluster, queue, tail, id, c < size - 1, s + 1);
             }
             spans |= top && bottom;
             if (tail > bestSize) {
@@ -66,5 +59,13 @@ public final class FloodFillLabels {
         for (int i = 0; i < n; i++) {
             mask[i] = (byte) (bestId != 0 && cluster[i] == bestId ? 1 : 0);
         }
+    }
+
+    private static int visit(byte[] sites, int[] cluster, int[] queue, int tail, int id, boolean inside, int t) {
+        if (inside && sites[t] != 0 && cluster[t] == 0) {
+            cluster[t] = id;
+            queue[tail++] = t;
+        }
+        return tail;
     }
 }
