@@ -20,9 +20,7 @@ import java.util.Arrays;
 public final class ClusterLabeller {
 
     private final int size;
-    private final int[] parent;
-    private final int[] clusterSize;
-    private final int[] firstRun;
+    private final UnionFind clusters;
     private final int[] runStart;
     private final int[] runEnd;
     private final int[] rowFirstRun;
@@ -51,9 +49,7 @@ public final class ClusterLabeller {
         Lattice.sites(size);
         this.size = size;
         int maxRuns = size * ((size + 1) / 2);
-        this.parent = new int[maxRuns];
-        this.clusterSize = new int[maxRuns];
-        this.firstRun = new int[maxRuns];
+        this.clusters = new UnionFind(maxRuns);
         this.runStart = new int[maxRuns];
         this.runEnd = new int[maxRuns];
         this.rowFirstRun = new int[size + 1];
@@ -77,7 +73,7 @@ public final class ClusterLabeller {
      *
      * @param sites the map, length L², row-major, nonzero = occupied
      * @param mask  if not null, length L²: set to 1 on the sites of the largest cluster, 0 elsewhere
-     * @return the largest cluster's size, the spanning label and the largest cluster's first site
+     * @return the largest cluster's size and the spanning label
      */
     public ClusterLabels label(byte[] sites, byte[] mask) {
         if (sites.length != size * size) {
@@ -88,25 +84,31 @@ public final class ClusterLabeller {
             if (mask != null) {
                 Arrays.fill(mask, (byte) 0);
             }
-            return new ClusterLabels(0, false, -1);
+            return new ClusterLabels(0, false);
         }
         int best = -1;
         int bestSize = 0;
+        int tied = 0;
         for (int r = 0; r < runs; r++) {
-            if (parent[r] == r) {
-                int sz = clusterSize[r];
-                if (sz > bestSize || (sz == bestSize && firstRun[r] < firstRun[best])) {
+            if (clusters.isRoot(r)) {
+                int sz = clusters.weight(r);
+                if (sz > bestSize) {
                     bestSize = sz;
                     best = r;
+                    tied = 1;
+                } else if (sz == bestSize) {
+                    tied++;
                 }
             }
         }
-        int bestFirstRun = firstRun[best];
+        if (tied > 1) {
+            best = firstRunOfSize(bestSize, runs);
+        }
         boolean spanning = spans();
         if (mask != null) {
             fillMask(mask, best);
         }
-        return new ClusterLabels(bestSize, spanning, rowFirstRunSite(bestFirstRun));
+        return new ClusterLabels(bestSize, spanning);
     }
 
     private int findRunsAndJoin(byte[] sites) {
@@ -180,9 +182,7 @@ public final class ClusterLabeller {
             int offset = (w << 6) + 1;
             for (long e = ends; e != 0; e &= e - 1) {
                 int end = offset + Long.numberOfTrailingZeros(e);
-                parent[r] = r;
-                firstRun[r] = r;
-                clusterSize[r] = end - runStart[r];
+                clusters.makeSet(r, end - runStart[r]);
                 runEnd[r] = end;
                 r++;
             }
@@ -204,54 +204,23 @@ public final class ClusterLabeller {
                 long upTo = (Long.lowestOneBit(s) << 1) - 1;
                 int above = prevFirst + prevRank[w] + Long.bitCount(prevStarts[w] & upTo) - 1;
                 int here = first + curRank[w] + Long.bitCount(curStarts[w] & upTo) - 1;
-                union(above, here);
+                clusters.union(above, here);
             }
         }
     }
 
-    private int find(int x) {
-        int[] p = parent;
-        while (p[x] != x) {
-            int grand = p[p[x]];
-            p[x] = grand;
-            x = grand;
-        }
-        return x;
-    }
-
-    private void union(int a, int b) {
-        int ra = find(a);
-        int rb = find(b);
-        if (ra == rb) {
-            return;
-        }
-        if (clusterSize[ra] < clusterSize[rb]) {
-            int t = ra;
-            ra = rb;
-            rb = t;
-        }
-        parent[rb] = ra;
-        clusterSize[ra] += clusterSize[rb];
-        firstRun[ra] = Math.min(firstRun[ra], firstRun[rb]);
-    }
-
-    private int rowFirstRunSite(int run) {
-        int row = rowOf(run);
-        return row * size + runStart[run];
-    }
-
-    private int rowOf(int run) {
-        int lo = 0;
-        int hi = size - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (rowFirstRun[mid] <= run) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
+    /**
+     * Among equally large clusters the one holding the lowest site index wins: it is the one whose
+     * first run comes first, runs being numbered in row-major order.
+     */
+    private int firstRunOfSize(int clusterSize, int runs) {
+        for (int r = 0; r < runs; r++) {
+            int root = clusters.find(r);
+            if (clusters.weight(root) == clusterSize) {
+                return root;
             }
         }
-        return lo;
+        throw new IllegalStateException("no cluster of size " + clusterSize);
     }
 
     private boolean spans() {
@@ -261,10 +230,10 @@ public final class ClusterLabeller {
             stamp = 1;
         }
         for (int r = rowFirstRun[0]; r < rowFirstRun[1]; r++) {
-            topStamp[find(r)] = stamp;
+            topStamp[clusters.find(r)] = stamp;
         }
         for (int r = rowFirstRun[size - 1]; r < rowFirstRun[size]; r++) {
-            if (topStamp[find(r)] == stamp) {
+            if (topStamp[clusters.find(r)] == stamp) {
                 return true;
             }
         }
@@ -276,7 +245,7 @@ public final class ClusterLabeller {
         for (int row = 0; row < size; row++) {
             int base = row * size;
             for (int r = rowFirstRun[row]; r < rowFirstRun[row + 1]; r++) {
-                if (find(r) == root) {
+                if (clusters.find(r) == root) {
                     Arrays.fill(mask, base + runStart[r], base + runEnd[r], (byte) 1);
                 }
             }

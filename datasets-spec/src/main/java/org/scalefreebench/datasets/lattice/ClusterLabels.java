@@ -5,8 +5,6 @@ package org.scalefreebench.datasets.lattice;
  *
  * @param maxCluster number of sites in the largest 4-connected cluster (0 if no site is occupied)
  * @param spanning   whether one cluster holds a site of row 0 and a site of row L−1
- * @param maxClusterFirstSite row-major index of the lowest site of the largest cluster
- *                   (ties between equally large clusters go to the lowest such index); −1 if none
  */
-public record ClusterLabels(int maxCluster, boolean spanning, int maxClusterFirstSite) {
+public record ClusterLabels(int maxCluster, boolean spanning) {
 }

@@ -17,8 +17,7 @@ public final class NewmanZiffSweep {
     private final int size;
     private final int sites;
     private final int[] order;
-    private final int[] parent;
-    private final int[] clusterSize;
+    private final UnionFind clusters;
     private final boolean[] occupied;
 
     /**
@@ -28,8 +27,7 @@ public final class NewmanZiffSweep {
         this.sites = Lattice.sites(size);
         this.size = size;
         this.order = new int[sites];
-        this.parent = new int[sites + 2];
-        this.clusterSize = new int[sites + 2];
+        this.clusters = new UnionFind(sites + 2);
         this.occupied = new boolean[sites];
     }
 
@@ -46,8 +44,7 @@ public final class NewmanZiffSweep {
         }
         PermutationSampler.shuffle(rng, order);
         for (int i = 0; i < sites + 2; i++) {
-            parent[i] = i;
-            clusterSize[i] = 1;
+            clusters.makeSet(i, 1);
         }
         int top = sites;
         int bottom = sites + 1;
@@ -57,50 +54,27 @@ public final class NewmanZiffSweep {
             int row = s / size;
             int col = s - row * size;
             if (row == 0) {
-                union(s, top);
+                clusters.union(s, top);
             }
             if (row == size - 1) {
-                union(s, bottom);
+                clusters.union(s, bottom);
             }
             if (row > 0 && occupied[s - size]) {
-                union(s, s - size);
+                clusters.union(s, s - size);
             }
             if (row < size - 1 && occupied[s + size]) {
-                union(s, s + size);
+                clusters.union(s, s + size);
             }
             if (col > 0 && occupied[s - 1]) {
-                union(s, s - 1);
+                clusters.union(s, s - 1);
             }
             if (col < size - 1 && occupied[s + 1]) {
-                union(s, s + 1);
+                clusters.union(s, s + 1);
             }
-            if (find(top) == find(bottom)) {
+            if (clusters.find(top) == clusters.find(bottom)) {
                 return n + 1;
             }
         }
         throw new IllegalStateException("a fully occupied lattice must cross");
-    }
-
-    private int find(int x) {
-        while (parent[x] != x) {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        return x;
-    }
-
-    private void union(int a, int b) {
-        int ra = find(a);
-        int rb = find(b);
-        if (ra == rb) {
-            return;
-        }
-        if (clusterSize[ra] < clusterSize[rb]) {
-            int t = ra;
-            ra = rb;
-            rb = t;
-        }
-        parent[rb] = ra;
-        clusterSize[ra] += clusterSize[rb];
     }
 }
