@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.scalefreebench.datasets.generate.DatasetVerifier;
-import org.scalefreebench.datasets.generate.Manifest;
 import org.scalefreebench.datasets.spec.DatasetSpec;
 import org.scalefreebench.datasets.spec.SpecCatalogue;
 import picocli.CommandLine.Command;
@@ -33,7 +32,7 @@ final class VerifyCommand implements Callable<Integer> {
         DatasetSpec spec;
         if (SpecCatalogue.published().ids().contains(specId)) {
             spec = SpecCatalogue.published().get(specId);
-        } else if (Files.isRegularFile(datasetDir.resolve(Manifest.FILE_NAME))) {
+        } else if (Files.isDirectory(datasetDir)) {
             spec = null;
         } else {
             spec = SpecCatalogue.published().get(specId);

@@ -118,14 +118,23 @@ public final class DatasetGenerator {
             }
             sums.putAll(generateSplit(spec, dir, split));
         }
-        if (manifestValid && Files.exists(dir.resolve(Manifest.FILE_NAME))) {
-            Manifest existing = Manifest.read(dir);
-            if (existing.sha256().equals(sums) && existing.spec().equals(spec)) {
-                return dir;
-            }
+        if (!(manifestValid && manifestDescribes(dir, spec, sums))) {
+            new Manifest(spec, sums).write(dir);
         }
-        new Manifest(spec, sums).write(dir);
         return dir;
+    }
+
+    /** Whether the folder's manifest exists, reads and records exactly this spec and these checksums. */
+    private static boolean manifestDescribes(Path dir, DatasetSpec spec, Map<String, String> sums) {
+        if (!Files.isRegularFile(dir.resolve(Manifest.FILE_NAME))) {
+            return false;
+        }
+        try {
+            Manifest existing = Manifest.read(dir);
+            return existing.sha256().equals(sums) && existing.spec().equals(spec);
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**

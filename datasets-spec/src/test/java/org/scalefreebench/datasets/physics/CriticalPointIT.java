@@ -35,7 +35,7 @@ class CriticalPointIT {
         double h = 1e-4;
         double slope = (r.at(pStar + h) - r.at(pStar - h)) / (2 * h);
         double sigmaP = 0.5 / Math.sqrt(SWEEPS) / slope;
-        System.out.printf("p* (L=%d, %d sweeps) = %.5f ± %.5f; R'(p*) = %.1f%n", SIZE, SWEEPS, pStar, sigmaP, slope);
+        Measurement.report("p* (L=%d, %d sweeps) = %.5f ± %.5f; R'(p*) = %.1f%n", SIZE, SWEEPS, pStar, sigmaP, slope);
         assertTrue(4 * sigmaP <= BOUND, "too few sweeps: 4σ_p = " + 4 * sigmaP + " exceeds the bound " + BOUND);
         assertTrue(Math.abs(pStar - CriticalExponents.SITE_P_C) <= BOUND,
                 "R(p) = 1/2 at p = " + pStar + " ± " + sigmaP + ", expected within " + BOUND + " of " + CriticalExponents.SITE_P_C);

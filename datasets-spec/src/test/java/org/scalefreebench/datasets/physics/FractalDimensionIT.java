@@ -44,7 +44,7 @@ class FractalDimensionIT {
             x[i] = Math.log(SIZES[i]);
             y[i] = Math.log(mean);
             sigma[i] = sem / mean;
-            System.out.printf("L=%d: <max_cluster> = %.1f ± %.1f, fraction %.4f%n", SIZES[i], mean, sem,
+            Measurement.report("L=%d: <max_cluster> = %.1f ± %.1f, fraction %.4f%n", SIZES[i], mean, sem,
                     mean / SIZES[i] / SIZES[i]);
         }
         double[] weights = new double[k];
@@ -71,7 +71,7 @@ class FractalDimensionIT {
         double slope = fit.getPoint().getEntry(1);
         double slopeSigma = fit.getSigma(1e-14).getEntry(1);
         double tolerance = 4 * slopeSigma + FINITE_SIZE_ALLOWANCE;
-        System.out.printf("d_f fit: %.4f ± %.4f (91/48 = %.4f), chi2 = %.2f for %d dof%n", slope, slopeSigma,
+        Measurement.report("d_f fit: %.4f ± %.4f (91/48 = %.4f), chi2 = %.2f for %d dof%n", slope, slopeSigma,
                 CriticalExponents.FRACTAL_DIMENSION, fit.getChiSquare(), k - 2);
         assertTrue(Math.abs(slope - CriticalExponents.FRACTAL_DIMENSION) <= tolerance,
                 "fitted d_f = " + slope + " ± " + slopeSigma + ", expected 91/48 within 4σ + " + FINITE_SIZE_ALLOWANCE);

@@ -25,7 +25,7 @@ class OccupationDensityIT {
         BinomialDistribution law = new BinomialDistribution(trials, p);
         double sigma = Math.sqrt(law.getNumericalVariance());
         double deviation = e.occupied - law.getNumericalMean();
-        System.out.printf("occupation p=%s: %d of %d sites, deviation %.1f = %.2f sigma%n", p, e.occupied, trials, deviation,
+        Measurement.report("occupation p=%s: %d of %d sites, deviation %.1f = %.2f sigma%n", p, e.occupied, trials, deviation,
                 deviation / sigma);
         assertTrue(Math.abs(deviation) <= 4 * sigma,
                 "occupied " + e.occupied + " of " + trials + " at p = " + p + ": " + deviation / sigma + " sigma from the mean");
