@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * Exact cluster labelling of a site-percolation map by union-find over row runs
- * (Hoshen–Kopelman in one raster pass, with path halving and union by size).
+ * (Hoshen–Kopelman in one raster pass, with path halving and union by cluster size).
  *
  * <p>Each row is packed into 64-bit words; each maximal horizontal run of occupied sites is one
  * union-find node, found with bit operations; a run is joined to every run of the row above whose
@@ -78,6 +78,9 @@ public final class ClusterLabeller {
     public ClusterLabels label(byte[] sites, byte[] mask) {
         if (sites.length != size * size) {
             throw new IllegalArgumentException("map has " + sites.length + " sites, expected L² = " + size * size);
+        }
+        if (mask != null && mask.length != sites.length) {
+            throw new IllegalArgumentException("mask has " + mask.length + " sites, expected L² = " + size * size);
         }
         int runs = findRunsAndJoin(sites);
         if (runs == 0) {
