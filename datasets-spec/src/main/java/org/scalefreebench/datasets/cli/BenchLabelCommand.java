@@ -49,16 +49,9 @@ final class BenchLabelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (size < Lattice.MIN_SIZE || size > Lattice.MAX_SIZE) {
-            throw new IllegalArgumentException("--size " + size + " is outside the allowed range [" + Lattice.MIN_SIZE + ", "
-                    + Lattice.MAX_SIZE + "]");
-        }
-        if (samples < 1) {
-            throw new IllegalArgumentException("--samples " + samples + " is outside the allowed range [1, " + Integer.MAX_VALUE + "]");
-        }
-        if (rounds < 1) {
-            throw new IllegalArgumentException("--rounds " + rounds + " is outside the allowed range [1, 1000]");
-        }
+        Arguments.checkRange("--size", size, Lattice.MIN_SIZE, Lattice.MAX_SIZE);
+        Arguments.checkRange("--samples", samples, 1, Integer.MAX_VALUE);
+        Arguments.checkRange("--rounds", rounds, 1, 1000);
         SitePercolation.checkProbability(p);
         long sites = (long) size * size;
         if (sites * samples > (1L << 31)) {

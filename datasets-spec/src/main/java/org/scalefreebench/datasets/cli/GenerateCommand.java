@@ -90,18 +90,13 @@ final class GenerateCommand implements Callable<Integer> {
         if (!"site".equals(lattice)) {
             throw new IllegalArgumentException("--lattice '" + lattice + "' is not supported; allowed: site");
         }
-        if (size < Lattice.MIN_SIZE || size > Lattice.MAX_SIZE) {
-            throw new IllegalArgumentException("--size " + size + " is outside the allowed range [" + Lattice.MIN_SIZE + ", "
-                    + Lattice.MAX_SIZE + "]");
-        }
+        Arguments.checkRange("--size", size, Lattice.MIN_SIZE, Lattice.MAX_SIZE);
         for (BigDecimal v : p) {
             if (v.signum() < 0 || v.compareTo(BigDecimal.ONE) > 0) {
                 throw new IllegalArgumentException("--p " + v.toPlainString() + " is outside the allowed range [0, 1]");
             }
         }
-        if (samples < 1) {
-            throw new IllegalArgumentException("--samples " + samples + " is outside the allowed range [1, " + Integer.MAX_VALUE + "]");
-        }
+        Arguments.checkRange("--samples", samples, 1, Integer.MAX_VALUE);
         if ((long) samples * p.size() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--samples × number of p values exceeds " + Integer.MAX_VALUE);
         }

@@ -29,7 +29,7 @@ import org.scalefreebench.datasets.spec.SplitSpec;
  */
 public final class DatasetGenerator {
 
-    /** Receives progress of long work. */
+    /** Receives progress of long work; every method does nothing unless overridden. */
     public interface Progress {
         /**
          * A split starts.
@@ -38,13 +38,16 @@ public final class DatasetGenerator {
          * @param split the split
          * @param maps  number of maps it will generate
          */
-        void start(DatasetSpec spec, SplitSpec split, long maps);
+        default void start(DatasetSpec spec, SplitSpec split, long maps) {
+        }
 
         /** @param maps maps finished since the last call */
-        void advance(long maps);
+        default void advance(long maps) {
+        }
 
         /** The split is done. */
-        void finish();
+        default void finish() {
+        }
 
         /**
          * A split was already complete and is kept.
@@ -52,25 +55,11 @@ public final class DatasetGenerator {
          * @param spec  the spec
          * @param split the split
          */
-        void reused(DatasetSpec spec, SplitSpec split);
+        default void reused(DatasetSpec spec, SplitSpec split) {
+        }
 
         /** Progress that reports nothing. */
         Progress NONE = new Progress() {
-            @Override
-            public void start(DatasetSpec spec, SplitSpec split, long maps) {
-            }
-
-            @Override
-            public void advance(long maps) {
-            }
-
-            @Override
-            public void finish() {
-            }
-
-            @Override
-            public void reused(DatasetSpec spec, SplitSpec split) {
-            }
         };
     }
 
@@ -104,7 +93,6 @@ public final class DatasetGenerator {
         Files.createDirectories(dir);
         claimFolder(spec, dir);
         Map<String, String> sums = new LinkedHashMap<>();
-        boolean manifestValid = true;
         for (SplitSpec split : spec.splits()) {
             Map<String, String> kept = completeSplit(spec, dir, split);
             if (kept != null) {
@@ -112,13 +100,10 @@ public final class DatasetGenerator {
                 sums.putAll(kept);
                 continue;
             }
-            if (manifestValid) {
-                Files.deleteIfExists(dir.resolve(Manifest.FILE_NAME));
-                manifestValid = false;
-            }
+            Files.deleteIfExists(dir.resolve(Manifest.FILE_NAME));
             sums.putAll(generateSplit(spec, dir, split));
         }
-        if (!(manifestValid && manifestDescribes(dir, spec, sums))) {
+        if (!manifestDescribes(dir, spec, sums)) {
             new Manifest(spec, sums).write(dir);
         }
         return dir;

@@ -56,29 +56,38 @@ public final class DatasetVerifier {
         }
         Map<String, String> expected = expectedSpec.pinned() ? expectedSpec.sha256() : manifest.sha256();
         for (String rel : expectedSpec.files()) {
-            Path file = datasetDir.resolve(rel);
             String want = expected.get(rel);
-            if (want == null) {
-                problems.add(new Problem(file, "an entry in " + Manifest.FILE_NAME, "none"));
-                continue;
-            }
-            if (!want.equals(manifest.sha256().get(rel))) {
+            if (want != null && !want.equals(manifest.sha256().get(rel))) {
                 problems.add(new Problem(datasetDir.resolve(Manifest.FILE_NAME), want + " recorded for " + rel,
                         String.valueOf(manifest.sha256().get(rel))));
             }
-            if (!Files.isRegularFile(file)) {
-                problems.add(new Problem(file, want, "missing file"));
-                continue;
-            }
-            try {
-                String actual = Sha256.of(file);
-                if (!actual.equals(want)) {
-                    problems.add(new Problem(file, want, actual));
-                }
-            } catch (IOException e) {
-                problems.add(new Problem(file, want, "unreadable: " + e.getMessage()));
+            Problem p = checkFile(datasetDir.resolve(rel), want);
+            if (p != null) {
+                problems.add(p);
             }
         }
         return problems;
+    }
+
+    /**
+     * Checks one file against its expected SHA-256.
+     *
+     * @param file     the file
+     * @param expected its expected SHA-256, or null if none is recorded
+     * @return the problem, or null if the file is present and matches
+     */
+    public static Problem checkFile(Path file, String expected) {
+        if (expected == null) {
+            return new Problem(file, "a SHA-256 pinned by the spec or recorded in " + Manifest.FILE_NAME, "none");
+        }
+        if (!Files.isRegularFile(file)) {
+            return new Problem(file, expected, "missing file (generate the dataset first)");
+        }
+        try {
+            String actual = Sha256.of(file);
+            return actual.equals(expected) ? null : new Problem(file, expected, actual);
+        } catch (IOException e) {
+            return new Problem(file, expected, "unreadable: " + e.getMessage());
+        }
     }
 }

@@ -1,12 +1,11 @@
 package org.scalefreebench.datasets.load;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.scalefreebench.datasets.generate.ChecksumMismatchException;
+import org.scalefreebench.datasets.generate.DatasetVerifier;
 import org.scalefreebench.datasets.generate.Manifest;
-import org.scalefreebench.datasets.generate.Sha256;
 import org.scalefreebench.datasets.npy.Npy;
 import org.scalefreebench.datasets.spec.DataFile;
 import org.scalefreebench.datasets.spec.DatasetSpec;
@@ -35,14 +34,9 @@ public final class DatasetLoader {
         Map<String, String> expected = spec.pinned() ? spec.sha256() : Manifest.read(dir).sha256();
         for (DataFile f : DataFile.values()) {
             String rel = f.relativePath(split);
-            Path file = dir.resolve(rel);
-            String want = expected.get(rel);
-            if (!Files.isRegularFile(file)) {
-                throw new ChecksumMismatchException(file, want, "missing file (generate the dataset first)");
-            }
-            String actual = Sha256.of(file);
-            if (want == null || !want.equals(actual)) {
-                throw new ChecksumMismatchException(file, want, actual);
+            DatasetVerifier.Problem p = DatasetVerifier.checkFile(dir.resolve(rel), expected.get(rel));
+            if (p != null) {
+                throw new ChecksumMismatchException(p.file(), p.expected(), p.actual());
             }
         }
         long n = spec.samples(s);

@@ -183,14 +183,6 @@ class DatasetGeneratorTest {
         }
 
         @Override
-        public void advance(long maps) {
-        }
-
-        @Override
-        public void finish() {
-        }
-
-        @Override
         public void reused(DatasetSpec spec, SplitSpec split) {
             events.add("reused " + spec.id() + "/" + split.name());
         }
