@@ -1,0 +1,217 @@
+package org.scalefreebench.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.scalefreebench.datasets.load.SplitData;
+import org.scalefreebench.datasets.model.BenchmarkModel;
+import org.scalefreebench.datasets.model.FitOptions;
+import org.scalefreebench.datasets.model.MapBatch;
+import org.scalefreebench.datasets.model.TrainingData;
+import org.scalefreebench.datasets.task.Evaluation;
+import org.scalefreebench.datasets.task.Evaluator;
+import org.scalefreebench.datasets.task.Task;
+
+/**
+ * Runs models through a tier: for each seed, fits the model on the train and val splits, has it
+ * predict every task on every test set, and scores the predictions with the strict
+ * {@link Evaluator}. A model that throws, returns values the Evaluator rejects or exceeds its
+ * budget fails (the task, or all its tasks if the fit failed) with the reason recorded; the run
+ * goes on with the next model. Each model runs on a thread of its own, so a model that hangs is
+ * abandoned at its budget.
+ */
+public final class Benchmark {
+
+    /** Masks kept per test set for the report's pictures. */
+    public static final int MASKS_KEPT = 4;
+
+    private final BenchmarkSettings settings;
+    private final TierData data;
+    private final Consumer<String> log;
+
+    /**
+     * @param settings seeds, budget, task filter
+     * @param data     the tier's loaded data
+     * @param log      receives one line per fit and per test set, for people watching a long run
+     */
+    public Benchmark(BenchmarkSettings settings, TierData data, Consumer<String> log) {
+        this.settings = settings;
+        this.data = data;
+        this.log = log;
+    }
+
+    /** @return the settings */
+    public BenchmarkSettings settings() {
+        return settings;
+    }
+
+    /** @return the data */
+    public TierData data() {
+        return data;
+    }
+
+    /**
+     * @param model a model
+     * @return the tasks it is run on: its own, filtered by the settings
+     */
+    public Set<Task> tasksOf(BenchmarkModel model) {
+        Set<Task> t = EnumSet.noneOf(Task.class);
+        t.addAll(model.tasks());
+        t.retainAll(settings.tasks());
+        return t;
+    }
+
+    /**
+     * Fits and scores one model over all seeds. Never throws for the model's own failures.
+     *
+     * @param model the model
+     * @return what happened
+     */
+    public ModelRun run(BenchmarkModel model) {
+        Set<Task> tasks = tasksOf(model);
+        Map<Task, String> failures = new EnumMap<>(Task.class);
+        List<ModelRun.SeedRun> runs = new ArrayList<>();
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "model-" + model.id());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (long seed : settings.seeds()) {
+                if (failures.keySet().containsAll(tasks)) {
+                    break;
+                }
+                ModelRun.SeedRun run = runSeed(model, tasks, seed, runs.isEmpty(), worker, failures);
+                if (run == null) {
+                    break;
+                }
+                runs.add(run);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            tasks.forEach(t -> failures.putIfAbsent(t, "the benchmark was interrupted"));
+        } finally {
+            worker.shutdownNow();
+        }
+        return new ModelRun(model, Collections.unmodifiableSet(tasks), List.copyOf(runs),
+                Collections.unmodifiableMap(failures));
+    }
+
+    private ModelRun.SeedRun runSeed(BenchmarkModel model, Set<Task> tasks, long seed, boolean keepPredictions,
+            ExecutorService worker, Map<Task, String> failures) throws InterruptedException {
+        List<ModelRun.LossPoint> loss = Collections.synchronizedList(new ArrayList<>());
+        FitOptions options = new FitOptions(seed, settings.budget(),
+                (series, step, seconds, value) -> loss.add(new ModelRun.LossPoint(series, step, seconds, value)));
+        long t0 = System.nanoTime();
+        BenchmarkModel.FittedModel fitted;
+        try {
+            fitted = call(worker, () -> model.fit(new TrainingData(tasks, data.train(), data.val()), options),
+                    settings.budget(), "fit");
+            if (fitted == null) {
+                throw new ModelFailure("fit returned null", false);
+            }
+        } catch (ModelFailure f) {
+            String why = "seed " + seed + ": " + f.getMessage();
+            tasks.forEach(t -> failures.putIfAbsent(t, why));
+            return null;
+        }
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        log.accept(String.format("%s seed %d: fitted in %.1f s", model.id(), seed, trainSeconds));
+        Map<String, Map<Task, Evaluation>> evaluations = new LinkedHashMap<>();
+        Map<String, Double> predictSeconds = new LinkedHashMap<>();
+        Map<String, Map<Task, float[]>> kept = new LinkedHashMap<>();
+        for (SplitData test : data.testSets()) {
+            String key = test.spec().id();
+            MapBatch maps = new MapBatch(test.samples(), test.size(), test.maps());
+            Map<Task, Evaluation> scores = new EnumMap<>(Task.class);
+            Map<Task, float[]> predictions = new EnumMap<>(Task.class);
+            double seconds = 0;
+            for (Task task : tasks) {
+                if (failures.containsKey(task)) {
+                    continue;
+                }
+                long p0 = System.nanoTime();
+                try {
+                    float[] predicted = call(worker, () -> fitted.predict(task, maps), settings.budget(),
+                            "predict " + task.id() + " on " + key);
+                    seconds += (System.nanoTime() - p0) / 1e9;
+                    scores.put(task, Evaluator.evaluate(task, test, predicted));
+                    if (keepPredictions) {
+                        predictions.put(task, task == Task.MAX_CLUSTER_MASK
+                                ? Arrays.copyOf(predicted, Math.min(predicted.length, MASKS_KEPT * test.size() * test.size()))
+                                : predicted);
+                    }
+                } catch (ModelFailure f) {
+                    failures.putIfAbsent(task, "seed " + seed + ": " + f.getMessage());
+                    if (f.timedOut) {
+                        String why = "seed " + seed + ": not run, the model's thread is still busy after: " + f.getMessage();
+                        tasks.forEach(t -> failures.putIfAbsent(t, why));
+                        return null;
+                    }
+                } catch (IllegalArgumentException rejected) {
+                    failures.putIfAbsent(task, "seed " + seed + ": " + rejected.getMessage());
+                }
+            }
+            evaluations.put(key, scores);
+            predictSeconds.put(key, seconds);
+            log.accept(String.format("%s seed %d: predicted %d maps of %s in %.1f s", model.id(), seed, test.samples(),
+                    key, seconds));
+            kept.put(key, predictions);
+        }
+        long params;
+        long samples;
+        try {
+            params = fitted.parameterCount();
+            samples = fitted.trainedSamples();
+        } catch (RuntimeException e) {
+            String why = "seed " + seed + ": parameterCount/trainedSamples threw " + e;
+            tasks.forEach(t -> failures.putIfAbsent(t, why));
+            return null;
+        }
+        return new ModelRun.SeedRun(seed, params, trainSeconds, samples, List.copyOf(loss), evaluations,
+                predictSeconds, kept);
+    }
+
+    /** Runs {@code work} on the model's thread within {@code budget}; every way it can go wrong becomes a ModelFailure. */
+    private static <T> T call(ExecutorService worker, Callable<T> work, Duration budget, String what)
+            throws InterruptedException {
+        Future<T> f = worker.submit(work);
+        try {
+            return f.get(budget.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw new ModelFailure(what + " exceeded its budget of " + budget.toSeconds() + " s", true);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw new ModelFailure(what + " threw " + c.getClass().getName() + ": " + c.getMessage(), false);
+        }
+    }
+
+    /** A model's failure: thrown, rejected, or over budget. */
+    static final class ModelFailure extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        /** Whether the model's thread may still be running. */
+        final boolean timedOut;
+
+        ModelFailure(String message, boolean timedOut) {
+            super(message);
+            this.timedOut = timedOut;
+        }
+    }
+}

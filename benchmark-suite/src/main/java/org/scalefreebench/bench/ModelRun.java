@@ -1,0 +1,48 @@
+package org.scalefreebench.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.scalefreebench.datasets.model.BenchmarkModel;
+import org.scalefreebench.datasets.task.Evaluation;
+import org.scalefreebench.datasets.task.Task;
+
+/**
+ * Everything one model did in a run: a {@link SeedRun} per seed that fitted, and the tasks that
+ * failed with the reason.
+ *
+ * @param model    the model
+ * @param tasks    the tasks it was run on
+ * @param seeds    one entry per seed that fitted, in seed order
+ * @param failures task → why it failed (the first failure), for tasks without a complete set of scores
+ */
+public record ModelRun(BenchmarkModel model, Set<Task> tasks, List<SeedRun> seeds, Map<Task, String> failures) {
+
+    /**
+     * One fit and its scores.
+     *
+     * @param seed            the seed
+     * @param params          trained parameters
+     * @param trainSeconds    wall-clock seconds of the fit
+     * @param trainedSamples  maps × passes seen in training
+     * @param loss            the loss curve
+     * @param evaluations     test-set spec id → task → scores
+     * @param predictSeconds  test-set spec id → seconds spent predicting all tasks on it
+     * @param predictions     test-set spec id → task → the predictions (kept for the first seed only, for charts)
+     */
+    public record SeedRun(long seed, long params, double trainSeconds, long trainedSamples, List<LossPoint> loss,
+            Map<String, Map<Task, Evaluation>> evaluations, Map<String, Double> predictSeconds,
+            Map<String, Map<Task, float[]>> predictions) {
+    }
+
+    /**
+     * A point of a loss curve.
+     *
+     * @param series  {@code train} or {@code val}
+     * @param step    optimiser steps so far
+     * @param seconds training seconds so far
+     * @param loss    the loss
+     */
+    public record LossPoint(String series, long step, double seconds, double loss) {
+    }
+}

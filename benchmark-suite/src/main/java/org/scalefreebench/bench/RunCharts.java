@@ -1,0 +1,120 @@
+package org.scalefreebench.bench;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.scalefreebench.bench.chart.Charts;
+import org.scalefreebench.bench.result.ResultRow;
+import org.scalefreebench.datasets.lattice.CriticalExponents;
+import org.scalefreebench.datasets.load.SplitData;
+import org.scalefreebench.datasets.task.Task;
+
+/** The pictures of a run, as named PNGs: what the Allure report attaches to each test. */
+public final class RunCharts {
+
+    private RunCharts() {
+    }
+
+    /**
+     * The pictures of one model on one task: its loss curves (every seed), and per test set the
+     * spanning accuracy against p, the predicted against the true largest-cluster fraction, or a
+     * few predicted masks beside the true ones (first seed).
+     *
+     * @param run  the model's run
+     * @param task the task
+     * @param rows the run's rows for this task
+     * @param data the tier's data
+     * @return name → PNG
+     */
+    public static Map<String, byte[]> of(ModelRun run, Task task, List<ResultRow> rows, TierData data) {
+        Map<String, byte[]> charts = new LinkedHashMap<>();
+        String id = run.model().id();
+        Map<String, double[][]> loss = lossSeries(run);
+        if (!loss.isEmpty()) {
+            charts.put(id + " loss against step", Charts.lossCurves(id + ": loss", "step", loss));
+        }
+        if (task == Task.SPANNING) {
+            Map<String, double[][]> byL = new LinkedHashMap<>();
+            rows.stream().filter(ResultRow::ok).forEach(r -> byL.put("L = " + r.size(), perP(r)));
+            if (!byL.isEmpty()) {
+                charts.put(id + " spanning accuracy against p",
+                        Charts.accuracyVsP(id + ": spanning accuracy against p", byL, CriticalExponents.SITE_P_C));
+            }
+        }
+        if (run.seeds().isEmpty()) {
+            return charts;
+        }
+        for (SplitData test : data.testSets()) {
+            float[] predicted = run.seeds().get(0).predictions().getOrDefault(test.spec().id(), Map.of()).get(task);
+            if (predicted == null) {
+                continue;
+            }
+            String where = "L = " + test.size();
+            if (task == Task.MAX_CLUSTER) {
+                charts.put(id + " largest-cluster fraction, " + where, Charts.predictedVsTrue(
+                        id + ": largest-cluster fraction, predicted against true, " + where, task.target(test), predicted));
+            } else if (task == Task.MAX_CLUSTER_MASK) {
+                int area = test.size() * test.size();
+                int count = predicted.length / area;
+                float[] truth = Arrays.copyOf(task.target(test), count * area);
+                charts.put(id + " masks, " + where, Charts.maskGrid(Arrays.copyOf(test.maps(), count * area), truth,
+                        predicted, test.size(), count));
+            }
+        }
+        return charts;
+    }
+
+    /**
+     * Spanning accuracy against p of every model that has a row for one test set, p_c marked.
+     *
+     * @param rows    result rows of any tasks and test sets
+     * @param testSpec the test set's spec id
+     * @return the PNG, or null if no spanning row of that test set is ok
+     */
+    public static byte[] spanningAcrossModels(List<ResultRow> rows, String testSpec) {
+        Map<String, double[][]> series = new LinkedHashMap<>();
+        int size = 0;
+        for (ResultRow r : rows) {
+            if (r.ok() && r.task().equals(Task.SPANNING.id()) && r.testSpec().equals(testSpec) && !r.perP().isEmpty()) {
+                series.put(r.model(), perP(r));
+                size = r.size();
+            }
+        }
+        if (series.isEmpty()) {
+            return null;
+        }
+        return Charts.accuracyVsP("Spanning accuracy against p, L = " + size + " (" + testSpec + ")", series,
+                CriticalExponents.SITE_P_C);
+    }
+
+    private static double[][] perP(ResultRow r) {
+        List<ResultRow.PerP> pts = r.perP();
+        double[][] s = new double[3][pts.size()];
+        for (int i = 0; i < pts.size(); i++) {
+            s[0][i] = pts.get(i).p();
+            s[1][i] = pts.get(i).accuracy().mean();
+            s[2][i] = pts.get(i).accuracy().std();
+        }
+        return s;
+    }
+
+    private static Map<String, double[][]> lossSeries(ModelRun run) {
+        Map<String, double[][]> out = new LinkedHashMap<>();
+        for (ModelRun.SeedRun s : run.seeds()) {
+            for (String series : List.of("train", "val")) {
+                List<ModelRun.LossPoint> pts = s.loss().stream().filter(p -> p.series().equals(series)).toList();
+                if (pts.isEmpty()) {
+                    continue;
+                }
+                double[][] xy = new double[2][pts.size()];
+                for (int i = 0; i < pts.size(); i++) {
+                    xy[0][i] = pts.get(i).step();
+                    xy[1][i] = pts.get(i).loss();
+                }
+                out.put("seed " + s.seed() + " " + series, xy);
+            }
+        }
+        return out;
+    }
+}

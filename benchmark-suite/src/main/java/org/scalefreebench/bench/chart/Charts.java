@@ -1,0 +1,339 @@
+package org.scalefreebench.bench.chart;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The benchmark's charts as PNG bytes: accuracy against p, predicted against true values, loss
+ * curves (XChart) and a grid of maps with their true and predicted largest-cluster masks (plain
+ * AWT). Rendering is off-screen, so it works without a display.
+ */
+public final class Charts {
+
+    /** Width in pixels of the XChart charts. */
+    public static final int WIDTH = 800;
+    /** Height in pixels of the XChart charts. */
+    public static final int HEIGHT = 500;
+    /** Most points {@link #predictedVsTrue} draws; larger inputs are subsampled evenly. */
+    public static final int MAX_SCATTER_POINTS = 4000;
+    /** Pixels between and around the panels of {@link #maskGrid}. */
+    public static final int GRID_PAD = 8;
+    /** Pixels above each panel of {@link #maskGrid} for its label. */
+    public static final int GRID_LABEL = 16;
+
+    private static final Color OCCUPIED = new Color(0x30, 0x30, 0x30);
+    private static final Color OCCUPIED_OUTSIDE_MASK = new Color(0xC8, 0xC8, 0xC8);
+    private static final Color TRUE_MASK = new Color(0xC0, 0x20, 0x20);
+    private static final Color PREDICTED_MASK = new Color(0x20, 0x50, 0xC0);
+
+    static {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    private Charts() {
+    }
+
+    /**
+     * Accuracy against the occupation probability, one line per model with error bars of one
+     * standard deviation over seeds, y in [0, 1], and a vertical line at p_c labelled "p_c".
+     *
+     * @param title         the chart title
+     * @param seriesByModel model id → {p[], accuracy[], std[]}, the three of equal length, at least one point
+     * @param pc            where the p_c line is drawn, e.g. {@code CriticalExponents.SITE_P_C}
+     * @return the PNG
+     * @throws IllegalArgumentException naming the argument if a series is malformed or pc is not finite
+     */
+    public static byte[] accuracyVsP(String title, Map<String, double[][]> seriesByModel, double pc) {
+        requireSeries("seriesByModel", seriesByModel, 3, "{p[], accuracy[], std[]}");
+        if (!Double.isFinite(pc)) {
+            throw new IllegalArgumentException("pc must be finite, got " + pc);
+        }
+        XYChart chart = new XYChart(WIDTH, HEIGHT);
+        chart.setTitle(title);
+        chart.setXAxisTitle("p");
+        chart.setYAxisTitle("accuracy");
+        style(chart);
+        double lo = pc;
+        double hi = pc;
+        for (Map.Entry<String, double[][]> e : seriesByModel.entrySet()) {
+            double[][] s = e.getValue();
+            XYSeries series = chart.addSeries(e.getKey(), s[0], s[1], s[2]);
+            series.setMarker(SeriesMarkers.CIRCLE);
+            for (double p : s[0]) {
+                lo = Math.min(lo, p);
+                hi = Math.max(hi, p);
+            }
+        }
+        double pad = Math.max(0.01, (hi - lo) * 0.02);
+        chart.getStyler().setXAxisMin(lo - pad).setXAxisMax(hi + pad);
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
+        chart.getStyler().setAnnotationLineColor(Color.GRAY);
+        chart.addAnnotation(new AnnotationLine(pc, true, false));
+        chart.addAnnotation(new AnnotationText("p_c", pc, 0.05, false));
+        return png(chart);
+    }
+
+    /**
+     * Predicted against true values as a scatter with the line y = x. More than
+     * {@value #MAX_SCATTER_POINTS} points are subsampled evenly (every k-th index, deterministic).
+     *
+     * @param title     the chart title
+     * @param truth     the true values
+     * @param predicted the predictions, as many as {@code truth}, finite
+     * @return the PNG
+     * @throws IllegalArgumentException naming the argument if the lengths differ, are zero, or a value is not finite
+     */
+    public static byte[] predictedVsTrue(String title, float[] truth, float[] predicted) {
+        requireFinite("truth", truth);
+        requireFinite("predicted", predicted);
+        if (truth.length == 0) {
+            throw new IllegalArgumentException("truth is empty");
+        }
+        if (predicted.length != truth.length) {
+            throw new IllegalArgumentException("predicted has " + predicted.length + " values, truth has " + truth.length);
+        }
+        int[] idx = evenlySpaced(truth.length, MAX_SCATTER_POINTS);
+        double[] x = new double[idx.length];
+        double[] y = new double[idx.length];
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < idx.length; i++) {
+            x[i] = truth[idx[i]];
+            y[i] = predicted[idx[i]];
+            lo = Math.min(lo, Math.min(x[i], y[i]));
+            hi = Math.max(hi, Math.max(x[i], y[i]));
+        }
+        if (hi == lo) {
+            lo -= 0.5;
+            hi += 0.5;
+        }
+        XYChart chart = new XYChart(WIDTH, HEIGHT);
+        chart.setTitle(title);
+        chart.setXAxisTitle("true");
+        chart.setYAxisTitle("predicted");
+        style(chart);
+        XYSeries points = chart.addSeries(idx.length < truth.length
+                ? "maps (" + idx.length + " of " + truth.length + ")" : "maps", x, y);
+        points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        points.setMarker(SeriesMarkers.CIRCLE);
+        XYSeries diagonal = chart.addSeries("y = x", new double[] {lo, hi}, new double[] {lo, hi});
+        diagonal.setMarker(SeriesMarkers.NONE);
+        diagonal.setLineColor(Color.GRAY);
+        chart.getStyler().setMarkerSize(4);
+        return png(chart);
+    }
+
+    /**
+     * Loss curves, one line per series; the y axis is logarithmic when every loss is above zero.
+     * Non-finite points (a diverged fit) are left out; a series with none left is not drawn.
+     *
+     * @param title  the chart title
+     * @param xLabel the x axis title, e.g. "epoch"
+     * @param series name → {x[], loss[]}, the two of equal length, at least one point
+     * @return the PNG
+     * @throws IllegalArgumentException naming the argument if a series is malformed
+     */
+    public static byte[] lossCurves(String title, String xLabel, Map<String, double[][]> series) {
+        requireSeries("series", series, 2, "{x[], loss[]}");
+        XYChart chart = new XYChart(WIDTH, HEIGHT);
+        chart.setTitle(title);
+        chart.setXAxisTitle(xLabel);
+        chart.setYAxisTitle("loss");
+        style(chart);
+        boolean allPositive = true;
+        int drawn = 0;
+        for (Map.Entry<String, double[][]> e : series.entrySet()) {
+            double[] x = e.getValue()[0];
+            double[] loss = e.getValue()[1];
+            int n = 0;
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isFinite(x[i]) && Double.isFinite(loss[i])) {
+                    n++;
+                }
+            }
+            if (n == 0) {
+                continue;
+            }
+            double[] fx = new double[n];
+            double[] fl = new double[n];
+            for (int i = 0, j = 0; i < x.length; i++) {
+                if (Double.isFinite(x[i]) && Double.isFinite(loss[i])) {
+                    fx[j] = x[i];
+                    fl[j++] = loss[i];
+                    allPositive &= loss[i] > 0;
+                }
+            }
+            chart.addSeries(e.getKey(), fx, fl).setMarker(n > 60 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+            drawn++;
+        }
+        if (drawn == 0) {
+            throw new IllegalArgumentException("series has no finite point");
+        }
+        chart.getStyler().setYAxisLogarithmic(allPositive);
+        return png(chart);
+    }
+
+    /**
+     * For each of the first {@code count} maps a row of three panels: the map (occupied sites
+     * dark), the true largest-cluster mask and the predicted one thresholded at 1/2 (P ≥ 0.5).
+     * Each panel is L × L sites drawn {@code s = ⌈128 / L⌉} pixels per site (so at least 128 pixels wide),
+     * so the PNG is {@code 3·L·s + 4·GRID_PAD} wide and {@code count·(L·s + GRID_LABEL + GRID_PAD) + GRID_PAD} high.
+     *
+     * @param maps          the maps, row-major, 1 = occupied, N·L² values
+     * @param trueMask      the true masks, 0/1, as many values as {@code maps}
+     * @param predictedMask P(site in the largest cluster), as many values as {@code maps}
+     * @param size          L
+     * @param count         how many maps to draw, 1 … N
+     * @return the PNG
+     * @throws IllegalArgumentException naming the argument if the lengths, size or count do not fit
+     */
+    public static byte[] maskGrid(byte[] maps, float[] trueMask, float[] predictedMask, int size, int count) {
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be at least 1, got " + size);
+        }
+        long sites = (long) size * size;
+        if (maps.length % sites != 0) {
+            throw new IllegalArgumentException("maps has " + maps.length + " values, not a multiple of size² = " + sites);
+        }
+        if (trueMask.length != maps.length) {
+            throw new IllegalArgumentException("trueMask has " + trueMask.length + " values, maps has " + maps.length);
+        }
+        if (predictedMask.length != maps.length) {
+            throw new IllegalArgumentException("predictedMask has " + predictedMask.length + " values, maps has " + maps.length);
+        }
+        long available = maps.length / sites;
+        if (count < 1 || count > available) {
+            throw new IllegalArgumentException("count must be in [1, " + available + "], got " + count);
+        }
+        int scale = (128 + size - 1) / size;
+        int panel = size * scale;
+        int width = 3 * panel + 4 * GRID_PAD;
+        int rowHeight = panel + GRID_LABEL + GRID_PAD;
+        BufferedImage image = new BufferedImage(width, count * rowHeight + GRID_PAD, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            String[] labels = {"map ", "true mask", "predicted ≥ 1/2"};
+            for (int m = 0; m < count; m++) {
+                int top = GRID_PAD + m * rowHeight;
+                int offset = (int) (m * sites);
+                for (int k = 0; k < 3; k++) {
+                    int left = GRID_PAD + k * (panel + GRID_PAD);
+                    g.setColor(Color.BLACK);
+                    g.drawString(k == 0 ? labels[0] + m : labels[k], left, top + GRID_LABEL - 4);
+                    for (int i = 0; i < sites; i++) {
+                        boolean occupied = maps[offset + i] != 0;
+                        boolean inMask = k == 1 ? trueMask[offset + i] >= 0.5f : predictedMask[offset + i] >= 0.5f;
+                        Color c;
+                        if (k == 0) {
+                            c = occupied ? OCCUPIED : Color.WHITE;
+                        } else if (inMask) {
+                            c = k == 1 ? TRUE_MASK : PREDICTED_MASK;
+                        } else {
+                            c = occupied ? OCCUPIED_OUTSIDE_MASK : Color.WHITE;
+                        }
+                        g.setColor(c);
+                        g.fillRect(left + (i % size) * scale, top + GRID_LABEL + (i / size) * scale, scale, scale);
+                    }
+                    g.setColor(Color.GRAY);
+                    g.drawRect(left - 1, top + GRID_LABEL - 1, panel + 1, panel + 1);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * @param n   how many items there are
+     * @param max the most to keep, at least 1
+     * @return {@code min(n, max)} increasing indices spread evenly over [0, n), always the same for the same n
+     */
+    static int[] evenlySpaced(int n, int max) {
+        int k = Math.min(n, max);
+        int[] idx = new int[k];
+        for (int i = 0; i < k; i++) {
+            idx[i] = (int) ((long) i * n / k);
+        }
+        return idx;
+    }
+
+    private static void style(XYChart chart) {
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotGridLinesColor(new Color(0xE0, 0xE0, 0xE0));
+        chart.getStyler().setAntiAlias(true);
+    }
+
+    private static void requireSeries(String name, Map<String, double[][]> series, int arrays, String shape) {
+        if (series == null || series.isEmpty()) {
+            throw new IllegalArgumentException(name + " is empty");
+        }
+        for (Map.Entry<String, double[][]> e : series.entrySet()) {
+            double[][] s = e.getValue();
+            String what = name + "[" + e.getKey() + "]";
+            if (s == null || s.length != arrays) {
+                throw new IllegalArgumentException(what + " must hold " + arrays + " arrays " + shape);
+            }
+            for (int i = 0; i < arrays; i++) {
+                if (s[i] == null) {
+                    throw new IllegalArgumentException(what + " must hold " + shape + ", array " + i + " is null");
+                }
+                if (s[i].length != s[0].length) {
+                    throw new IllegalArgumentException(what + " must hold " + shape + " of equal length, array " + i
+                            + " has " + s[i].length + " values, array 0 has " + s[0].length);
+                }
+            }
+            if (s[0].length == 0) {
+                throw new IllegalArgumentException(what + " has no point");
+            }
+        }
+    }
+
+    private static void requireFinite(String name, float[] values) {
+        if (values == null) {
+            throw new IllegalArgumentException(name + " is null");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new IllegalArgumentException(name + "[" + i + "] is " + values[i]);
+            }
+        }
+    }
+
+    private static byte[] png(XYChart chart) {
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.scalefreebench.bench.result;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One leaderboard row: a model's scores on one task and one test set, over all seeds. Fields
+ * follow JMH's and OGB's result records: what ran (task, model, tier, seeds, data checksums),
+ * the scores (mean ± std per metric), the cost (#params, train time, throughput) and where
+ * (hardware, library versions).
+ *
+ * @param schema           version of this record's layout
+ * @param task             task id
+ * @param taskVersion      task version
+ * @param model            model id
+ * @param modelDescription the model's one-line description
+ * @param ranked           false for a reference shown apart (the exact oracle)
+ * @param tier             tier id
+ * @param trainSpec        spec the model was fitted on (train and val splits)
+ * @param testSpec         spec of the test set
+ * @param testSplit        split of the test set
+ * @param size             L of the test maps
+ * @param status           {@code ok} or {@code failed}
+ * @param error            why it failed; null when ok
+ * @param seeds            the seeds, in order
+ * @param metrics          metric id → score over seeds (empty when failed)
+ * @param perP             for spanning: accuracy at each p of the test set, over seeds
+ * @param params           trained parameters
+ * @param trainSeconds     wall-clock seconds of each fit
+ * @param trainSamplesPerSecond training samples (maps × passes) per second of each fit
+ * @param predictSamplesPerSecond maps predicted per second on this test set
+ * @param hardware         CPU, cores, memory, OS, JVM
+ * @param versions         library versions (ScaleFree Bench, DL4J/ND4J, backend)
+ * @param datasetSha256    SHA-256 of every data file read, by {@code <spec>/<split>/<file>}
+ * @param finishedAt       ISO-8601 instant the row was written
+ */
+public record ResultRow(int schema, String task, int taskVersion, String model, String modelDescription,
+        boolean ranked, String tier, String trainSpec, String testSpec, String testSplit, int size, String status,
+        String error, List<Long> seeds, Map<String, Stat> metrics, List<PerP> perP, long params, Stat trainSeconds,
+        Stat trainSamplesPerSecond, Stat predictSamplesPerSecond, Map<String, String> hardware,
+        Map<String, String> versions, Map<String, String> datasetSha256, String finishedAt) {
+
+    /** Current {@link #schema}. */
+    public static final int SCHEMA = 1;
+    /** {@link #status} of a row whose every seed ran and was scored. */
+    public static final String OK = "ok";
+    /** {@link #status} of a row where the model threw, returned bad values or exceeded its budget. */
+    public static final String FAILED = "failed";
+
+    /** @return whether the row holds scores */
+    public boolean ok() {
+        return OK.equals(status);
+    }
+
+    /**
+     * Accuracy at one p value, over seeds.
+     *
+     * @param p        the occupation probability
+     * @param accuracy accuracy of the maps at that p
+     */
+    public record PerP(double p, Stat accuracy) {
+    }
+}

@@ -1,0 +1,186 @@
+package org.scalefreebench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scalefreebench.bench.result.ResultRow;
+import org.scalefreebench.bench.result.ResultStore;
+import org.scalefreebench.datasets.generate.ChecksumMismatchException;
+import org.scalefreebench.datasets.model.BenchmarkModel;
+import org.scalefreebench.datasets.model.FitOptions;
+import org.scalefreebench.datasets.model.MapBatch;
+import org.scalefreebench.datasets.model.TrainingData;
+import org.scalefreebench.datasets.task.Task;
+import org.scalefreebench.datasets.task.Tier;
+
+/**
+ * Bad models and bad input: a model that throws, returns NaN, returns the wrong length or hangs
+ * fails with the reason in its rows while the others still run; unknown ids are errors listing the
+ * known ones; a corrupt dataset stops the run before any training, naming the file.
+ */
+class BenchmarkFailureTest {
+
+    private static BenchmarkSettings defaults;
+    private static TierData smoke;
+
+    @BeforeAll
+    static void loadSmokeData() throws IOException {
+        defaults = BenchmarkSettings.fromSystemProperties();
+        smoke = TierData.load(Tier.SMOKE, defaults.dataDir());
+    }
+
+    /** A stand-in model whose fit or predictions misbehave in a chosen way. */
+    private record Faulty(String id, String fault) implements BenchmarkModel {
+
+        @Override
+        public String description() {
+            return "test model that " + fault;
+        }
+
+        @Override
+        public Set<Task> tasks() {
+            return EnumSet.of(Task.SPANNING, Task.MAX_CLUSTER);
+        }
+
+        @Override
+        public FittedModel fit(TrainingData data, FitOptions options) throws Exception {
+            if (fault.equals("throws in fit")) {
+                throw new IllegalStateException("boom in fit");
+            }
+            if (fault.equals("hangs in fit")) {
+                Thread.sleep(Long.MAX_VALUE);
+            }
+            return new FittedModel() {
+                @Override
+                public long parameterCount() {
+                    return 1;
+                }
+
+                @Override
+                public float[] predict(Task task, MapBatch maps) {
+                    float[] p = new float[maps.count()];
+                    java.util.Arrays.fill(p, 0.5f);
+                    if (fault.equals("returns NaN for spanning") && task == Task.SPANNING) {
+                        p[3] = Float.NaN;
+                    }
+                    if (fault.equals("returns too few values")) {
+                        return new float[maps.count() - 1];
+                    }
+                    return p;
+                }
+            };
+        }
+    }
+
+    private static ModelRun run(BenchmarkModel model, Duration budget) {
+        BenchmarkSettings s = new BenchmarkSettings(Tier.SMOKE, List.of(1L, 2L), "", EnumSet.allOf(Task.class), budget,
+                defaults.dataDir(), defaults.resultsDir());
+        return new Benchmark(s, smoke, line -> { }).run(model);
+    }
+
+    @Test
+    void modelThatThrowsFailsEveryTaskWithTheReason() {
+        ModelRun run = run(new Faulty("throws", "throws in fit"), Duration.ofSeconds(30));
+        assertEquals(Set.of(Task.SPANNING, Task.MAX_CLUSTER), run.failures().keySet());
+        assertTrue(run.failures().get(Task.SPANNING).contains("seed 1: fit threw java.lang.IllegalStateException: boom in fit"),
+                run.failures().toString());
+        assertTrue(run.seeds().isEmpty());
+    }
+
+    @Test
+    void nanPredictionFailsThatTaskOnly() {
+        ModelRun run = run(new Faulty("nan", "returns NaN for spanning"), Duration.ofSeconds(30));
+        assertEquals(Set.of(Task.SPANNING), run.failures().keySet());
+        assertTrue(run.failures().get(Task.SPANNING).contains("NaN"), run.failures().toString());
+        List<ResultRow> rows = ResultRows.of(run, smoke, RunEnvironment.hardware(), RunEnvironment.versions());
+        ResultRow spanning = rows.stream().filter(r -> r.task().equals("spanning")).findFirst().orElseThrow();
+        ResultRow maxCluster = rows.stream().filter(r -> r.task().equals("max-cluster")).findFirst().orElseThrow();
+        assertEquals(ResultRow.FAILED, spanning.status());
+        assertTrue(spanning.metrics().isEmpty());
+        assertEquals(ResultRow.OK, maxCluster.status());
+        assertNull(maxCluster.error());
+        assertEquals(List.of(1L, 2L), maxCluster.seeds());
+    }
+
+    @Test
+    void wrongLengthIsRejectedNamingTheExpectedLength() {
+        ModelRun run = run(new Faulty("short", "returns too few values"), Duration.ofSeconds(30));
+        assertTrue(run.failures().get(Task.MAX_CLUSTER).contains("expected " + smoke.testSets().get(0).samples()),
+                run.failures().toString());
+    }
+
+    @Test
+    void modelThatHangsIsAbandonedAtItsBudgetAndOthersStillRun() {
+        ModelRun hung = run(new Faulty("hangs", "hangs in fit"), Duration.ofSeconds(2));
+        assertTrue(hung.failures().get(Task.SPANNING).contains("exceeded its budget of 2 s"), hung.failures().toString());
+        ModelRun after = run(ModelRegistry.load().get("density-baseline"), Duration.ofSeconds(30));
+        assertTrue(after.failures().isEmpty(), after.failures().toString());
+    }
+
+    @Test
+    void failedRowsAreWrittenAndReadBack(@TempDir Path dir) throws IOException {
+        ModelRun run = run(new Faulty("throws", "throws in fit"), Duration.ofSeconds(30));
+        ResultStore store = new ResultStore(dir);
+        for (ResultRow r : ResultRows.of(run, smoke, RunEnvironment.hardware(), RunEnvironment.versions())) {
+            store.write(r);
+        }
+        ResultStore.Contents back = store.readAll();
+        assertEquals(2, back.rows().size());
+        assertTrue(back.unreadable().isEmpty());
+        assertTrue(back.rows().stream().allMatch(r -> r.status().equals(ResultRow.FAILED) && r.error().contains("boom")));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.toString().endsWith(".part")));
+        }
+    }
+
+    @Test
+    void unknownIdsListTheKnownOnes() {
+        IllegalArgumentException m = assertThrows(IllegalArgumentException.class,
+                () -> ModelRegistry.load().select("cnn-sgd,no-such-model"));
+        assertTrue(m.getMessage().contains("unknown model id 'no-such-model'") && m.getMessage().contains("density-baseline"),
+                m.getMessage());
+        IllegalArgumentException t = assertThrows(IllegalArgumentException.class,
+                () -> BenchmarkSettings.parseTasks("spanning,percolation"));
+        assertTrue(t.getMessage().contains("unknown task id 'percolation'") && t.getMessage().contains("max-cluster-mask"),
+                t.getMessage());
+    }
+
+    @Test
+    void corruptDatasetStopsBeforeTrainingNamingTheFile(@TempDir Path dir) throws IOException {
+        Path src = defaults.dataDir().resolve("percolation-L32-smoke-v1");
+        Path dst = dir.resolve("percolation-L32-smoke-v1");
+        try (Stream<Path> files = Files.walk(src)) {
+            for (Path f : files.toList()) {
+                Path t = dst.resolve(src.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(f, t);
+                }
+            }
+        }
+        Path maps = dst.resolve("val/maps.npy");
+        try (FileChannel ch = FileChannel.open(maps, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] {7}), Files.size(maps) - 1);
+        }
+        ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class,
+                () -> TierData.load(Tier.SMOKE, dir));
+        assertTrue(e.getMessage().contains("val/maps.npy"), e.getMessage());
+    }
+}

@@ -1,0 +1,107 @@
+package org.scalefreebench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.qameta.allure.Allure;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.scalefreebench.bench.result.ResultRow;
+import org.scalefreebench.bench.result.ResultStore;
+import org.scalefreebench.datasets.load.SplitData;
+import org.scalefreebench.datasets.model.BenchmarkModel;
+import org.scalefreebench.datasets.task.Task;
+
+/**
+ * The benchmark itself, as {@code mvn verify} runs it: every registered model (or those named by
+ * {@code -Dscalefree.models}) on every task it supports (or those of {@code -Dscalefree.tasks}),
+ * fitted with each seed of the tier and scored on every test set. Each (model, task) is one test
+ * with its parameters, result rows and pictures; a model that fails is a failed test and failed
+ * rows, and the others still run. The last test draws every model's spanning accuracy against p.
+ */
+class BenchmarkIT {
+
+    private final Map<String, ModelRun> runs = new ConcurrentHashMap<>();
+
+    @TestFactory
+    Stream<DynamicNode> benchmark() throws IOException {
+        BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
+        ModelRegistry registry = ModelRegistry.load();
+        List<BenchmarkModel> models = registry.select(settings.modelIds());
+        TierData data = TierData.load(settings.tier(), settings.dataDir());
+        Benchmark benchmark = new Benchmark(settings, data, System.out::println);
+        ResultStore store = new ResultStore(settings.rowsDir());
+        if (settings.modelIds().isBlank() && settings.tasks().size() == Task.values().length) {
+            clearRows(store.dir(), settings.tier().id());
+        }
+        Map<String, String> hardware = RunEnvironment.hardware();
+        Map<String, String> versions = RunEnvironment.versions();
+        List<DynamicNode> nodes = new ArrayList<>();
+        for (BenchmarkModel model : models) {
+            List<DynamicTest> tests = new ArrayList<>();
+            for (Task task : benchmark.tasksOf(model)) {
+                tests.add(DynamicTest.dynamicTest(model.id() + " on " + task.id(), () -> {
+                    ModelRun run = runs.computeIfAbsent(model.id(), id -> benchmark.run(model));
+                    Allure.parameter("model", model.id());
+                    Allure.parameter("task", task.id() + " v" + task.version());
+                    Allure.parameter("tier", settings.tier().id());
+                    Allure.parameter("seeds", settings.seeds().toString());
+                    Allure.description(model.description());
+                    List<ResultRow> rows = ResultRows.of(run, data, hardware, versions).stream()
+                            .filter(r -> r.task().equals(task.id())).toList();
+                    for (ResultRow r : rows) {
+                        Path f = store.write(r);
+                        Allure.addAttachment("row " + r.testSpec() + ".json", "application/json", Files.readString(f),
+                                ".json");
+                    }
+                    RunCharts.of(run, task, rows, data).forEach((name, png) -> Allure.addAttachment(name, "image/png",
+                            new ByteArrayInputStream(png), ".png"));
+                    String failure = run.failures().get(task);
+                    if (failure != null) {
+                        fail(model.id() + " on " + task.id() + " failed: " + failure);
+                    }
+                    assertNotNull(rows.get(0).metrics().get(task.primaryMetric().id()),
+                            "row without its primary metric");
+                }));
+            }
+            if (!tests.isEmpty()) {
+                nodes.add(DynamicContainer.dynamicContainer(model.id(), tests));
+            }
+        }
+        nodes.add(DynamicTest.dynamicTest("all models: spanning accuracy against p", () -> {
+            List<ResultRow> rows = store.readAll().rows().stream()
+                    .filter(r -> r.tier().equals(settings.tier().id())).collect(Collectors.toList());
+            for (SplitData test : data.testSets()) {
+                byte[] png = RunCharts.spanningAcrossModels(rows, test.spec().id());
+                if (png != null) {
+                    Allure.addAttachment("spanning accuracy against p, L = " + test.size(), "image/png",
+                            new ByteArrayInputStream(png), ".png");
+                }
+            }
+        }));
+        return nodes.stream();
+    }
+
+    private static void clearRows(Path dir, String tier) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path f : s.filter(p -> p.getFileName().toString().startsWith(tier + "__")).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.scalefreebench.reference.cnn;
+
+import java.util.List;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+import org.scalefreebench.reference.nn.Nd4jBackend;
+
+/**
+ * The reference CNN: a small residual network, fully convolutional with global average and max
+ * pooling, so one set of weights runs at any L. A stem convolution (stride 2, as in ResNet) and a
+ * residual block at its resolution, then stages that each halve
+ * the resolution with a strided convolution and add a residual block (two 3×3 convolutions with
+ * batch normalisation and a skip connection); two heads read the pooled features: the spanning
+ * logit (sigmoid, cross-entropy) and the largest-cluster fraction (sigmoid, squared error).
+ */
+public final class ResidualCnn {
+
+    /** Input name of the graph. */
+    public static final String INPUT = "maps";
+    /** Output of the spanning head: P(spanning). */
+    public static final String SPANNING = "spanning";
+    /** Output of the largest-cluster head: the fraction max_cluster / L². */
+    public static final String FRACTION = "fraction";
+
+    private ResidualCnn() {
+    }
+
+    /**
+     * The architecture's size.
+     *
+     * @param channels   channels of the stem, then of each strided stage; each stage halves the resolution
+     * @param stemStride stride of the stem convolution (2 as in ResNet's stem: no full-resolution feature map)
+     * @param hidden     width of the dense layer both heads read
+     */
+    public record Shape(List<Integer> channels, int stemStride, int hidden) {
+
+        /** The shape the reference models use. */
+        public static final Shape REFERENCE = new Shape(List.of(16, 32, 64), 2, 32);
+
+        /** Immutable copy. */
+        public Shape {
+            channels = List.copyOf(channels);
+        }
+    }
+
+    /**
+     * @param shape     the architecture's size
+     * @param updater   the optimiser
+     * @param seed      the seed of the weight initialisation
+     * @param trainSize L of the training maps (the network runs at any L; this fixes the shapes DL4J checks)
+     * @param fractionWeight weight of the largest-cluster squared error beside the spanning cross-entropy
+     * @return an initialised network
+     */
+    public static ComputationGraph build(Shape shape, IUpdater updater, long seed, int trainSize,
+            double fractionWeight) {
+        Nd4jBackend.init();
+        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(updater)
+                .weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Same)
+                .graphBuilder()
+                .addInputs(INPUT)
+                .setInputTypes(InputType.convolutional(trainSize, trainSize, 1));
+        String x = convBnRelu(g, "stem", INPUT, shape.channels().get(0), shape.stemStride());
+        x = residualBlock(g, "res0", x, shape.channels().get(0));
+        for (int s = 1; s < shape.channels().size(); s++) {
+            int c = shape.channels().get(s);
+            x = convBnRelu(g, "down" + s, x, c, 2);
+            x = residualBlock(g, "res" + s, x, c);
+        }
+        g.addLayer("avg", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), x)
+                .addLayer("max", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), x)
+                .addVertex("pooled", new MergeVertex(), "avg", "max")
+                .addLayer("hidden", new DenseLayer.Builder().nOut(shape.hidden()).activation(Activation.RELU).build(),
+                        "pooled")
+                .addLayer(SPANNING, new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1)
+                        .activation(Activation.SIGMOID).weightInit(WeightInit.XAVIER).build(), "hidden")
+                .addLayer(FRACTION, new OutputLayer.Builder(new LossMSE(Nd4j.create(new float[] {(float) fractionWeight}))).nOut(1)
+                        .activation(Activation.SIGMOID).weightInit(WeightInit.XAVIER).build(), "hidden")
+                .setOutputs(SPANNING, FRACTION);
+        ComputationGraph net = new ComputationGraph(g.build());
+        net.init();
+        return net;
+    }
+
+    /** Adds a 3×3 convolution without bias, batch normalisation and ReLU; returns the ReLU's name. */
+    static String convBnRelu(ComputationGraphConfiguration.GraphBuilder g, String name, String in, int channels,
+            int stride) {
+        g.addLayer(name + "-conv", new ConvolutionLayer.Builder(3, 3).stride(stride, stride).nOut(channels)
+                .activation(Activation.IDENTITY).hasBias(false).build(), in)
+                .addLayer(name + "-bn", new BatchNormalization.Builder().build(), name + "-conv")
+                .addLayer(name, new ActivationLayer(Activation.RELU), name + "-bn");
+        return name;
+    }
+
+    private static String residualBlock(ComputationGraphConfiguration.GraphBuilder g, String name, String in,
+            int channels) {
+        String a = convBnRelu(g, name + "a", in, channels, 1);
+        g.addLayer(name + "b-conv", new ConvolutionLayer.Builder(3, 3).nOut(channels).activation(Activation.IDENTITY)
+                .hasBias(false).build(), a)
+                .addLayer(name + "b-bn", new BatchNormalization.Builder().build(), name + "b-conv")
+                .addVertex(name + "-sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), name + "b-bn", in)
+                .addLayer(name, new ActivationLayer(Activation.RELU), name + "-sum");
+        return name;
+    }
+}

@@ -1,0 +1,128 @@
+package org.scalefreebench.reference.cnn;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.scalefreebench.datasets.load.SplitData;
+import org.scalefreebench.datasets.model.BenchmarkModel;
+import org.scalefreebench.datasets.model.FitOptions;
+import org.scalefreebench.datasets.model.MapBatch;
+import org.scalefreebench.datasets.model.TrainingData;
+import org.scalefreebench.datasets.task.Task;
+import org.scalefreebench.reference.nn.GraphTrainer;
+import org.scalefreebench.reference.nn.MapTensors;
+
+/**
+ * The reference CNN ({@link ResidualCnn}) trained on both heads at once, spanning and
+ * largest-cluster fraction, by one optimiser. Subclasses fix the optimiser only: same architecture,
+ * same initialisation for the same seed.
+ */
+public abstract class ResidualCnnModel implements BenchmarkModel {
+
+    /** Maps per optimiser step. */
+    public static final int BATCH = 64;
+    /** Passes over the training split in the default tier. */
+    public static final int PASSES = 1;
+    /** Weight of the largest-cluster squared error beside the spanning cross-entropy. */
+    public static final double FRACTION_LOSS_WEIGHT = 10;
+
+    private static final int PREDICT_BATCH = 64;
+
+    @Override
+    public Set<Task> tasks() {
+        return EnumSet.of(Task.SPANNING, Task.MAX_CLUSTER);
+    }
+
+    /** @return a fresh instance of the optimiser */
+    protected abstract IUpdater updater();
+
+    /**
+     * @param seed      initialisation seed
+     * @param trainSize L of the training maps
+     * @return the untrained network this model fits
+     */
+    public ComputationGraph network(long seed, int trainSize) {
+        return ResidualCnn.build(ResidualCnn.Shape.REFERENCE, updater(), seed, trainSize, FRACTION_LOSS_WEIGHT);
+    }
+
+    @Override
+    public FittedModel fit(TrainingData data, FitOptions options) throws Exception {
+        ComputationGraph net = network(options.seed(), data.train().size());
+        long seen = GraphTrainer.train(net, data.train(), data.val(), ResidualCnnModel::labels,
+                new GraphTrainer.Schedule(BATCH, PASSES), options);
+        return new Fitted(net, seen);
+    }
+
+    /**
+     * The label tensors of a batch: spanning [b, 1] and largest-cluster fraction [b, 1].
+     *
+     * @param data    a split
+     * @param indices map indices
+     * @param from    first entry of {@code indices}
+     * @param count   batch size
+     * @return the two label tensors, in the network's output order
+     */
+    public static INDArray[] labels(SplitData data, int[] indices, int from, int count) {
+        float[] spanning = new float[count];
+        float[] fraction = new float[count];
+        double area = (double) data.size() * data.size();
+        for (int b = 0; b < count; b++) {
+            int i = indices[from + b];
+            spanning[b] = data.spanning()[i];
+            fraction[b] = (float) (data.maxCluster()[i] / area);
+        }
+        return new INDArray[] {Nd4j.create(spanning, count, 1), Nd4j.create(fraction, count, 1)};
+    }
+
+    /** A trained residual CNN; caches the last batch's two heads so both tasks cost one forward pass. */
+    private static final class Fitted implements FittedModel {
+
+        private final ComputationGraph net;
+        private final long seen;
+        private MapBatch cachedFor;
+        private float[][] cached;
+
+        Fitted(ComputationGraph net, long seen) {
+            this.net = net;
+            this.seen = seen;
+        }
+
+        @Override
+        public long parameterCount() {
+            return net.numParams();
+        }
+
+        @Override
+        public long trainedSamples() {
+            return seen;
+        }
+
+        @Override
+        public synchronized float[] predict(Task task, MapBatch maps) throws InterruptedException {
+            if (cachedFor != maps) {
+                cached = heads(maps);
+                cachedFor = maps;
+            }
+            return (task == Task.SPANNING ? cached[0] : cached[1]).clone();
+        }
+
+        private float[][] heads(MapBatch maps) throws InterruptedException {
+            float[] spanning = new float[maps.count()];
+            float[] fraction = new float[maps.count()];
+            int[] order = MapTensors.identity(maps.count());
+            for (int from = 0; from < maps.count(); from += PREDICT_BATCH) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("prediction interrupted at map " + from);
+                }
+                int b = Math.min(PREDICT_BATCH, maps.count() - from);
+                INDArray[] out = net.output(false, MapTensors.maps(maps.sites(), maps.size(), order, from, b));
+                System.arraycopy(out[0].toFloatVector(), 0, spanning, from, b);
+                System.arraycopy(out[1].toFloatVector(), 0, fraction, from, b);
+            }
+            return new float[][] {spanning, fraction};
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.scalefreebench.reference.cnn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.Upsampling2D;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.scalefreebench.reference.nn.Nd4jBackend;
+
+/**
+ * A small U-Net for the largest-cluster mask: an encoder of 3×3 convolutions with batch
+ * normalisation and 2×2 max pooling, a decoder that upsamples and concatenates the encoder's
+ * features at each scale, and a per-site sigmoid read-out trained with cross-entropy. Fully
+ * convolutional: it runs at any L divisible by 2^(levels − 1).
+ */
+public final class UNet {
+
+    /** Input name of the graph. */
+    public static final String INPUT = "maps";
+    /** Output: P(site in the largest cluster), [N, 1, L, L]. */
+    public static final String MASK = "mask";
+
+    private UNet() {
+    }
+
+    /**
+     * @param channels  channels at each level, full resolution first
+     * @param updater   the optimiser
+     * @param seed      the initialisation seed
+     * @param trainSize L of the training maps
+     * @return an initialised network
+     */
+    public static ComputationGraph build(List<Integer> channels, IUpdater updater, long seed, int trainSize) {
+        Nd4jBackend.init();
+        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(updater)
+                .weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Same)
+                .graphBuilder()
+                .addInputs(INPUT)
+                .setInputTypes(InputType.convolutional(trainSize, trainSize, 1));
+        List<String> skips = new ArrayList<>();
+        String x = INPUT;
+        int levels = channels.size();
+        for (int level = 0; level < levels; level++) {
+            if (level > 0) {
+                g.addLayer("pool" + level, new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                        .kernelSize(2, 2).stride(2, 2).build(), x);
+                x = "pool" + level;
+            }
+            x = ResidualCnn.convBnRelu(g, "enc" + level + "a", x, channels.get(level), 1);
+            x = ResidualCnn.convBnRelu(g, "enc" + level + "b", x, channels.get(level), 1);
+            skips.add(x);
+        }
+        for (int level = levels - 2; level >= 0; level--) {
+            g.addLayer("up" + level, new Upsampling2D.Builder(2).build(), x)
+                    .addVertex("cat" + level, new MergeVertex(), "up" + level, skips.get(level));
+            x = ResidualCnn.convBnRelu(g, "dec" + level + "a", "cat" + level, channels.get(level), 1);
+            x = ResidualCnn.convBnRelu(g, "dec" + level + "b", x, channels.get(level), 1);
+        }
+        g.addLayer("logit", new ConvolutionLayer.Builder(1, 1).nOut(1).activation(Activation.IDENTITY)
+                .weightInit(WeightInit.XAVIER).build(), x)
+                .addLayer(MASK, new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
+                        .activation(Activation.SIGMOID).build(), "logit")
+                .setOutputs(MASK);
+        ComputationGraph net = new ComputationGraph(g.build());
+        net.init();
+        return net;
+    }
+}

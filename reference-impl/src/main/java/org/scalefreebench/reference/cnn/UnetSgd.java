@@ -1,0 +1,88 @@
+package org.scalefreebench.reference.cnn;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.scalefreebench.datasets.load.SplitData;
+import org.scalefreebench.datasets.model.BenchmarkModel;
+import org.scalefreebench.datasets.model.FitOptions;
+import org.scalefreebench.datasets.model.MapBatch;
+import org.scalefreebench.datasets.model.TrainingData;
+import org.scalefreebench.datasets.task.Task;
+import org.scalefreebench.reference.nn.GraphTrainer;
+import org.scalefreebench.reference.nn.MapTensors;
+
+/** {@code unet-sgd}: a small {@link UNet} for the largest-cluster mask, trained by SGD with Nesterov momentum. */
+public final class UnetSgd implements BenchmarkModel {
+
+    /** Channels at each level, full resolution first. */
+    public static final List<Integer> CHANNELS = List.of(8, 16, 32);
+    /** Maps per optimiser step. */
+    public static final int BATCH = 32;
+    /** Passes over the training split in the default tier. */
+    public static final int PASSES = 1;
+    /** Learning rate. */
+    public static final double LEARNING_RATE = 0.05;
+    /** Momentum. */
+    public static final double MOMENTUM = 0.9;
+
+    private static final int PREDICT_BATCH = 32;
+
+    @Override
+    public String id() {
+        return "unet-sgd";
+    }
+
+    @Override
+    public String description() {
+        return "U-Net " + CHANNELS + " channels, 2x2 max pooling, skip concatenation, per-site sigmoid; SGD + Nesterov "
+                + MOMENTUM + ", lr " + LEARNING_RATE + ", batch " + BATCH;
+    }
+
+    @Override
+    public Set<Task> tasks() {
+        return EnumSet.of(Task.MAX_CLUSTER_MASK);
+    }
+
+    @Override
+    public FittedModel fit(TrainingData data, FitOptions options) throws Exception {
+        ComputationGraph net = UNet.build(CHANNELS, new Nesterovs(LEARNING_RATE, MOMENTUM), options.seed(),
+                data.train().size());
+        long seen = GraphTrainer.train(net, data.train(), data.val(), UnetSgd::labels,
+                new GraphTrainer.Schedule(BATCH, PASSES), options);
+        return new FittedModel() {
+            @Override
+            public long parameterCount() {
+                return net.numParams();
+            }
+
+            @Override
+            public long trainedSamples() {
+                return seen;
+            }
+
+            @Override
+            public float[] predict(Task task, MapBatch maps) throws InterruptedException {
+                int area = maps.size() * maps.size();
+                float[] mask = new float[maps.count() * area];
+                int[] order = MapTensors.identity(maps.count());
+                for (int from = 0; from < maps.count(); from += PREDICT_BATCH) {
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException("prediction interrupted at map " + from);
+                    }
+                    int b = Math.min(PREDICT_BATCH, maps.count() - from);
+                    INDArray out = net.outputSingle(false, MapTensors.maps(maps.sites(), maps.size(), order, from, b));
+                    System.arraycopy(out.ravel().toFloatVector(), 0, mask, from * area, b * area);
+                }
+                return mask;
+            }
+        };
+    }
+
+    private static INDArray[] labels(SplitData data, int[] indices, int from, int count) {
+        return new INDArray[] {MapTensors.maps(data.maxClusterMask(), data.size(), indices, from, count)};
+    }
+}

@@ -1,0 +1,123 @@
+package org.scalefreebench.reference.nn;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.scalefreebench.datasets.load.SplitData;
+import org.scalefreebench.datasets.model.FitOptions;
+
+/**
+ * The mini-batch training loop shared by the reference networks: shuffles the training maps each
+ * pass with a Commons RNG stream from the fit's seed, reports the training loss every few steps and
+ * the validation loss after every pass, and stops with a clear error on a non-finite loss, an
+ * interrupt or a spent time budget.
+ */
+public final class GraphTrainer {
+
+    /** Steps between two points of the training-loss curve. */
+    private static final int LOG_EVERY = 10;
+
+    private GraphTrainer() {
+    }
+
+    /**
+     * How long to train.
+     *
+     * @param batchSize maps per step (the whole split if it is smaller)
+     * @param passes    passes over the training split
+     */
+    public record Schedule(int batchSize, int passes) {
+    }
+
+    /** Builds the label tensors of a batch, in the order of the network's outputs. */
+    public interface Labels {
+
+        /**
+         * @param data    the split
+         * @param indices map indices
+         * @param from    first entry of {@code indices}
+         * @param count   batch size
+         * @return one tensor per network output
+         */
+        INDArray[] of(SplitData data, int[] indices, int from, int count);
+    }
+
+    /**
+     * Trains {@code net} in place.
+     *
+     * @param net      the network
+     * @param train    training split
+     * @param val      validation split
+     * @param labels   the label tensors of a batch
+     * @param schedule batch size and passes
+     * @param options  seed, budget and loss listener
+     * @return training samples seen (maps × passes)
+     * @throws InterruptedException if the harness interrupts the fit
+     */
+    public static long train(ComputationGraph net, SplitData train, SplitData val, Labels labels, Schedule schedule,
+            FitOptions options) throws InterruptedException {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(options.seed());
+        int n = train.samples();
+        int batch = Math.min(schedule.batchSize(), n);
+        int[] order = MapTensors.identity(n);
+        long start = System.nanoTime();
+        long deadline = start + options.budget().toNanos();
+        long step = 0;
+        long seen = 0;
+        double lossSum = 0;
+        for (int pass = 0; pass < schedule.passes(); pass++) {
+            PermutationSampler.shuffle(rng, order);
+            for (int from = 0; from + batch <= n; from += batch) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("training interrupted at step " + step);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("training exceeded its budget of "
+                            + options.budget().toSeconds() + " s at step " + step);
+                }
+                INDArray x = MapTensors.maps(train.maps(), train.size(), order, from, batch);
+                net.fit(new MultiDataSet(new INDArray[] {x}, labels.of(train, order, from, batch)));
+                double loss = net.score();
+                if (!Double.isFinite(loss)) {
+                    throw new IllegalStateException("training diverged: loss " + loss + " at step " + step);
+                }
+                step++;
+                seen += batch;
+                lossSum += loss;
+                if (step % LOG_EVERY == 0) {
+                    options.listener().loss("train", step, seconds(start), lossSum / LOG_EVERY);
+                    lossSum = 0;
+                }
+            }
+            options.listener().loss("val", step, seconds(start), loss(net, val, labels, schedule.batchSize()));
+        }
+        return seen;
+    }
+
+    /**
+     * @param net       a network
+     * @param data      a split
+     * @param labels    its label tensors
+     * @param batchSize maps per forward pass
+     * @return the mean loss over the split (without regularisation)
+     */
+    public static double loss(ComputationGraph net, SplitData data, Labels labels, int batchSize) {
+        int[] order = MapTensors.identity(data.samples());
+        double sum = 0;
+        int count = 0;
+        for (int from = 0; from < order.length; from += batchSize) {
+            int b = Math.min(batchSize, order.length - from);
+            INDArray x = MapTensors.maps(data.maps(), data.size(), order, from, b);
+            sum += net.score(new MultiDataSet(new INDArray[] {x}, labels.of(data, order, from, b)), false) * b;
+            count += b;
+        }
+        return sum / count;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

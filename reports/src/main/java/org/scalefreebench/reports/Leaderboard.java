@@ -1,0 +1,260 @@
+package org.scalefreebench.reports;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.scalefreebench.bench.result.ResultRow;
+import org.scalefreebench.bench.result.ResultStore;
+import org.scalefreebench.bench.result.Stat;
+import org.scalefreebench.datasets.task.Metric;
+import org.scalefreebench.datasets.task.Task;
+import org.scalefreebench.datasets.task.Tier;
+
+/**
+ * The leaderboard built from a folder of result rows: one table per (tier, task, test set), its
+ * ranked models sorted by the task's primary metric, the references (the exact oracle) apart, the
+ * failed rows with their errors; plus where the rows ran (tiers, hardware, library versions), the
+ * models, and warnings about rows that could not be shown.
+ *
+ * @param source         where the rows were read from
+ * @param rowCount       how many rows were read
+ * @param tiers          the tier ids of the rows, in {@link Tier} order
+ * @param hardware       each distinct hardware description of the rows
+ * @param versions       each distinct set of library versions of the rows
+ * @param lastFinishedAt the latest {@link ResultRow#finishedAt} of the rows; null if none
+ * @param tables         the tables, by tier, task and test set
+ * @param models         model id → description, by id
+ * @param warnings       one message per unreadable row file or row that could not be placed
+ */
+public record Leaderboard(String source, int rowCount, List<String> tiers, List<Map<String, String>> hardware,
+        List<Map<String, String>> versions, String lastFinishedAt, List<Table> tables, Map<String, String> models,
+        List<String> warnings) {
+
+    /** Prefix of the accuracy-against-p chart of a spanning table. */
+    public static final String SPANNING_CHART_PREFIX = "spanning-accuracy-vs-p-";
+
+    /** Immutable copy. */
+    public Leaderboard {
+        tiers = List.copyOf(tiers);
+        hardware = List.copyOf(hardware);
+        versions = List.copyOf(versions);
+        tables = List.copyOf(tables);
+        models = Collections.unmodifiableMap(new TreeMap<>(models));
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * Reads every row file of a folder; unreadable files become warnings.
+     *
+     * @param rowsDir the folder the harness writes rows into (may not exist yet)
+     * @return the leaderboard
+     * @throws IOException if the folder exists but cannot be listed
+     */
+    public static Leaderboard read(Path rowsDir) throws IOException {
+        return of(rowsDir.toString(), new ResultStore(rowsDir).readAll());
+    }
+
+    /**
+     * Builds the leaderboard from rows already read.
+     *
+     * @param source   where they were read from, for people
+     * @param contents the rows and the unreadable files
+     * @return the leaderboard
+     */
+    public static Leaderboard of(String source, ResultStore.Contents contents) {
+        List<String> warnings = new ArrayList<>();
+        for (String u : contents.unreadable()) {
+            warnings.add("unreadable row file: " + u);
+        }
+        Set<String> tierIds = new TreeSet<>(Comparator.comparing(Leaderboard::tierOrder).thenComparing(t -> t));
+        Set<Map<String, String>> hardware = new LinkedHashSet<>();
+        Set<Map<String, String>> versions = new LinkedHashSet<>();
+        Map<String, String> models = new TreeMap<>();
+        Map<TableKey, List<ResultRow>> grouped = new LinkedHashMap<>();
+        String last = null;
+        for (ResultRow r : contents.rows()) {
+            tierIds.add(text(r.tier()));
+            if (r.hardware() != null && !r.hardware().isEmpty()) {
+                hardware.add(r.hardware());
+            }
+            if (r.versions() != null && !r.versions().isEmpty()) {
+                versions.add(r.versions());
+            }
+            models.putIfAbsent(text(r.model()), text(r.modelDescription()));
+            if (r.finishedAt() != null && (last == null || r.finishedAt().compareTo(last) > 0)) {
+                last = r.finishedAt();
+            }
+            Task task;
+            try {
+                task = Task.byId(text(r.task()));
+            } catch (IllegalArgumentException e) {
+                warnings.add("row of model " + r.model() + " on " + r.testSpec() + " not shown: " + e.getMessage());
+                continue;
+            }
+            TableKey key = new TableKey(text(r.tier()), task, r.taskVersion(), text(r.testSpec()), text(r.testSplit()), r.size());
+            grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        List<TableKey> keys = new ArrayList<>(grouped.keySet());
+        keys.sort(Comparator.comparing((TableKey k) -> tierOrder(k.tier())).thenComparing(TableKey::tier)
+                .thenComparing(TableKey::task).thenComparingInt(TableKey::taskVersion)
+                .thenComparingInt(k -> testSetOrder(k.tier(), k.testSpec())).thenComparingInt(TableKey::size)
+                .thenComparing(TableKey::testSpec).thenComparing(TableKey::testSplit));
+        Map<String, Integer> chartNames = new HashMap<>();
+        List<Table> tables = new ArrayList<>();
+        for (TableKey k : keys) {
+            Table t = Table.of(k, grouped.get(k), null);
+            if (k.task() == Task.SPANNING && t.okRows().stream().anyMatch(r -> r.perP() != null && !r.perP().isEmpty())) {
+                String base = SPANNING_CHART_PREFIX + k.testSpec().replaceAll("[^A-Za-z0-9._-]", "_");
+                int n = chartNames.merge(base, 1, Integer::sum);
+                t = Table.of(k, grouped.get(k), base + (n > 1 ? "-" + n : "") + ".png");
+            }
+            tables.add(t);
+        }
+        return new Leaderboard(source, contents.rows().size(), List.copyOf(tierIds), List.copyOf(hardware),
+                List.copyOf(versions), last, tables, models, warnings);
+    }
+
+    /** @return whether there is no row to show */
+    public boolean isEmpty() {
+        return rowCount == 0;
+    }
+
+    private static int tierOrder(String tier) {
+        for (Tier t : Tier.values()) {
+            if (t.id().equals(tier)) {
+                return t.ordinal();
+            }
+        }
+        return Tier.values().length;
+    }
+
+    private static int testSetOrder(String tier, String testSpec) {
+        for (Tier t : Tier.values()) {
+            if (t.id().equals(tier)) {
+                for (int i = 0; i < t.testSets().size(); i++) {
+                    if (t.testSets().get(i).specId().equals(testSpec)) {
+                        return i;
+                    }
+                }
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
+    private record TableKey(String tier, Task task, int taskVersion, String testSpec, String testSplit, int size) {
+    }
+
+    /**
+     * The rows of one task on one test set of one tier.
+     *
+     * @param tier        tier id
+     * @param task        the task
+     * @param taskVersion the task version of the rows
+     * @param testSpec    spec of the test set
+     * @param testSplit   split of the test set
+     * @param size        L of the test maps
+     * @param trainSpecs  the specs the models were fitted on
+     * @param metrics     metric ids of the columns: the task's, then any other the rows hold
+     * @param ranked      ok rows of ranked models, best first by the primary metric
+     * @param reference   ok rows of references (not ranked), in the same order
+     * @param failed      rows whose status is not ok, by model id
+     * @param chart       file name of the spanning accuracy-against-p chart; null unless the task is
+     *                    spanning and an ok row has accuracies per p
+     */
+    public record Table(String tier, Task task, int taskVersion, String testSpec, String testSplit, int size,
+            List<String> trainSpecs, List<String> metrics, List<Ranked> ranked, List<ResultRow> reference,
+            List<ResultRow> failed, String chart) {
+
+        /** Immutable copy. */
+        public Table {
+            trainSpecs = List.copyOf(trainSpecs);
+            metrics = List.copyOf(metrics);
+            ranked = List.copyOf(ranked);
+            reference = List.copyOf(reference);
+            failed = List.copyOf(failed);
+        }
+
+        private static Table of(TableKey k, List<ResultRow> rows, String chart) {
+            String primary = k.task().primaryMetric().id();
+            boolean higher = k.task().primaryMetric().higherIsBetter();
+            Comparator<ResultRow> best = Comparator.comparingDouble((ResultRow r) -> sortKey(r, primary, higher))
+                    .thenComparing(r -> text(r.model()));
+            List<String> metrics = new ArrayList<>(k.task().metrics().stream().map(Metric::id).toList());
+            Set<String> extra = new TreeSet<>();
+            Set<String> trainSpecs = new TreeSet<>();
+            List<ResultRow> ranked = new ArrayList<>();
+            List<ResultRow> reference = new ArrayList<>();
+            List<ResultRow> failed = new ArrayList<>();
+            for (ResultRow r : rows) {
+                if (r.trainSpec() != null) {
+                    trainSpecs.add(r.trainSpec());
+                }
+                if (!r.ok()) {
+                    failed.add(r);
+                    continue;
+                }
+                (r.ranked() ? ranked : reference).add(r);
+                if (r.metrics() != null) {
+                    extra.addAll(r.metrics().keySet());
+                }
+            }
+            extra.removeAll(metrics);
+            metrics.addAll(extra);
+            ranked.sort(best);
+            reference.sort(best);
+            failed.sort(Comparator.comparing(r -> text(r.model())));
+            List<Ranked> numbered = new ArrayList<>();
+            for (int i = 0; i < ranked.size(); i++) {
+                ResultRow r = ranked.get(i);
+                boolean tie = i > 0 && sortKey(r, primary, higher) == sortKey(ranked.get(i - 1), primary, higher);
+                numbered.add(new Ranked(tie ? numbered.get(i - 1).rank() : i + 1, r));
+            }
+            return new Table(k.tier(), k.task(), k.taskVersion(), k.testSpec(), k.testSplit(), k.size(),
+                    List.copyOf(trainSpecs), metrics, numbered, reference, failed, chart);
+        }
+
+        /** Smaller is better; rows without the metric go last. */
+        private static double sortKey(ResultRow r, String metric, boolean higherIsBetter) {
+            Stat s = r.metrics() == null ? null : r.metrics().get(metric);
+            if (s == null || Double.isNaN(s.mean())) {
+                return Double.POSITIVE_INFINITY;
+            }
+            return higherIsBetter ? -s.mean() : s.mean();
+        }
+
+        /** @return how many rows the table shows: ranked, reference and failed */
+        public int rowCount() {
+            return ranked.size() + reference.size() + failed.size();
+        }
+
+        /** @return the ok rows: the ranked ones in order, then the references */
+        public List<ResultRow> okRows() {
+            List<ResultRow> ok = new ArrayList<>(ranked.stream().map(Ranked::row).toList());
+            ok.addAll(reference);
+            return ok;
+        }
+    }
+
+    /**
+     * A ranked row with its place; equal primary scores share a place (1, 1, 3).
+     *
+     * @param rank the place, from 1
+     * @param row  the row
+     */
+    public record Ranked(int rank, ResultRow row) {
+    }
+}

@@ -1,0 +1,51 @@
+package org.scalefreebench.reports;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Command line of the leaderboard pages: {@code LeaderboardMain <rows dir> <output dir>}. The
+ * reports module runs it at {@code package} with the harness's rows folder and its own
+ * {@code target}. It never calls {@code System.exit}, since Maven runs it in its own JVM.
+ */
+public final class LeaderboardMain {
+
+    private LeaderboardMain() {
+    }
+
+    /**
+     * @param args the rows folder and the output folder
+     * @throws IOException              if the rows folder cannot be listed or a page cannot be written
+     * @throws IllegalArgumentException if there are not exactly two arguments
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: LeaderboardMain <result rows dir> <output dir>, got "
+                    + args.length + " argument(s)");
+        }
+        run(Path.of(args[0]), Path.of(args[1]), LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * Reads the rows, writes the pages and prints one line saying what was written.
+     *
+     * @param rowsDir the rows folder (may not exist: the pages then say there are no rows)
+     * @param outDir  the output folder
+     * @param date    the date stated in the pages
+     * @return the files written, as {@link LeaderboardPages#write} returns them
+     * @throws IOException if the rows folder cannot be listed or a page cannot be written
+     */
+    public static List<Path> run(Path rowsDir, Path outDir, LocalDate date) throws IOException {
+        Leaderboard board = Leaderboard.read(rowsDir);
+        List<Path> written = LeaderboardPages.write(board, outDir, date);
+        System.out.println("leaderboard: " + board.rowCount() + " row(s) from " + rowsDir + " in " + board.tables().size()
+                + " table(s), " + board.warnings().size() + " warning(s); wrote " + written.size() + " file(s) to " + outDir);
+        for (String w : board.warnings()) {
+            System.out.println("leaderboard: WARNING " + w);
+        }
+        return written;
+    }
+}

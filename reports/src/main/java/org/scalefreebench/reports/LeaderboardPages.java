@@ -1,0 +1,372 @@
+package org.scalefreebench.reports;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.scalefreebench.bench.RunCharts;
+import org.scalefreebench.bench.result.ResultRow;
+import org.scalefreebench.bench.result.Stat;
+import org.scalefreebench.datasets.generate.AtomicFiles;
+import org.scalefreebench.datasets.task.Metric;
+import org.scalefreebench.reports.Leaderboard.Ranked;
+import org.scalefreebench.reports.Leaderboard.Table;
+
+/**
+ * Writes a {@link Leaderboard} as {@value #MARKDOWN}, {@value #HTML} and one accuracy-against-p
+ * PNG per spanning table ({@link RunCharts#spanningAcrossModels}, p_c marked), every file atomically. Text from the rows (model ids, descriptions,
+ * errors, hardware) is escaped: HTML special characters in the HTML page, Markdown table and
+ * inline syntax in the Markdown page.
+ */
+public final class LeaderboardPages {
+
+    /** File name of the Markdown page. */
+    public static final String MARKDOWN = "leaderboard.md";
+    /** File name of the HTML page. */
+    public static final String HTML = "leaderboard.html";
+
+    private static final String NONE = "–";
+    private static final String TITLE = "ScaleFree Bench leaderboard";
+    private static final List<String> COST_COLUMNS =
+            List.of("#params", "train s", "train samples/s", "predict samples/s", "seeds");
+
+    private LeaderboardPages() {
+    }
+
+    /**
+     * Writes the charts, then the pages that show them, into a folder.
+     *
+     * @param board  the leaderboard
+     * @param outDir the folder (created if missing)
+     * @param date   the date stated in the pages
+     * @return the files written: the Markdown page, the HTML page, then the charts
+     * @throws IOException if a file cannot be written
+     */
+    public static List<Path> write(Leaderboard board, Path outDir, LocalDate date) throws IOException {
+        List<Path> charts = new ArrayList<>();
+        for (Table t : board.tables()) {
+            if (t.chart() != null) {
+                Path png = outDir.resolve(t.chart());
+                byte[] bytes = RunCharts.spanningAcrossModels(t.okRows(), t.testSpec());
+                try (FileOutputStream out = AtomicFiles.openPart(png)) {
+                    out.write(bytes);
+                }
+                AtomicFiles.commit(png);
+                charts.add(png);
+            }
+        }
+        Path md = outDir.resolve(MARKDOWN);
+        AtomicFiles.writeString(md, markdown(board, date));
+        Path html = outDir.resolve(HTML);
+        AtomicFiles.writeString(html, html(board, date));
+        List<Path> written = new ArrayList<>(List.of(md, html));
+        written.addAll(charts);
+        return written;
+    }
+
+    /**
+     * @param board the leaderboard
+     * @param date  the date stated in the page
+     * @return the Markdown page
+     */
+    public static String markdown(Leaderboard board, LocalDate date) {
+        StringBuilder b = new StringBuilder();
+        b.append("# ").append(TITLE).append("\n\n");
+        for (String line : header(board, date, LeaderboardPages::escapeMarkdown)) {
+            b.append(line).append("  \n");
+        }
+        b.append('\n');
+        if (!board.warnings().isEmpty()) {
+            b.append("## Warnings\n\n");
+            for (String w : board.warnings()) {
+                b.append("- ").append(escapeMarkdown(w)).append('\n');
+            }
+            b.append('\n');
+        }
+        if (board.isEmpty()) {
+            b.append(escapeMarkdown(emptyMessage(board))).append("\n");
+            return b.toString();
+        }
+        for (Table t : board.tables()) {
+            b.append("## ").append(escapeMarkdown(tableTitle(t))).append("\n\n");
+            b.append(escapeMarkdown(tableCaption(t))).append("\n\n");
+            List<String> columns = columns(t);
+            if (!t.ranked().isEmpty()) {
+                markdownTable(b, columns, t.ranked().stream().map(r -> cells(t, String.valueOf(r.rank()), r.row())).toList());
+            }
+            if (!t.reference().isEmpty()) {
+                b.append("Reference, not ranked:\n\n");
+                markdownTable(b, columns, t.reference().stream().map(r -> cells(t, "ref.", r)).toList());
+            }
+            if (!t.failed().isEmpty()) {
+                b.append("Failed:\n\n");
+                for (ResultRow r : t.failed()) {
+                    b.append("- ").append(escapeMarkdown(r.model())).append(": ").append(escapeMarkdown(errorOf(r))).append('\n');
+                }
+                b.append('\n');
+            }
+            if (t.chart() != null) {
+                b.append("![spanning accuracy against p, ").append(escapeMarkdown(t.testSpec())).append("](")
+                        .append(t.chart()).append(")\n\n");
+            }
+        }
+        b.append("## Models\n\n");
+        for (Map.Entry<String, String> m : board.models().entrySet()) {
+            b.append("- **").append(escapeMarkdown(m.getKey())).append("**: ").append(escapeMarkdown(m.getValue())).append('\n');
+        }
+        return b.toString();
+    }
+
+    /**
+     * @param board the leaderboard
+     * @param date  the date stated in the page
+     * @return the HTML page; every data row is a {@code <tr>} with {@code data-tier}, {@code data-task},
+     *         {@code data-model} and {@code data-test-spec} attributes
+     */
+    public static String html(Leaderboard board, LocalDate date) {
+        StringBuilder b = new StringBuilder();
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(TITLE)
+                .append("</title>\n<style>\n")
+                .append("body{font-family:sans-serif;margin:2em;max-width:80em}\n")
+                .append("table{border-collapse:collapse;margin:1em 0}\n")
+                .append("th,td{border:1px solid #ccc;padding:.25em .6em;text-align:right}\n")
+                .append("td.model,th.model,td.error{text-align:left}\n")
+                .append("tr.section th{background:#f3f3f3;text-align:left;font-style:italic}\n")
+                .append("tbody.failed td{color:#a00}\n")
+                .append(".warnings{border:2px solid #d80;background:#fff5e0;padding:.5em 1em}\n")
+                .append("img{max-width:100%}\n")
+                .append("</style>\n</head>\n<body>\n<h1>").append(TITLE).append("</h1>\n<p class=\"header\">\n");
+        for (String line : header(board, date, LeaderboardPages::escapeHtml)) {
+            b.append(line).append("<br>\n");
+        }
+        b.append("</p>\n");
+        if (!board.warnings().isEmpty()) {
+            b.append("<section class=\"warnings\" id=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n");
+            for (String w : board.warnings()) {
+                b.append("<li>").append(escapeHtml(w)).append("</li>\n");
+            }
+            b.append("</ul>\n</section>\n");
+        }
+        if (board.isEmpty()) {
+            b.append("<p class=\"empty\">").append(escapeHtml(emptyMessage(board))).append("</p>\n</body>\n</html>\n");
+            return b.toString();
+        }
+        for (Table t : board.tables()) {
+            List<String> columns = columns(t);
+            b.append("<section class=\"board\">\n<h2>").append(escapeHtml(tableTitle(t))).append("</h2>\n<p>")
+                    .append(escapeHtml(tableCaption(t))).append("</p>\n<table>\n<thead><tr>");
+            for (int i = 0; i < columns.size(); i++) {
+                b.append(i == 1 ? "<th class=\"model\">" : "<th>").append(escapeHtml(columns.get(i))).append("</th>");
+            }
+            b.append("</tr></thead>\n<tbody class=\"ranked\">\n");
+            for (Ranked r : t.ranked()) {
+                htmlRow(b, t, cells(t, String.valueOf(r.rank()), r.row()), r.row());
+            }
+            b.append("</tbody>\n");
+            if (!t.reference().isEmpty()) {
+                b.append("<tbody class=\"reference\">\n<tr class=\"section\"><th colspan=\"").append(columns.size())
+                        .append("\">reference, not ranked</th></tr>\n");
+                for (ResultRow r : t.reference()) {
+                    htmlRow(b, t, cells(t, "ref.", r), r);
+                }
+                b.append("</tbody>\n");
+            }
+            if (!t.failed().isEmpty()) {
+                b.append("<tbody class=\"failed\">\n<tr class=\"section\"><th colspan=\"").append(columns.size())
+                        .append("\">failed</th></tr>\n");
+                for (ResultRow r : t.failed()) {
+                    b.append(rowStart(t, r)).append("<td>").append(NONE).append("</td><td class=\"model\">")
+                            .append(escapeHtml(r.model())).append("</td><td class=\"error\" colspan=\"")
+                            .append(columns.size() - 2).append("\">").append(escapeHtml(errorOf(r))).append("</td></tr>\n");
+                }
+                b.append("</tbody>\n");
+            }
+            b.append("</table>\n");
+            if (t.chart() != null) {
+                b.append("<p><img src=\"").append(t.chart()).append("\" alt=\"spanning accuracy against p, ")
+                        .append(escapeHtml(t.testSpec())).append("\"></p>\n");
+            }
+            b.append("</section>\n");
+        }
+        b.append("<h2>Models</h2>\n<dl class=\"models\">\n");
+        for (Map.Entry<String, String> m : board.models().entrySet()) {
+            b.append("<dt>").append(escapeHtml(m.getKey())).append("</dt><dd>").append(escapeHtml(m.getValue())).append("</dd>\n");
+        }
+        b.append("</dl>\n</body>\n</html>\n");
+        return b.toString();
+    }
+
+    /**
+     * @param s text, may be null
+     * @return the text with {@code & < > " '} as HTML character references
+     */
+    public static String escapeHtml(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * @param s text, may be null
+     * @return the text on one line, with a backslash before each character that Markdown tables or
+     *         inline syntax would interpret ({@code \ | ` * _ [ ] < > &}), so it renders as written
+     */
+    public static String escapeMarkdown(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\r' || c == '\n') {
+                b.append(' ');
+            } else {
+                if ("\\|`*_[]<>&".indexOf(c) >= 0) {
+                    b.append('\\');
+                }
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * @param s a score over seeds, may be null
+     * @return mean ± std with 4 decimals, e.g. {@code 0.9512 ± 0.0031}; "–" when null
+     */
+    public static String score(Stat s) {
+        return s == null ? NONE : String.format(Locale.ROOT, "%.4f ± %.4f", s.mean(), s.std());
+    }
+
+    /**
+     * @param s a cost over seeds (seconds, samples per second), may be null
+     * @return mean ± std with three significant digits of the mean (no decimals from 100 on), "–" when null
+     */
+    public static String cost(Stat s) {
+        if (s == null) {
+            return NONE;
+        }
+        double a = Math.abs(s.mean());
+        int decimals = a == 0 || !Double.isFinite(a) ? 2 : Math.max(0, Math.min(3, 2 - (int) Math.floor(Math.log10(a))));
+        String f = "%." + decimals + "f";
+        return String.format(Locale.ROOT, f + " ± " + f, s.mean(), s.std());
+    }
+
+    private static List<String> header(Leaderboard board, LocalDate date, UnaryOperator<String> e) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Date: " + date + (board.lastFinishedAt() == null ? "" : "; latest row finished " + e.apply(board.lastFinishedAt())));
+        lines.add((board.tiers().size() > 1 ? "Tiers: " : "Tier: ")
+                + e.apply(board.tiers().isEmpty() ? NONE : String.join(", ", board.tiers())));
+        lines.add("Rows: " + board.rowCount() + " from " + e.apply(board.source()));
+        if (board.hardware().isEmpty()) {
+            lines.add("Hardware: " + NONE);
+        }
+        for (Map<String, String> h : board.hardware()) {
+            lines.add("Hardware: " + e.apply(joined(h)));
+        }
+        if (board.versions().isEmpty()) {
+            lines.add("Versions: " + NONE);
+        }
+        for (Map<String, String> v : board.versions()) {
+            lines.add("Versions: " + e.apply(joined(v)));
+        }
+        return lines;
+    }
+
+    private static String joined(Map<String, String> m) {
+        return m.entrySet().stream().map(x -> x.getKey() + " " + x.getValue()).collect(Collectors.joining(", "));
+    }
+
+    private static String emptyMessage(Leaderboard board) {
+        return "No result rows in " + board.source() + ". The harness (the benchmark-suite integration tests, run by"
+                + " mvn verify) writes one row per tier, task, model and test set.";
+    }
+
+    private static String tableTitle(Table t) {
+        return t.task().id() + (t.taskVersion() == t.task().version() ? "" : " v" + t.taskVersion()) + " on "
+                + t.testSpec() + "/" + t.testSplit() + " (L = " + t.size() + "), tier " + t.tier();
+    }
+
+    private static String tableCaption(Table t) {
+        Metric m = t.task().primaryMetric();
+        return t.task().description() + ". Sorted by " + m.id() + " (" + (m.higherIsBetter() ? "higher" : "lower")
+                + " is better); trained on " + (t.trainSpecs().isEmpty() ? NONE : String.join(", ", t.trainSpecs()))
+                + "; scores are mean ± std over seeds.";
+    }
+
+    private static List<String> columns(Table t) {
+        List<String> c = new ArrayList<>(List.of("rank", "model"));
+        c.addAll(t.metrics());
+        c.addAll(COST_COLUMNS);
+        return c;
+    }
+
+    private static List<String> cells(Table t, String rank, ResultRow r) {
+        List<String> c = new ArrayList<>(List.of(rank, r.model() == null ? "" : r.model()));
+        for (String m : t.metrics()) {
+            c.add(score(r.metrics() == null ? null : r.metrics().get(m)));
+        }
+        c.add(String.format(Locale.ROOT, "%,d", r.params()));
+        c.add(cost(r.trainSeconds()));
+        c.add(cost(r.trainSamplesPerSecond()));
+        c.add(cost(r.predictSamplesPerSecond()));
+        c.add(r.seeds() == null ? NONE : String.valueOf(r.seeds().size()));
+        return c;
+    }
+
+    private static String errorOf(ResultRow r) {
+        return r.error() == null || r.error().isBlank() ? "status " + r.status() + ", no error message" : r.error();
+    }
+
+    private static void markdownTable(StringBuilder b, List<String> columns, List<List<String>> rows) {
+        b.append('|');
+        for (String c : columns) {
+            b.append(' ').append(escapeMarkdown(c)).append(" |");
+        }
+        b.append("\n|");
+        for (int i = 0; i < columns.size(); i++) {
+            b.append(i == 1 ? "---|" : "---:|");
+        }
+        b.append('\n');
+        for (List<String> row : rows) {
+            b.append('|');
+            for (String cell : row) {
+                b.append(' ').append(escapeMarkdown(cell)).append(" |");
+            }
+            b.append('\n');
+        }
+        b.append('\n');
+    }
+
+    private static String rowStart(Table t, ResultRow r) {
+        return "<tr data-tier=\"" + escapeHtml(t.tier()) + "\" data-task=\"" + escapeHtml(t.task().id()) + "\" data-model=\""
+                + escapeHtml(r.model()) + "\" data-test-spec=\"" + escapeHtml(t.testSpec()) + "\">";
+    }
+
+    private static void htmlRow(StringBuilder b, Table t, List<String> cells, ResultRow r) {
+        b.append(rowStart(t, r));
+        for (int i = 0; i < cells.size(); i++) {
+            b.append(i == 1 ? "<td class=\"model\">" : "<td>").append(escapeHtml(cells.get(i))).append("</td>");
+        }
+        b.append("</tr>\n");
+    }
+}
