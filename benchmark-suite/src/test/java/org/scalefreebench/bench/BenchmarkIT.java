@@ -54,6 +54,8 @@ class BenchmarkIT {
             for (Task task : benchmark.tasksOf(model)) {
                 tests.add(DynamicTest.dynamicTest(model.id() + " on " + task.id(), () -> {
                     ModelRun run = runs.computeIfAbsent(model.id(), id -> benchmark.run(model));
+                    Allure.getLifecycle().updateTestCase(t -> t.setHistoryId(
+                            settings.tier().id() + "/" + task.id() + "/" + model.id()));
                     Allure.parameter("model", model.id());
                     Allure.parameter("task", task.id() + " v" + task.version());
                     Allure.parameter("tier", settings.tier().id());

@@ -17,7 +17,7 @@ public final class CnnAdam extends ResidualCnnModel {
     @Override
     public String description() {
         return "residual CNN (global pooling, any L), same architecture and init as cnn-sgd, Adam lr " + LEARNING_RATE
-                + ", batch " + BATCH;
+                + ", batch " + BATCH + ", " + PASSES + " pass";
     }
 
     @Override

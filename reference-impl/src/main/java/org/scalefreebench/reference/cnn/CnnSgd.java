@@ -19,7 +19,7 @@ public final class CnnSgd extends ResidualCnnModel {
     @Override
     public String description() {
         return "residual CNN (global pooling, any L), SGD + Nesterov momentum " + MOMENTUM + ", lr " + LEARNING_RATE
-                + ", batch " + BATCH;
+                + ", batch " + BATCH + ", " + PASSES + " pass";
     }
 
     @Override

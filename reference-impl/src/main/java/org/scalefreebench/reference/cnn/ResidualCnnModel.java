@@ -25,7 +25,7 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
     /** Maps per optimiser step. */
     public static final int BATCH = 64;
     /** Passes over the training split in the default tier. */
-    public static final int PASSES = 1;
+    public static final double PASSES = 1;
     /** Weight of the largest-cluster squared error beside the spanning cross-entropy. */
     public static final double FRACTION_LOSS_WEIGHT = 10;
 

@@ -19,10 +19,12 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.scalefreebench.reference.nn.Nd4jBackend;
 
 /**
- * A small U-Net for the largest-cluster mask: an encoder of 3×3 convolutions with batch
- * normalisation and 2×2 max pooling, a decoder that upsamples and concatenates the encoder's
- * features at each scale, and a per-site sigmoid read-out trained with cross-entropy. Fully
- * convolutional: it runs at any L divisible by 2^(levels − 1).
+ * A small U-Net for the largest-cluster mask: a stride-2 stem, an encoder of 3×3 convolutions with
+ * batch normalisation and 2×2 max pooling, a decoder that upsamples and concatenates the encoder's
+ * features at each scale, and at full resolution one 3×3 convolution over the upsampled features
+ * and the map itself, then a per-site sigmoid read-out trained with cross-entropy. Only the input
+ * and that last convolution are at full resolution, which keeps it affordable on a CPU. Fully
+ * convolutional: it runs at any L divisible by 2^levels.
  */
 public final class UNet {
 
@@ -30,12 +32,14 @@ public final class UNet {
     public static final String INPUT = "maps";
     /** Output: P(site in the largest cluster), [N, 1, L, L]. */
     public static final String MASK = "mask";
+    /** Channels of the one full-resolution convolution, which sees the map and the upsampled features. */
+    public static final int FULL_RESOLUTION_CHANNELS = 8;
 
     private UNet() {
     }
 
     /**
-     * @param channels  channels at each level, full resolution first
+     * @param channels  channels at each level, half resolution (after the stem) first
      * @param updater   the optimiser
      * @param seed      the initialisation seed
      * @param trainSize L of the training maps
@@ -52,7 +56,7 @@ public final class UNet {
                 .addInputs(INPUT)
                 .setInputTypes(InputType.convolutional(trainSize, trainSize, 1));
         List<String> skips = new ArrayList<>();
-        String x = INPUT;
+        String x = ResidualCnn.convBnRelu(g, "stem", INPUT, channels.get(0), 2);
         int levels = channels.size();
         for (int level = 0; level < levels; level++) {
             if (level > 0) {
@@ -70,8 +74,12 @@ public final class UNet {
             x = ResidualCnn.convBnRelu(g, "dec" + level + "a", "cat" + level, channels.get(level), 1);
             x = ResidualCnn.convBnRelu(g, "dec" + level + "b", x, channels.get(level), 1);
         }
-        g.addLayer("logit", new ConvolutionLayer.Builder(1, 1).nOut(1).activation(Activation.IDENTITY)
-                .weightInit(WeightInit.XAVIER).build(), x)
+        g.addLayer("up-full", new Upsampling2D.Builder(2).build(), x)
+                .addVertex("cat-full", new MergeVertex(), "up-full", INPUT)
+                .addLayer("full", new ConvolutionLayer.Builder(3, 3).nOut(FULL_RESOLUTION_CHANNELS)
+                        .activation(Activation.RELU).build(), "cat-full")
+                .addLayer("logit", new ConvolutionLayer.Builder(1, 1).nOut(1).activation(Activation.IDENTITY)
+                        .weightInit(WeightInit.XAVIER).build(), "full")
                 .addLayer(MASK, new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
                         .activation(Activation.SIGMOID).build(), "logit")
                 .setOutputs(MASK);

@@ -19,13 +19,13 @@ import org.scalefreebench.reference.nn.MapTensors;
 public final class UnetSgd implements BenchmarkModel {
 
     /** Channels at each level, full resolution first. */
-    public static final List<Integer> CHANNELS = List.of(8, 16, 32);
+    public static final List<Integer> CHANNELS = List.of(16, 32, 64);
     /** Maps per optimiser step. */
     public static final int BATCH = 32;
     /** Passes over the training split in the default tier. */
-    public static final int PASSES = 1;
+    public static final double PASSES = 0.5;
     /** Learning rate. */
-    public static final double LEARNING_RATE = 0.05;
+    public static final double LEARNING_RATE = 2e-4;
     /** Momentum. */
     public static final double MOMENTUM = 0.9;
 
@@ -38,8 +38,9 @@ public final class UnetSgd implements BenchmarkModel {
 
     @Override
     public String description() {
-        return "U-Net " + CHANNELS + " channels, 2x2 max pooling, skip concatenation, per-site sigmoid; SGD + Nesterov "
-                + MOMENTUM + ", lr " + LEARNING_RATE + ", batch " + BATCH;
+        return "U-Net, stride-2 stem, levels of " + CHANNELS + " channels, skip concatenation, full-resolution read-out"
+                + " with the map; SGD + Nesterov " + MOMENTUM + ", lr " + LEARNING_RATE + ", batch " + BATCH + ", "
+                + PASSES + " pass";
     }
 
     @Override

@@ -27,9 +27,10 @@ public final class GraphTrainer {
      * How long to train.
      *
      * @param batchSize maps per step (the whole split if it is smaller)
-     * @param passes    passes over the training split
+     * @param passes    passes over the training split; a fraction stops part-way through the last
+     *                  pass, and the validation loss is taken after every whole pass and at the end
      */
-    public record Schedule(int batchSize, int passes) {
+    public record Schedule(int batchSize, double passes) {
     }
 
     /** Builds the label tensors of a batch, in the order of the network's outputs. */
@@ -68,9 +69,11 @@ public final class GraphTrainer {
         long step = 0;
         long seen = 0;
         double lossSum = 0;
-        for (int pass = 0; pass < schedule.passes(); pass++) {
+        long steps = Math.max(1, Math.round(schedule.passes() * n / batch));
+        int perPass = n / batch;
+        while (step < steps) {
             PermutationSampler.shuffle(rng, order);
-            for (int from = 0; from + batch <= n; from += batch) {
+            for (int b = 0; b < perPass && step < steps; b++) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("training interrupted at step " + step);
                 }
@@ -78,6 +81,7 @@ public final class GraphTrainer {
                     throw new IllegalStateException("training exceeded its budget of "
                             + options.budget().toSeconds() + " s at step " + step);
                 }
+                int from = b * batch;
                 INDArray x = MapTensors.maps(train.maps(), train.size(), order, from, batch);
                 net.fit(new MultiDataSet(new INDArray[] {x}, labels.of(train, order, from, batch)));
                 double loss = net.score();
@@ -92,7 +96,7 @@ public final class GraphTrainer {
                     lossSum = 0;
                 }
             }
-            options.listener().loss("val", step, seconds(start), loss(net, val, labels, schedule.batchSize()));
+            options.listener().loss("val", step, seconds(start), loss(net, val, labels, batch));
         }
         return seen;
     }
