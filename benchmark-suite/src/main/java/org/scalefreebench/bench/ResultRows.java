@@ -32,6 +32,8 @@ public final class ResultRows {
         List<ResultRow> rows = new ArrayList<>();
         List<Long> seeds = run.seeds().stream().map(ModelRun.SeedRun::seed).toList();
         String now = Instant.now().toString();
+        boolean trainedAnything = !run.seeds().isEmpty()
+                && run.seeds().stream().allMatch(s -> s.trainedSamples() > 0 && s.trainSeconds() > 0);
         for (Task task : run.tasks()) {
             for (SplitData test : data.testSets()) {
                 String specId = test.spec().id();
@@ -74,7 +76,7 @@ public final class ResultRows {
                         ok ? null : failure == null ? "no seed completed" : failure, seeds, metrics, perP,
                         run.seeds().isEmpty() ? 0 : run.seeds().get(0).params(),
                         stat(run, ModelRun.SeedRun::trainSeconds),
-                        stat(run, s -> s.trainSeconds() > 0 ? s.trainedSamples() / s.trainSeconds() : 0),
+                        trainedAnything ? stat(run, s -> s.trainedSamples() / s.trainSeconds()) : null,
                         predictRate, hardware, versions, sums, now));
             }
         }

@@ -40,9 +40,9 @@ class BenchmarkFailureTest {
     private static TierData smoke;
 
     @BeforeAll
-    static void loadSmokeData() throws IOException {
-        defaults = BenchmarkSettings.fromSystemProperties();
-        smoke = TierData.load(Tier.SMOKE, defaults.dataDir());
+    static void loadSmokeData() {
+        defaults = SmokeTier.DEFAULTS;
+        smoke = SmokeTier.data();
     }
 
     /** A stand-in model whose fit or predictions misbehave in a chosen way. */

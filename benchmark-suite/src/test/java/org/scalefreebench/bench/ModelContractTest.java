@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +38,9 @@ class ModelContractTest {
     private static TierData smoke;
 
     @BeforeAll
-    static void loadSmokeData() throws IOException {
-        defaults = BenchmarkSettings.fromSystemProperties();
-        smoke = TierData.load(Tier.SMOKE, defaults.dataDir());
+    static void loadSmokeData() {
+        defaults = SmokeTier.DEFAULTS;
+        smoke = SmokeTier.data();
     }
 
     static Stream<BenchmarkModel> models() {

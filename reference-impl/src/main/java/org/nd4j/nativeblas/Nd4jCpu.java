@@ -26,9 +26,20 @@ public final class Nd4jCpu {
             return INSTANCE;
         }
 
-        /** @return whether ND4J's native library was built with oneDNN and uses it */
+        /**
+         * Looked up by reflection so that this class also compiles against the CUDA backend (the
+         * {@code gpu} profile), where the CPU binding does not exist and DL4J uses cuDNN instead.
+         *
+         * @return whether ND4J's native CPU library was built with oneDNN and uses it
+         */
         public boolean isUseMKLDNN() {
-            return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
+            try {
+                Class<?> env = Class.forName("org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment");
+                Object instance = env.getMethod("getInstance").invoke(null);
+                return (Boolean) env.getMethod("isUseONEDNN").invoke(instance);
+            } catch (ReflectiveOperationException e) {
+                return false;
+            }
         }
     }
 }

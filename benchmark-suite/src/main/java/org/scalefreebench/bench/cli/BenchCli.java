@@ -14,6 +14,8 @@ import org.scalefreebench.bench.RunEnvironment;
 import org.scalefreebench.bench.TierData;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultStore;
+import org.scalefreebench.datasets.cli.Arguments;
+import org.scalefreebench.datasets.cli.ScaleFreeCli;
 import org.scalefreebench.datasets.model.BenchmarkModel;
 import org.scalefreebench.datasets.task.Tier;
 import org.scalefreebench.reference.bench.CnnThroughputBench;
@@ -50,14 +52,7 @@ public final class BenchCli {
      * @return the exit code
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cmd = new CommandLine(BenchCli.class);
-        cmd.setOut(out);
-        cmd.setErr(err);
-        cmd.setExecutionExceptionHandler((ex, line, parsed) -> {
-            line.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            return ex instanceof IllegalArgumentException ? 2 : 1;
-        });
-        return cmd.execute(args);
+        return ScaleFreeCli.execute(BenchCli.class, out, err, args);
     }
 
     /** {@code models}: the registered models, a line each. */
@@ -156,11 +151,10 @@ public final class BenchCli {
 
         @Override
         public Integer call() {
-            if (size < 8 || size > 1024 || batch < 1 || batch > 4096 || rounds < 1 || rounds > 100 || steps < 1
-                    || steps > 10_000) {
-                throw new IllegalArgumentException("--size in [8, 1024], --batch in [1, 4096], --rounds in [1, 100],"
-                        + " --steps in [1, 10000]");
-            }
+            Arguments.checkRange("--size", size, 8, 1024);
+            Arguments.checkRange("--batch", batch, 1, 4096);
+            Arguments.checkRange("--rounds", rounds, 1, 100);
+            Arguments.checkRange("--steps", steps, 1, 10_000);
             spec.commandLine().getOut().print(CnnThroughputBench.run(size, batch, rounds, steps).report());
             return 0;
         }

@@ -26,8 +26,8 @@ import java.util.Map;
  * @param metrics          metric id → score over seeds (empty when failed)
  * @param perP             for spanning: accuracy at each p of the test set, over seeds
  * @param params           trained parameters
- * @param trainSeconds     wall-clock seconds of each fit
- * @param trainSamplesPerSecond training samples (maps × passes) per second of each fit
+ * @param trainSeconds     wall-clock seconds of each fit (null when no seed fitted)
+ * @param trainSamplesPerSecond training samples (maps × passes) per second of each fit; null for a rule that trains on nothing
  * @param predictSamplesPerSecond maps predicted per second on this test set
  * @param hardware         CPU, cores, memory, OS, JVM
  * @param versions         library versions (ScaleFree Bench, DL4J/ND4J, backend)

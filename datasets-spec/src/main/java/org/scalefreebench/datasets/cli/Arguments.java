@@ -1,7 +1,7 @@
 package org.scalefreebench.datasets.cli;
 
-/** Range checks of command-line options, with messages that give the allowed range. */
-final class Arguments {
+/** Range checks of command-line options, with messages that give the allowed range; shared by the project's CLIs. */
+public final class Arguments {
 
     private Arguments() {
     }
@@ -13,7 +13,7 @@ final class Arguments {
      * @param max    the largest allowed value
      * @throws IllegalArgumentException naming the option, the value and the range if it is outside
      */
-    static void checkRange(String option, long value, long min, long max) {
+    public static void checkRange(String option, long value, long min, long max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(option + " " + value + " is outside the allowed range [" + min + ", " + max + "]");
         }

@@ -39,16 +39,27 @@ public final class ScaleFreeCli {
      * @return the exit code
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cmd = new CommandLine(ScaleFreeCli.class);
+        return execute(ScaleFreeCli.class, out, err, args);
+    }
+
+    /**
+     * Runs a picocli command with the project's exit codes: an {@link IllegalArgumentException}
+     * (bad usage, unknown id, out-of-range option) is {@value #EXIT_USAGE}, any other failure
+     * {@value #EXIT_FAILURE}, each printed as one {@code error:} line.
+     *
+     * @param command the annotated command class
+     * @param out     standard output
+     * @param err     standard error
+     * @param args    arguments
+     * @return the exit code
+     */
+    public static int execute(Class<?> command, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cmd = new CommandLine(command);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler((ex, line, parsed) -> {
-            if (ex instanceof IllegalArgumentException) {
-                line.getErr().println("error: " + ex.getMessage());
-                return EXIT_USAGE;
-            }
             line.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            return EXIT_FAILURE;
+            return ex instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_FAILURE;
         });
         return cmd.execute(args);
     }

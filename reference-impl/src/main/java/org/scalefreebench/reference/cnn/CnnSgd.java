@@ -7,7 +7,7 @@ import org.nd4j.linalg.learning.config.Nesterovs;
 public final class CnnSgd extends ResidualCnnModel {
 
     /** Learning rate. */
-    public static final double LEARNING_RATE = 0.02;
+    public static final double LEARNING_RATE = 0.01;
     /** Momentum. */
     public static final double MOMENTUM = 0.9;
 

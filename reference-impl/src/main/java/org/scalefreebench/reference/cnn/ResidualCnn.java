@@ -71,15 +71,7 @@ public final class ResidualCnn {
      */
     public static ComputationGraph build(Shape shape, IUpdater updater, long seed, int trainSize,
             double fractionWeight) {
-        Nd4jBackend.init();
-        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .updater(updater)
-                .weightInit(WeightInit.RELU)
-                .convolutionMode(ConvolutionMode.Same)
-                .graphBuilder()
-                .addInputs(INPUT)
-                .setInputTypes(InputType.convolutional(trainSize, trainSize, 1));
+        ComputationGraphConfiguration.GraphBuilder g = graph(updater, seed, trainSize);
         String x = convBnRelu(g, "stem", INPUT, shape.channels().get(0), shape.stemStride());
         x = residualBlock(g, "res0", x, shape.channels().get(0));
         for (int s = 1; s < shape.channels().size(); s++) {
@@ -100,6 +92,27 @@ public final class ResidualCnn {
         ComputationGraph net = new ComputationGraph(g.build());
         net.init();
         return net;
+    }
+
+    /**
+     * Starts a graph of the reference networks: ND4J started, He initialisation, "same" padding,
+     * one input {@value #INPUT} of one channel.
+     *
+     * @param updater   the optimiser
+     * @param seed      the initialisation seed
+     * @param trainSize L of the training maps
+     * @return the builder, its input declared
+     */
+    static ComputationGraphConfiguration.GraphBuilder graph(IUpdater updater, long seed, int trainSize) {
+        Nd4jBackend.init();
+        return new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(updater)
+                .weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Same)
+                .graphBuilder()
+                .addInputs(INPUT)
+                .setInputTypes(InputType.convolutional(trainSize, trainSize, 1));
     }
 
     /** Adds a 3×3 convolution without bias, batch normalisation and ReLU; returns the ReLU's name. */

@@ -13,7 +13,6 @@ import org.scalefreebench.datasets.model.MapBatch;
 import org.scalefreebench.datasets.model.TrainingData;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.reference.nn.GraphTrainer;
-import org.scalefreebench.reference.nn.MapTensors;
 
 /**
  * The reference CNN ({@link ResidualCnn}) trained on both heads at once, spanning and
@@ -112,16 +111,10 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
         private float[][] heads(MapBatch maps) throws InterruptedException {
             float[] spanning = new float[maps.count()];
             float[] fraction = new float[maps.count()];
-            int[] order = MapTensors.identity(maps.count());
-            for (int from = 0; from < maps.count(); from += PREDICT_BATCH) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException("prediction interrupted at map " + from);
-                }
-                int b = Math.min(PREDICT_BATCH, maps.count() - from);
-                INDArray[] out = net.output(false, MapTensors.maps(maps.sites(), maps.size(), order, from, b));
+            GraphTrainer.predict(net, maps, PREDICT_BATCH, (from, b, out) -> {
                 System.arraycopy(out[0].toFloatVector(), 0, spanning, from, b);
                 System.arraycopy(out[1].toFloatVector(), 0, fraction, from, b);
-            }
+            });
             return new float[][] {spanning, fraction};
         }
     }

@@ -3,10 +3,7 @@ package org.scalefreebench.reference.cnn;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -16,7 +13,6 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.scalefreebench.reference.nn.Nd4jBackend;
 
 /**
  * A small U-Net for the largest-cluster mask: a stride-2 stem, an encoder of 3×3 convolutions with
@@ -29,7 +25,7 @@ import org.scalefreebench.reference.nn.Nd4jBackend;
 public final class UNet {
 
     /** Input name of the graph. */
-    public static final String INPUT = "maps";
+    public static final String INPUT = ResidualCnn.INPUT;
     /** Output: P(site in the largest cluster), [N, 1, L, L]. */
     public static final String MASK = "mask";
     /** Channels of the one full-resolution convolution, which sees the map and the upsampled features. */
@@ -46,15 +42,7 @@ public final class UNet {
      * @return an initialised network
      */
     public static ComputationGraph build(List<Integer> channels, IUpdater updater, long seed, int trainSize) {
-        Nd4jBackend.init();
-        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .updater(updater)
-                .weightInit(WeightInit.RELU)
-                .convolutionMode(ConvolutionMode.Same)
-                .graphBuilder()
-                .addInputs(INPUT)
-                .setInputTypes(InputType.convolutional(trainSize, trainSize, 1));
+        ComputationGraphConfiguration.GraphBuilder g = ResidualCnn.graph(updater, seed, trainSize);
         List<String> skips = new ArrayList<>();
         String x = ResidualCnn.convBnRelu(g, "stem", INPUT, channels.get(0), 2);
         int levels = channels.size();

@@ -69,15 +69,8 @@ public final class UnetSgd implements BenchmarkModel {
             public float[] predict(Task task, MapBatch maps) throws InterruptedException {
                 int area = maps.size() * maps.size();
                 float[] mask = new float[maps.count() * area];
-                int[] order = MapTensors.identity(maps.count());
-                for (int from = 0; from < maps.count(); from += PREDICT_BATCH) {
-                    if (Thread.interrupted()) {
-                        throw new InterruptedException("prediction interrupted at map " + from);
-                    }
-                    int b = Math.min(PREDICT_BATCH, maps.count() - from);
-                    INDArray out = net.outputSingle(false, MapTensors.maps(maps.sites(), maps.size(), order, from, b));
-                    System.arraycopy(out.ravel().toFloatVector(), 0, mask, from * area, b * area);
-                }
+                GraphTrainer.predict(net, maps, PREDICT_BATCH, (from, b, out) ->
+                        System.arraycopy(out[0].ravel().toFloatVector(), 0, mask, from * area, b * area));
                 return mask;
             }
         };

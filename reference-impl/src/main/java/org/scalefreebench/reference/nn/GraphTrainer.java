@@ -8,9 +8,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.scalefreebench.datasets.load.SplitData;
 import org.scalefreebench.datasets.model.FitOptions;
+import org.scalefreebench.datasets.model.MapBatch;
 
 /**
- * The mini-batch training loop shared by the reference networks: shuffles the training maps each
+ * The mini-batch training loop and the batched inference shared by the reference networks. Training shuffles the training maps each
  * pass with a Commons RNG stream from the fit's seed, reports the training loss every few steps and
  * the validation loss after every pass, and stops with a clear error on a non-finite loss, an
  * interrupt or a spent time budget.
@@ -119,6 +120,38 @@ public final class GraphTrainer {
             count += b;
         }
         return sum / count;
+    }
+
+    /** Receives the outputs of one inference batch. */
+    public interface BatchOutputs {
+
+        /**
+         * @param from    index of the batch's first map
+         * @param count   maps in the batch
+         * @param outputs the network's outputs, one tensor per output, first dimension {@code count}
+         */
+        void accept(int from, int count, INDArray[] outputs);
+    }
+
+    /**
+     * Runs the network in inference mode over maps in batches, checking for an interrupt between batches.
+     *
+     * @param net       the network
+     * @param maps      the maps
+     * @param batchSize maps per forward pass
+     * @param sink      receives each batch's outputs
+     * @throws InterruptedException if the harness interrupts the prediction
+     */
+    public static void predict(ComputationGraph net, MapBatch maps, int batchSize, BatchOutputs sink)
+            throws InterruptedException {
+        int[] order = MapTensors.identity(maps.count());
+        for (int from = 0; from < maps.count(); from += batchSize) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("prediction interrupted at map " + from);
+            }
+            int b = Math.min(batchSize, maps.count() - from);
+            sink.accept(from, b, net.output(false, MapTensors.maps(maps.sites(), maps.size(), order, from, b)));
+        }
     }
 
     private static double seconds(long start) {
