@@ -57,7 +57,10 @@ public final class RunCharts {
             } else if (task == Task.MAX_CLUSTER_MASK) {
                 int area = test.size() * test.size();
                 int count = predicted.length / area;
-                float[] truth = Arrays.copyOf(task.target(test), count * area);
+                float[] truth = new float[count * area];
+                for (int i = 0; i < truth.length; i++) {
+                    truth[i] = test.maxClusterMask()[i];
+                }
                 charts.put(id + " masks, " + where, Charts.maskGrid(Arrays.copyOf(test.maps(), count * area), truth,
                         predicted, test.size(), count));
             }

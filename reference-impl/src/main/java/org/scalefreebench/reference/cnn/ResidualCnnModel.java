@@ -28,7 +28,8 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
     /** Weight of the largest-cluster squared error beside the spanning cross-entropy. */
     public static final double FRACTION_LOSS_WEIGHT = 10;
 
-    private static final int PREDICT_BATCH = 64;
+    /** Sites per inference batch: 64 maps at L = 64, 4 at L = 256. */
+    private static final long PREDICT_SITES = 64L * 64 * 64;
 
     @Override
     public Set<Task> tasks() {
@@ -111,7 +112,7 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
         private float[][] heads(MapBatch maps) throws InterruptedException {
             float[] spanning = new float[maps.count()];
             float[] fraction = new float[maps.count()];
-            GraphTrainer.predict(net, maps, PREDICT_BATCH, (from, b, out) -> {
+            GraphTrainer.predict(net, maps, PREDICT_SITES, (from, b, out) -> {
                 System.arraycopy(out[0].toFloatVector(), 0, spanning, from, b);
                 System.arraycopy(out[1].toFloatVector(), 0, fraction, from, b);
             });

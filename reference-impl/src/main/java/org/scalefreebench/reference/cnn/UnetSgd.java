@@ -29,7 +29,8 @@ public final class UnetSgd implements BenchmarkModel {
     /** Momentum. */
     public static final double MOMENTUM = 0.9;
 
-    private static final int PREDICT_BATCH = 32;
+    /** Sites per inference batch: 32 maps at L = 64, 2 at L = 256. */
+    private static final long PREDICT_SITES = 32L * 64 * 64;
 
     @Override
     public String id() {
@@ -69,7 +70,7 @@ public final class UnetSgd implements BenchmarkModel {
             public float[] predict(Task task, MapBatch maps) throws InterruptedException {
                 int area = maps.size() * maps.size();
                 float[] mask = new float[maps.count() * area];
-                GraphTrainer.predict(net, maps, PREDICT_BATCH, (from, b, out) ->
+                GraphTrainer.predict(net, maps, PREDICT_SITES, (from, b, out) ->
                         System.arraycopy(out[0].ravel().toFloatVector(), 0, mask, from * area, b * area));
                 return mask;
             }

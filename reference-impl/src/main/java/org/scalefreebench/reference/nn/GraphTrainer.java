@@ -84,7 +84,9 @@ public final class GraphTrainer {
                 }
                 int from = b * batch;
                 INDArray x = MapTensors.maps(train.maps(), train.size(), order, from, batch);
-                net.fit(new MultiDataSet(new INDArray[] {x}, labels.of(train, order, from, batch)));
+                INDArray[] y = labels.of(train, order, from, batch);
+                net.fit(new MultiDataSet(new INDArray[] {x}, y));
+                release(x, y);
                 double loss = net.score();
                 if (!Double.isFinite(loss)) {
                     throw new IllegalStateException("training diverged: loss " + loss + " at step " + step);
@@ -116,7 +118,9 @@ public final class GraphTrainer {
         for (int from = 0; from < order.length; from += batchSize) {
             int b = Math.min(batchSize, order.length - from);
             INDArray x = MapTensors.maps(data.maps(), data.size(), order, from, b);
-            sum += net.score(new MultiDataSet(new INDArray[] {x}, labels.of(data, order, from, b)), false) * b;
+            INDArray[] y = labels.of(data, order, from, b);
+            sum += net.score(new MultiDataSet(new INDArray[] {x}, y), false) * b;
+            release(x, y);
             count += b;
         }
         return sum / count;
@@ -134,23 +138,41 @@ public final class GraphTrainer {
     }
 
     /**
-     * Runs the network in inference mode over maps in batches, checking for an interrupt between batches.
+     * Runs the network in inference mode over maps in batches of about {@code sitesPerBatch} sites
+     * (so batches hold fewer maps as L grows, and memory stays the same at every L), checking for an
+     * interrupt between batches.
      *
-     * @param net       the network
-     * @param maps      the maps
-     * @param batchSize maps per forward pass
-     * @param sink      receives each batch's outputs
+     * @param net           the network
+     * @param maps          the maps
+     * @param sitesPerBatch sites per forward pass; at least one map
+     * @param sink          receives each batch's outputs
      * @throws InterruptedException if the harness interrupts the prediction
      */
-    public static void predict(ComputationGraph net, MapBatch maps, int batchSize, BatchOutputs sink)
+    public static void predict(ComputationGraph net, MapBatch maps, long sitesPerBatch, BatchOutputs sink)
             throws InterruptedException {
+        int batchSize = (int) Math.max(1, sitesPerBatch / ((long) maps.size() * maps.size()));
         int[] order = MapTensors.identity(maps.count());
         for (int from = 0; from < maps.count(); from += batchSize) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("prediction interrupted at map " + from);
             }
             int b = Math.min(batchSize, maps.count() - from);
-            sink.accept(from, b, net.output(false, MapTensors.maps(maps.sites(), maps.size(), order, from, b)));
+            INDArray x = MapTensors.maps(maps.sites(), maps.size(), order, from, b);
+            INDArray[] out = net.output(false, x);
+            sink.accept(from, b, out);
+            release(x, out);
+        }
+    }
+
+    /**
+     * Frees the native memory of a batch's tensors at once. ND4J otherwise frees it only when the
+     * garbage collector reclaims the Java objects, which with a large heap and little heap pressure
+     * can be long after: resident memory then grows by gigabytes over a run.
+     */
+    private static void release(INDArray x, INDArray[] ys) {
+        x.close();
+        for (INDArray y : ys) {
+            y.close();
         }
     }
 

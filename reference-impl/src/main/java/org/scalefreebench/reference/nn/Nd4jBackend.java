@@ -4,13 +4,20 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Starts ND4J the way the reference models need it: Deeplearning4j's oneDNN helpers switched on
- * (they are off by default in 1.0.0-M2.1, see {@link org.nd4j.nativeblas.Nd4jCpu}), float32 by
- * default. Call {@link #init()} before any network is built.
+ * (they are off by default in 1.0.0-M2.1, see {@link org.nd4j.nativeblas.Nd4jCpu}) and periodic
+ * garbage collection of native buffers. Call {@link #init()} before any network is built.
  */
 public final class Nd4jBackend {
 
     /** The system property that, when "true" (M2.1's default), keeps DL4J off its oneDNN helpers. */
     public static final String HELPERS_DISABLE = "org.eclipse.deeplearning4j.helpers.disable";
+
+    /**
+     * Interval of ND4J's periodic garbage collection. Native buffers that DL4J allocates outside its
+     * workspaces are freed only when their Java objects are collected; with a large heap and little
+     * heap pressure that can take long enough for resident memory to grow by gigabytes.
+     */
+    public static final int GC_WINDOW_MS = 5_000;
 
     private static volatile boolean started;
 
@@ -26,6 +33,8 @@ public final class Nd4jBackend {
             System.setProperty(HELPERS_DISABLE, "false");
         }
         Nd4j.create(1);
+        Nd4j.getMemoryManager().togglePeriodicGc(true);
+        Nd4j.getMemoryManager().setAutoGcWindow(GC_WINDOW_MS);
         started = true;
     }
 
