@@ -155,7 +155,7 @@ public final class BenchCli {
             Arguments.checkRange("--batch", batch, 1, 4096);
             Arguments.checkRange("--rounds", rounds, 1, 100);
             Arguments.checkRange("--steps", steps, 1, 10_000);
-            spec.commandLine().getOut().print(CnnThroughputBench.run(size, batch, rounds, steps).report());
+            spec.commandLine().getOut().printf("%s", CnnThroughputBench.run(size, batch, rounds, steps).report());
             return 0;
         }
     }
