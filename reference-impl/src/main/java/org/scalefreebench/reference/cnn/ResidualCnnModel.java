@@ -12,6 +12,7 @@ import org.scalefreebench.datasets.model.FitOptions;
 import org.scalefreebench.datasets.model.MapBatch;
 import org.scalefreebench.datasets.model.TrainingData;
 import org.scalefreebench.datasets.task.Task;
+import org.scalefreebench.reference.nn.FittedNetwork;
 import org.scalefreebench.reference.nn.GraphTrainer;
 
 /**
@@ -78,26 +79,13 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
     }
 
     /** A trained residual CNN; caches the last batch's two heads so both tasks cost one forward pass. */
-    private static final class Fitted implements FittedModel {
+    private static final class Fitted extends FittedNetwork {
 
-        private final ComputationGraph net;
-        private final long seen;
         private MapBatch cachedFor;
         private float[][] cached;
 
         Fitted(ComputationGraph net, long seen) {
-            this.net = net;
-            this.seen = seen;
-        }
-
-        @Override
-        public long parameterCount() {
-            return net.numParams();
-        }
-
-        @Override
-        public long trainedSamples() {
-            return seen;
+            super(net, seen);
         }
 
         @Override

@@ -12,6 +12,7 @@ import org.scalefreebench.datasets.model.FitOptions;
 import org.scalefreebench.datasets.model.MapBatch;
 import org.scalefreebench.datasets.model.TrainingData;
 import org.scalefreebench.datasets.task.Task;
+import org.scalefreebench.reference.nn.FittedNetwork;
 import org.scalefreebench.reference.nn.GraphTrainer;
 import org.scalefreebench.reference.nn.MapTensors;
 
@@ -55,17 +56,7 @@ public final class UnetSgd implements BenchmarkModel {
                 data.train().size());
         long seen = GraphTrainer.train(net, data.train(), data.val(), UnetSgd::labels,
                 new GraphTrainer.Schedule(BATCH, PASSES), options);
-        return new FittedModel() {
-            @Override
-            public long parameterCount() {
-                return net.numParams();
-            }
-
-            @Override
-            public long trainedSamples() {
-                return seen;
-            }
-
+        return new FittedNetwork(net, seen) {
             @Override
             public float[] predict(Task task, MapBatch maps) throws InterruptedException {
                 int area = maps.size() * maps.size();
