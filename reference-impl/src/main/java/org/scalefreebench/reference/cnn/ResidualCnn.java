@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -71,7 +72,21 @@ public final class ResidualCnn {
      */
     public static ComputationGraph build(Shape shape, IUpdater updater, long seed, int trainSize,
             double fractionWeight) {
-        ComputationGraphConfiguration.GraphBuilder g = graph(updater, seed, trainSize);
+        return build(shape, updater, seed, trainSize, fractionWeight, DataType.FLOAT);
+    }
+
+    /**
+     * @param shape          the architecture's size
+     * @param updater        the optimiser
+     * @param seed           the seed of the weight initialisation
+     * @param trainSize      L of the training maps
+     * @param fractionWeight weight of the largest-cluster squared error
+     * @param dataType       parameters' and activations' type (double for exactness checks)
+     * @return an initialised network
+     */
+    public static ComputationGraph build(Shape shape, IUpdater updater, long seed, int trainSize,
+            double fractionWeight, DataType dataType) {
+        ComputationGraphConfiguration.GraphBuilder g = graph(updater, seed, trainSize, dataType);
         String x = convBnRelu(g, "stem", INPUT, shape.channels().get(0), shape.stemStride());
         x = residualBlock(g, "res0", x, shape.channels().get(0));
         for (int s = 1; s < shape.channels().size(); s++) {
@@ -104,9 +119,15 @@ public final class ResidualCnn {
      * @return the builder, its input declared
      */
     static ComputationGraphConfiguration.GraphBuilder graph(IUpdater updater, long seed, int trainSize) {
+        return graph(updater, seed, trainSize, DataType.FLOAT);
+    }
+
+    private static ComputationGraphConfiguration.GraphBuilder graph(IUpdater updater, long seed, int trainSize,
+            DataType dataType) {
         Nd4jBackend.init();
         return new NeuralNetConfiguration.Builder()
                 .seed(seed)
+                .dataType(dataType)
                 .updater(updater)
                 .weightInit(WeightInit.RELU)
                 .convolutionMode(ConvolutionMode.Same)
