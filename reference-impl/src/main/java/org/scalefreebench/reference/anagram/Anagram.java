@@ -72,8 +72,26 @@ public final class Anagram {
      * @param rank       singular values of J̃ kept
      * @param rows       rows of J̃
      * @param accepted   whether the parameters moved
+     * @param evaluations batch losses computed in the line search
+     * @param seconds    wall-clock seconds of the step: Jacobian, solve (Gram matrix and its decomposition), line search
      */
-    public record Step(double lossBefore, double lossAfter, double eta, int rank, int rows, boolean accepted) {
+    public record Step(double lossBefore, double lossAfter, double eta, int rank, int rows, boolean accepted,
+            int evaluations, Seconds seconds) {
+    }
+
+    /**
+     * Where a step's time went.
+     *
+     * @param jacobian   forward pass and per-sample Jacobian
+     * @param solve      Gram matrix, decomposition and Jᵀc
+     * @param lineSearch the batch losses before and along the line search
+     */
+    public record Seconds(double jacobian, double solve, double lineSearch) {
+
+        /** @return the whole step */
+        public double total() {
+            return jacobian + solve + lineSearch;
+        }
     }
 
     private final ComputationGraph net;
@@ -114,7 +132,9 @@ public final class Anagram {
         int all = (int) x.size(0);
         int samples = options.jacobianSamples() == 0 ? all : Math.min(all, options.jacobianSamples());
         INDArray xs = samples == all ? x : x.get(NDArrayIndex.interval(0, samples)).dup();
+        long t0 = System.nanoTime();
         PerSampleJacobian.Jacobian jac = jacobian.compute(xs, training);
+        long t1 = System.nanoTime();
         List<PerSampleJacobian.Row> rows = jacobian.rows();
         double[] sqrtH = new double[rows.size() * samples];
         double[] residual = new double[sqrtH.length];
@@ -144,8 +164,7 @@ public final class Anagram {
         j.muliColumnVector(Nd4j.create(sqrtH, new long[] {sqrtH.length, 1})
                 .castTo(j.dataType()));
         NaturalGradient.Direction d = NaturalGradient.solve(j, residual, rcond, route, options.damping());
-        j.close();
-        return new Solved(d, jac.batchMean(), jac.batchVar());
+        return new Solved(d, jac.batchMean(), jac.batchVar(), (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
     }
 
     /**
@@ -154,9 +173,11 @@ public final class Anagram {
      * @param direction J̃⁺r̃
      * @param batchMean batch-normalisation layer → batch mean
      * @param batchVar  batch-normalisation layer → batch variance
+     * @param jacobianSeconds seconds spent on J
+     * @param solveSeconds    seconds spent on the direction from J
      */
     public record Solved(NaturalGradient.Direction direction, Map<String, INDArray> batchMean,
-            Map<String, INDArray> batchVar) {
+            Map<String, INDArray> batchVar, double jacobianSeconds, double solveSeconds) {
     }
 
     /**
@@ -167,25 +188,32 @@ public final class Anagram {
      * @return what the step did
      */
     public Step step(MultiDataSet batch) {
-        double before = net.score(batch, true);
         Solved solved = direction(batch, true, options.route());
+        long t0 = System.nanoTime();
+        double before = net.score(batch, true);
         NaturalGradient.Direction d = solved.direction();
         updateRunningStatistics(solved);
         INDArray start = net.params().dup();
-        Step step = new Step(before, before, 0, d.rank(), d.rows(), false);
         boolean finite = Double.isFinite(d.step().sumNumber().doubleValue());
+        double after = before;
+        double eta = 0;
+        int evaluations = 0;
         for (int k = 0; finite && k < LINE_SEARCH_STEPS; k++) {
-            double eta = Math.pow(0.5, k);
-            net.setParams(start.sub(d.step().mul(eta)));
+            double trial = Math.pow(0.5, k);
+            net.setParams(start.sub(d.step().mul(trial)));
             double loss = net.score(batch, true);
+            evaluations++;
             if (Double.isFinite(loss) && loss < before) {
-                step = new Step(before, loss, eta, d.rank(), d.rows(), true);
+                after = loss;
+                eta = trial;
                 break;
             }
         }
-        if (!step.accepted()) {
+        if (eta == 0) {
             net.setParams(start);
         }
+        Step step = new Step(before, after, eta, d.rank(), d.rows(), eta > 0, evaluations,
+                new Seconds(solved.jacobianSeconds(), solved.solveSeconds(), (System.nanoTime() - t0) / 1e9));
         start.close();
         d.step().close();
         rejectedInARow = step.accepted() ? 0 : rejectedInARow + 1;

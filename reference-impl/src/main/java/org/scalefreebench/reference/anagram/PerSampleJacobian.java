@@ -3,9 +3,11 @@ package org.scalefreebench.reference.anagram;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -32,6 +34,11 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastDivOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2DDerivative;
 import org.nd4j.linalg.convolution.Convolution;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -85,7 +92,8 @@ public final class PerSampleJacobian {
     /**
      * J and what the Gauss–Newton step needs beside it.
      *
-     * @param matrix    J, [rows × samples, parameters], row {@code r·S + i} for row block r and sample i
+     * @param matrix    J, [rows × samples, parameters], row {@code r·S + i} for row block r and sample i;
+     *                  a buffer of this object, overwritten by the next {@link #compute}
      * @param quantity  the row quantities, same row order: logits or outputs
      * @param batchMean per batch-normalisation layer, the statistics J was linearised at (training mode only)
      * @param batchVar  per batch-normalisation layer, the batch's (biased) variance (training mode only)
@@ -108,6 +116,12 @@ public final class PerSampleJacobian {
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, Long> offsets = new HashMap<>();
     private final DataType dataType;
+    /** J's buffer, reused while the batch size stays the same. */
+    private INDArray buffer;
+    /** Parameters (layer/key) whose columns the current row block has written. */
+    private final Set<String> written = new HashSet<>();
+    /** im2col buffers by convolution, reused across steps. */
+    private final Map<String, INDArray> colsBuffers = new HashMap<>();
 
     /**
      * @param net an initialised graph of supported vertices, one input
@@ -198,7 +212,14 @@ public final class PerSampleJacobian {
         acts.put(input, x);
         int samples = (int) x.size(0);
         long p = net.numParams();
-        INDArray jac = Nd4j.zeros(dataType, (long) rows.size() * samples, p);
+        long r = (long) rows.size() * samples;
+        if (buffer == null || buffer.size(0) != r) {
+            if (buffer != null) {
+                buffer.close();
+            }
+            buffer = Nd4j.create(dataType, r, p);
+        }
+        INDArray jac = buffer;
         double[] quantity = new double[rows.size() * samples];
         Map<String, INDArray> mean = new LinkedHashMap<>();
         Map<String, INDArray> var = new LinkedHashMap<>();
@@ -209,8 +230,30 @@ public final class PerSampleJacobian {
                 normalised(node, acts.get(node.inputs().get(0)), training, mean, var, stdev, xHat);
             }
         }
-        for (int r = 0; r < rows.size(); r++) {
-            backward(rows.get(r), r, samples, acts, jac, quantity, stdev, xHat);
+        Map<String, INDArray> cols = new HashMap<>();
+        Map<String, INDArray> slopes = new HashMap<>();
+        for (Node node : nodes) {
+            if (node.kind() == Kind.CONVOLUTION) {
+                cols.put(node.name(), im2col(node, acts.get(node.inputs().get(0)), acts.get(node.name())));
+            } else if (node.kind() == Kind.RELU) {
+                slopes.put(node.name(), acts.get(node.name()).gt(0).castTo(dataType));
+            } else if (node.kind() == Kind.BATCH_NORM) {
+                INDArray gamma = net.getLayer(node.name()).getParam(BatchNormalizationParamInitializer.GAMMA);
+                slopes.put(node.name(), gamma.reshape(-1).div(stdev.get(node.name())));
+            }
+        }
+        for (int b = 0; b < rows.size(); b++) {
+            written.clear();
+            backward(rows.get(b), b, samples, acts, jac, quantity, xHat, cols, slopes);
+            long rowFrom = (long) b * samples;
+            offsets.forEach((param, offset) -> {
+                if (!written.contains(param)) {
+                    long n = net.getLayer(param.substring(0, param.indexOf('/')))
+                            .getParam(param.substring(param.indexOf('/') + 1)).length();
+                    jac.get(NDArrayIndex.interval(rowFrom, rowFrom + samples),
+                            NDArrayIndex.interval(offset, offset + n)).assign(0);
+                }
+            });
         }
         return new Jacobian(jac, quantity, mean, var);
     }
@@ -235,11 +278,13 @@ public final class PerSampleJacobian {
         }
         INDArray sd = Transforms.sqrt(v.add(bn.getEps()), false);
         stdev.put(node.name(), sd);
-        xHat.put(node.name(), broadcast(in.sub(shaped(mu, in)), sd, true));
+        INDArray centred = Nd4j.createUninitialized(dataType, in.shape());
+        Nd4j.getExecutioner().exec(new BroadcastSubOp(in, mu.reshape(mu.length()), centred, 1));
+        xHat.put(node.name(), broadcast(centred, sd, true));
     }
 
     private void backward(Row row, int block, int samples, Map<String, INDArray> acts, INDArray jac,
-            double[] quantity, Map<String, INDArray> stdev, Map<String, INDArray> xHat) {
+            double[] quantity, Map<String, INDArray> xHat, Map<String, INDArray> cols, Map<String, INDArray> slopes) {
         Map<String, INDArray> eps = new HashMap<>();
         long rowFrom = (long) block * samples;
         for (int n = nodes.size() - 1; n >= 0; n--) {
@@ -258,7 +303,7 @@ public final class PerSampleJacobian {
             INDArray in = acts.get(node.inputs().get(0));
             INDArray out = acts.get(node.name());
             switch (node.kind()) {
-                case RELU -> accumulate(eps, node.inputs().get(0), e.mul(out.gt(0).castTo(dataType)));
+                case RELU -> accumulate(eps, node.inputs().get(0), e.mul(slopes.get(node.name())));
                 case IDENTITY -> accumulate(eps, node.inputs().get(0), e);
                 case SUM -> node.inputs().forEach(i -> accumulate(eps, i, e));
                 case MERGE -> {
@@ -285,18 +330,16 @@ public final class PerSampleJacobian {
                     accumulate(eps, node.inputs().get(0), dense(node, delta, in, jac, rowFrom, samples));
                 }
                 case BATCH_NORM -> {
-                    org.deeplearning4j.nn.api.Layer layer = net.getLayer(node.name());
-                    INDArray gamma = layer.getParam(BatchNormalizationParamInitializer.GAMMA).reshape(-1);
                     int[] spatial = e.rank() == 4 ? new int[] {2, 3} : new int[0];
                     INDArray dGamma = spatial.length == 0 ? e.mul(xHat.get(node.name()))
                             : e.mul(xHat.get(node.name())).sum(spatial);
                     INDArray dBeta = spatial.length == 0 ? e : e.sum(spatial);
                     put(jac, rowFrom, samples, node.name(), BatchNormalizationParamInitializer.GAMMA, dGamma);
                     put(jac, rowFrom, samples, node.name(), BatchNormalizationParamInitializer.BETA, dBeta);
-                    accumulate(eps, node.inputs().get(0), broadcast(e, gamma.div(stdev.get(node.name())), false));
+                    accumulate(eps, node.inputs().get(0), broadcast(e, slopes.get(node.name()), false));
                 }
                 case CONVOLUTION -> {
-                    INDArray back = convolution(node, e, in, jac, rowFrom, samples,
+                    INDArray back = convolution(node, e, in, cols.get(node.name()), jac, rowFrom, samples,
                             !node.inputs().get(0).equals(input));
                     if (back != null) {
                         accumulate(eps, node.inputs().get(0), back);
@@ -360,49 +403,83 @@ public final class PerSampleJacobian {
         return delta.mmul(w.transpose());
     }
 
-    /**
-     * Per-sample gradients of a convolution's weights (and bias) from its output gradient, by im2col
-     * and one batched matrix product; returns its input gradient (col2im), or null if not needed.
-     */
-    private INDArray convolution(Node node, INDArray delta, INDArray in, INDArray jac, long rowFrom, int samples,
-            boolean inputGradient) {
+    /** A convolution's patches of its input, [S, C·kH·kW, outH·outW], in a buffer reused across steps. */
+    private INDArray im2col(Node node, INDArray in, INDArray out) {
         ConvolutionLayer conf = (ConvolutionLayer) node.conf();
-        INDArray w = net.getLayer(node.name()).getParam(ConvolutionParamInitializer.WEIGHT_KEY);
         int kH = conf.getKernelSize()[0];
         int kW = conf.getKernelSize()[1];
         int[] stride = conf.getStride();
-        int inH = (int) in.size(2);
-        int inW = (int) in.size(3);
-        int outH = (int) delta.size(2);
-        int outW = (int) delta.size(3);
-        int[] pad = conf.getConvolutionMode() == ConvolutionMode.Same
-                ? ConvolutionUtils.getSameModeTopLeftPadding(new int[] {outH, outW}, new int[] {inH, inW},
-                        conf.getKernelSize(), stride, conf.getDilation())
-                : conf.getPadding();
-        long cIn = in.size(1);
-        long cOut = delta.size(1);
-        long patch = cIn * kH * kW;
-        long positions = (long) outH * outW;
-        INDArray cols = Nd4j.createUninitialized(dataType, samples, cIn, kH, kW, outH, outW);
+        int[] pad = padding(conf, in, out);
+        long samples = in.size(0);
+        long[] shape = {samples, in.size(1), kH, kW, out.size(2), out.size(3)};
+        INDArray cols = colsBuffers.get(node.name());
+        if (cols == null || !Arrays.equals(cols.shape(), shape)) {
+            if (cols != null) {
+                cols.close();
+            }
+            cols = Nd4j.createUninitialized(dataType, shape);
+            colsBuffers.put(node.name(), cols);
+        }
         Convolution.im2col(in, kH, kW, stride[0], stride[1], pad[0], pad[1], 1, 1,
                 conf.getConvolutionMode() == ConvolutionMode.Same, cols);
-        INDArray cols3 = cols.reshape(samples, patch, positions);
-        INDArray delta3 = delta.reshape(samples, cOut, positions);
-        INDArray dW = Nd4j.matmul(delta3, cols3, false, true, false).reshape(samples, cOut, cIn, kH, kW);
+        return cols.reshape(samples, shape[1] * kH * kW, shape[4] * shape[5]);
+    }
+
+    private static int[] padding(ConvolutionLayer conf, INDArray in, INDArray out) {
+        return conf.getConvolutionMode() == ConvolutionMode.Same
+                ? ConvolutionUtils.getSameModeTopLeftPadding(new int[] {(int) out.size(2), (int) out.size(3)},
+                        new int[] {(int) in.size(2), (int) in.size(3)}, conf.getKernelSize(), conf.getStride(),
+                        conf.getDilation())
+                : conf.getPadding();
+    }
+
+    /**
+     * Per-sample gradients of a convolution's weights (and bias) from its output gradient: one
+     * batched matrix product with the input's patches. Returns its input gradient, computed by
+     * libnd4j's {@code conv2d_bp} (oneDNN in float, as DL4J's own backward pass), or null if not needed.
+     */
+    private INDArray convolution(Node node, INDArray delta, INDArray in, INDArray cols3, INDArray jac, long rowFrom,
+            int samples, boolean inputGradient) {
+        ConvolutionLayer conf = (ConvolutionLayer) node.conf();
+        INDArray w = net.getLayer(node.name()).getParam(ConvolutionParamInitializer.WEIGHT_KEY);
+        long cOut = delta.size(1);
+        INDArray delta3 = delta.reshape(samples, cOut, delta.size(2) * delta.size(3));
+        INDArray dW = Nd4j.matmul(delta3, cols3, false, true, false).reshape(samples, cOut, in.size(1),
+                w.size(2), w.size(3));
         put(jac, rowFrom, samples, node.name(), ConvolutionParamInitializer.WEIGHT_KEY, dW);
+        dW.close();
         if (conf.hasBias()) {
             put(jac, rowFrom, samples, node.name(), ConvolutionParamInitializer.BIAS_KEY, delta3.sum(2));
         }
-        cols.close();
         if (!inputGradient) {
             return null;
         }
-        INDArray w2d = w.reshape(cOut, patch);
-        INDArray deltaByChannel = delta3.permute(1, 0, 2).dup('c').reshape(cOut, samples * positions);
-        INDArray epsCols = w2d.transpose().mmul(deltaByChannel)
-                .reshape(cIn, kH, kW, samples, outH, outW).permute(3, 0, 1, 2, 4, 5);
-        INDArray back = Nd4j.createUninitialized(dataType, samples, cIn, inH, inW);
-        Convolution.col2im(epsCols, back, stride[0], stride[1], pad[0], pad[1], inH, inW, 1, 1);
+        int[] pad = padding(conf, in, delta);
+        OpContext context = Nd4j.getExecutioner().buildContext();
+        context.setIArguments(conf.getKernelSize()[0], conf.getKernelSize()[1], conf.getStride()[0],
+                conf.getStride()[1], pad[0], pad[1], 1, 1, conf.getConvolutionMode() == ConvolutionMode.Same ? 1 : 0,
+                0, 1);
+        INDArray back = Nd4j.createUninitialized(dataType, in.shape());
+        INDArray scratch = Nd4j.createUninitialized(dataType, w.shape());
+        INDArray[] inputs = conf.hasBias()
+                ? new INDArray[] {in, w, net.getLayer(node.name()).getParam(ConvolutionParamInitializer.BIAS_KEY),
+                        delta}
+                : new INDArray[] {in, w, delta};
+        for (int i = 0; i < inputs.length; i++) {
+            context.setInputArray(i, inputs[i]);
+        }
+        context.setOutputArray(0, back);
+        context.setOutputArray(1, scratch);
+        if (conf.hasBias()) {
+            context.setOutputArray(2, Nd4j.createUninitialized(dataType, cOut));
+        }
+        Nd4j.exec(new Conv2DDerivative(), context);
+        scratch.close();
+        try {
+            context.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing a libnd4j op context", e);
+        }
         return back;
     }
 
@@ -412,6 +489,7 @@ public final class PerSampleJacobian {
      * convolution weights, 'f' for dense weights).
      */
     private void put(INDArray jac, long rowFrom, int samples, String layer, String key, INDArray grad) {
+        written.add(layer + "/" + key);
         long offset = offsets.get(layer + "/" + key);
         INDArray view = net.getLayer(layer).getParam(key);
         long n = view.length();
@@ -428,7 +506,7 @@ public final class PerSampleJacobian {
             flat = grad.permute(reversed);
         }
         jac.get(NDArrayIndex.interval(rowFrom, rowFrom + samples), NDArrayIndex.interval(offset, offset + n))
-                .assign(flat.dup('c').reshape('c', samples, n));
+                .assign(flat.reshape('c', samples, n));
     }
 
     private INDArray derivative(IActivation activation, INDArray out) {
@@ -448,16 +526,11 @@ public final class PerSampleJacobian {
         eps.merge(vertex, e, INDArray::add);
     }
 
-    /** A per-channel vector shaped to broadcast against {@code like}: [1, C, 1, 1] or [1, C]. */
-    private static INDArray shaped(INDArray perChannel, INDArray like) {
-        return like.rank() == 4 ? perChannel.reshape(1, perChannel.length(), 1, 1)
-                : perChannel.reshape(1, perChannel.length());
-    }
-
-    /** {@code a} times (or divided by) a per-channel vector. */
+    /** {@code a} times (or divided by) a per-channel vector, along dimension 1. */
     private static INDArray broadcast(INDArray a, INDArray perChannel, boolean divide) {
-        INDArray s = shaped(perChannel, a).broadcast(a.shape());
-        return divide ? a.div(s) : a.mul(s);
+        INDArray z = Nd4j.createUninitialized(a.dataType(), a.shape());
+        INDArray v = perChannel.reshape(perChannel.length()).castTo(a.dataType());
+        return Nd4j.getExecutioner().exec(divide ? new BroadcastDivOp(a, v, z, 1) : new BroadcastMulOp(a, v, z, 1));
     }
 
     private Node node(String name, Object vertex, List<String> inputs) {

@@ -65,22 +65,8 @@ public final class CnnThroughputBench {
         Nd4jBackend.init();
         ComputationGraph net = new CnnSgd().network(1, size);
         long macs = FlopCount.forwardMacs(net.getConfiguration(), size);
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(1L);
-        float[] x = new float[batch * size * size];
-        byte[] map = new byte[size * size];
-        float[] spanning = new float[batch];
-        float[] fraction = new float[batch];
-        for (int b = 0; b < batch; b++) {
-            SitePercolation.occupy(rng, CriticalExponents.SITE_P_C, map);
-            for (int i = 0; i < map.length; i++) {
-                x[b * map.length + i] = map[i];
-            }
-            spanning[b] = b % 2;
-            fraction[b] = 0.3f;
-        }
-        INDArray input = Nd4j.create(x, new long[] {batch, 1, size, size}, DataType.FLOAT);
-        MultiDataSet data = new MultiDataSet(new INDArray[] {input},
-                new INDArray[] {Nd4j.create(spanning, batch, 1), Nd4j.create(fraction, batch, 1)});
+        MultiDataSet data = criticalBatch(size, batch);
+        INDArray input = data.getFeatures(0);
         double[] train = new double[rounds];
         double[] infer = new double[rounds];
         double[] gemm = new double[rounds];
@@ -115,7 +101,33 @@ public final class CnnThroughputBench {
         return new Result(size, batch, macs, trainRate, trainRate * 3 * 2 * macs / 1e9, median(gemm), median(infer));
     }
 
-    private static double median(double[] v) {
+    /**
+     * A benchmark batch: maps at p_c (seeded), labels alternating spanning / not and a fraction of 0.3.
+     *
+     * @param size  L
+     * @param batch maps
+     * @return features [batch, 1, L, L] and the two label tensors of the reference CNN
+     */
+    static MultiDataSet criticalBatch(int size, int batch) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(1L);
+        float[] x = new float[batch * size * size];
+        byte[] map = new byte[size * size];
+        float[] spanning = new float[batch];
+        float[] fraction = new float[batch];
+        for (int b = 0; b < batch; b++) {
+            SitePercolation.occupy(rng, CriticalExponents.SITE_P_C, map);
+            for (int i = 0; i < map.length; i++) {
+                x[b * map.length + i] = map[i];
+            }
+            spanning[b] = b % 2;
+            fraction[b] = 0.3f;
+        }
+        INDArray input = Nd4j.create(x, new long[] {batch, 1, size, size}, DataType.FLOAT);
+        return new MultiDataSet(new INDArray[] {input},
+                new INDArray[] {Nd4j.create(spanning, batch, 1), Nd4j.create(fraction, batch, 1)});
+    }
+
+    static double median(double[] v) {
         double[] s = v.clone();
         java.util.Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
