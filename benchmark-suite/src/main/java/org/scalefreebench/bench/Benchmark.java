@@ -174,16 +174,21 @@ public final class Benchmark {
         }
         long params;
         long samples;
+        String note;
         try {
             params = fitted.parameterCount();
             samples = fitted.trainedSamples();
+            note = fitted.trainingNote();
         } catch (RuntimeException e) {
-            String why = "seed " + seed + ": parameterCount/trainedSamples threw " + e;
+            String why = "seed " + seed + ": parameterCount/trainedSamples/trainingNote threw " + e;
             tasks.forEach(t -> failures.putIfAbsent(t, why));
             return null;
         }
+        if (note != null) {
+            log.accept(model.id() + " seed " + seed + ": " + note);
+        }
         return new ModelRun.SeedRun(seed, params, trainSeconds, samples, List.copyOf(loss), evaluations,
-                predictSeconds, kept);
+                predictSeconds, kept, note);
     }
 
     /** Runs {@code work} on the model's thread within {@code budget}; every way it can go wrong becomes a ModelFailure. */

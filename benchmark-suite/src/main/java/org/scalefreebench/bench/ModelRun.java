@@ -29,10 +29,11 @@ public record ModelRun(BenchmarkModel model, Set<Task> tasks, List<SeedRun> seed
      * @param evaluations     test-set spec id → task → scores
      * @param predictSeconds  test-set spec id → seconds spent predicting all tasks on it
      * @param predictions     test-set spec id → task → the predictions (kept for the first seed only, for charts)
+     * @param trainingNote    the model's note on how training went (stopped early, rejected steps), or null
      */
     public record SeedRun(long seed, long params, double trainSeconds, long trainedSamples, List<LossPoint> loss,
             Map<String, Map<Task, Evaluation>> evaluations, Map<String, Double> predictSeconds,
-            Map<String, Map<Task, float[]>> predictions) {
+            Map<String, Map<Task, float[]>> predictions, String trainingNote) {
     }
 
     /**

@@ -77,7 +77,8 @@ public final class ResultRows {
                         run.seeds().isEmpty() ? 0 : run.seeds().get(0).params(),
                         stat(run, ModelRun.SeedRun::trainSeconds),
                         trainedAnything ? stat(run, s -> s.trainedSamples() / s.trainSeconds()) : null,
-                        predictRate, hardware, versions, sums, now));
+                        predictRate, hardware, versions, sums, now,
+                        run.seeds().stream().map(s -> s.trainingNote() == null ? "" : s.trainingNote()).toList()));
             }
         }
         return rows;

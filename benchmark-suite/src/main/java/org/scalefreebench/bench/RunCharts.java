@@ -106,18 +106,56 @@ public final class RunCharts {
         Map<String, double[][]> out = new LinkedHashMap<>();
         for (ModelRun.SeedRun s : run.seeds()) {
             for (String series : List.of("train", "val")) {
-                List<ModelRun.LossPoint> pts = s.loss().stream().filter(p -> p.series().equals(series)).toList();
-                if (pts.isEmpty()) {
-                    continue;
+                double[][] xy = curve(s, series, false);
+                if (xy != null) {
+                    out.put("seed " + s.seed() + " " + series, xy);
                 }
-                double[][] xy = new double[2][pts.size()];
-                for (int i = 0; i < pts.size(); i++) {
-                    xy[0][i] = pts.get(i).step();
-                    xy[1][i] = pts.get(i).loss();
-                }
-                out.put("seed " + s.seed() + " " + series, xy);
             }
         }
         return out;
+    }
+
+    /** One loss series of a fit as {x[], loss[]}, x the step or the training seconds; null if it has no points. */
+    private static double[][] curve(ModelRun.SeedRun s, String series, boolean againstTime) {
+        List<ModelRun.LossPoint> pts = s.loss().stream().filter(p -> p.series().equals(series)).toList();
+        if (pts.isEmpty()) {
+            return null;
+        }
+        double[][] xy = new double[2][pts.size()];
+        for (int i = 0; i < pts.size(); i++) {
+            xy[0][i] = againstTime ? pts.get(i).seconds() : pts.get(i).step();
+            xy[1][i] = pts.get(i).loss();
+        }
+        return xy;
+    }
+
+    /**
+     * The training and validation loss of several models (trainers of one network) on one chart, first seed each.
+     *
+     * @param runs        the models' runs, in legend order
+     * @param againstTime x is training seconds (true) or optimiser steps (false)
+     * @return the PNG, or null if no run has a loss curve
+     */
+    public static byte[] lossAcrossModels(List<ModelRun> runs, boolean againstTime) {
+        Map<String, double[][]> series = new LinkedHashMap<>();
+        long seed = 0;
+        for (ModelRun run : runs) {
+            if (run.seeds().isEmpty()) {
+                continue;
+            }
+            ModelRun.SeedRun s = run.seeds().get(0);
+            seed = s.seed();
+            for (String name : List.of("train", "val")) {
+                double[][] xy = curve(s, name, againstTime);
+                if (xy != null) {
+                    series.put(run.model().id() + " " + name, xy);
+                }
+            }
+        }
+        if (series.isEmpty()) {
+            return null;
+        }
+        return Charts.lossCurves("Loss against " + (againstTime ? "training time" : "optimiser step") + ", seed " + seed,
+                againstTime ? "seconds" : "step", series);
     }
 }

@@ -2,6 +2,7 @@ package org.scalefreebench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.qameta.allure.Allure;
 import java.io.ByteArrayInputStream;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -93,7 +95,34 @@ class BenchmarkIT {
                 }
             }
         }));
+        nodes.add(DynamicTest.dynamicTest("trainers: " + String.join(", ", TRAINERS) + " on one chart", () -> {
+            List<ModelRun> trainers = TRAINERS.stream().map(runs::get).filter(Objects::nonNull).toList();
+            assumeFalse(trainers.isEmpty(), "none of the trainers ran");
+            for (boolean againstTime : List.of(true, false)) {
+                byte[] png = RunCharts.lossAcrossModels(trainers, againstTime);
+                if (png != null) {
+                    Allure.addAttachment("loss against " + (againstTime ? "time" : "step"), "image/png",
+                            new ByteArrayInputStream(png), ".png");
+                }
+            }
+            List<ResultRow> rows = store.readAll().rows().stream()
+                    .filter(r -> r.tier().equals(settings.tier().id()) && isTrainer(r.model())).toList();
+            for (SplitData test : data.testSets()) {
+                byte[] png = RunCharts.spanningAcrossModels(rows, test.spec().id());
+                if (png != null) {
+                    Allure.addAttachment("trainers: spanning accuracy against p, L = " + test.size(), "image/png",
+                            new ByteArrayInputStream(png), ".png");
+                }
+            }
+        }));
         return nodes.stream();
+    }
+
+    /** The trainers of the reference CNN compared at equal passes; their equal-time variants end in "-45s". */
+    private static final List<String> TRAINERS = List.of("cnn-sgd", "cnn-adam", "cnn-anagram");
+
+    private static boolean isTrainer(String model) {
+        return TRAINERS.stream().anyMatch(t -> model.equals(t) || model.matches(t + "-\\d+s"));
     }
 
     private static void clearRows(Path dir, String tier) throws IOException {

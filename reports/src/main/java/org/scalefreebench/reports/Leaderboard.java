@@ -90,7 +90,7 @@ public record Leaderboard(String source, int rowCount, List<String> tiers, List<
             if (r.versions() != null && !r.versions().isEmpty()) {
                 versions.add(r.versions());
             }
-            models.putIfAbsent(text(r.model()), text(r.modelDescription()));
+            models.putIfAbsent(text(r.model()), text(r.modelDescription()) + trainingNotes(r));
             if (r.finishedAt() != null && (last == null || r.finishedAt().compareTo(last) > 0)) {
                 last = r.finishedAt();
             }
@@ -256,5 +256,17 @@ public record Leaderboard(String source, int rowCount, List<String> tiers, List<
      * @param row  the row
      */
     public record Ranked(int rank, ResultRow row) {
+    }
+
+    /** The row's training notes as ". Training: seed 1: …; seed 2: …", or "" if it has none. */
+    private static String trainingNotes(ResultRow r) {
+        if (r.trainingNotes() == null || r.seeds() == null || r.trainingNotes().stream().allMatch(n -> n == null || n.isBlank())) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(". Training:");
+        for (int i = 0; i < r.trainingNotes().size() && i < r.seeds().size(); i++) {
+            b.append(i == 0 ? " seed " : "; seed ").append(r.seeds().get(i)).append(": ").append(text(r.trainingNotes().get(i)));
+        }
+        return b.toString();
     }
 }

@@ -40,7 +40,7 @@ final class FakeRows {
         return new ResultRow(ResultRow.SCHEMA, task, 1, model, "description of " + model, ranked, tier,
                 "percolation-L32-smoke-v1", testSpec, "test", size, ResultRow.OK, null, List.of(1L, 2L), m, perP,
                 12_345L, Stat.of(List.of(10.0, 12.0)), Stat.of(List.of(1500.0, 1600.0)), Stat.of(List.of(20_000.0, 22_000.0)),
-                HARDWARE, VERSIONS, Map.of(), "2026-11-23T10:00:00Z");
+                HARDWARE, VERSIONS, Map.of(), "2026-11-23T10:00:00Z", List.of());
     }
 
     /**
@@ -54,7 +54,7 @@ final class FakeRows {
     static ResultRow failed(String tier, String task, String model, String testSpec, String error) {
         return new ResultRow(ResultRow.SCHEMA, task, 1, model, "description of " + model, true, tier,
                 "percolation-L32-smoke-v1", testSpec, "test", 32, ResultRow.FAILED, error, List.of(1L, 2L), Map.of(),
-                List.of(), 0L, null, null, null, HARDWARE, VERSIONS, Map.of(), "2026-11-23T11:00:00Z");
+                List.of(), 0L, null, null, null, HARDWARE, VERSIONS, Map.of(), "2026-11-23T11:00:00Z", List.of());
     }
 
     /** @return two values whose mean is {@code mean} and whose sample std is {@code std} */

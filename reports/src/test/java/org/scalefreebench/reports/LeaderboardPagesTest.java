@@ -86,7 +86,7 @@ class LeaderboardPagesTest {
     void htmlEscapesIdsDescriptionsErrorsAndWarnings() {
         ResultRow evil = new ResultRow(ResultRow.SCHEMA, "spanning", 1, EVIL, "does <script>x()</script> & more", true,
                 "smoke", SMOKE, SMOKE, "test", 32, ResultRow.OK, null, List.of(1L), Map.of("accuracy", Stat.of(List.of(0.5))),
-                List.of(), 10, null, null, null, Map.of(), Map.of(), Map.of(), null);
+                List.of(), 10, null, null, null, Map.of(), Map.of(), Map.of(), null, List.of());
         ResultRow failed = FakeRows.failed("smoke", "spanning", "m&m", SMOKE, "bad <b>value</b> & |pipe|");
         String html = LeaderboardPages.html(board(List.of(evil, failed), List.of("/rows/<script>.json: not a result row")), DATE);
         assertFalse(html.contains("<script>"), html);

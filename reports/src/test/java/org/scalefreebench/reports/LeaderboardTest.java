@@ -79,7 +79,7 @@ class LeaderboardTest {
     void spanningTablesWithAccuracyPerPGetAChart() throws IOException {
         ResultRow noPerP = new ResultRow(ResultRow.SCHEMA, "spanning", 1, "cnn", "d", true, "default", "percolation-L64-v1",
                 "percolation-L128-test-v1", "test", 128, ResultRow.OK, null, List.of(1L), Map.of(), List.of(), 1,
-                null, null, null, Map.of(), Map.of(), Map.of(), null);
+                null, null, null, Map.of(), Map.of(), Map.of(), null, List.of());
         Leaderboard board = write(spanning("cnn", 0.9, true), spanning("oracle", 1.0, false),
                 FakeRows.ok("smoke", "max-cluster", "cnn", SMOKE, 32, true, Map.of("r2", around(0.8, 0.01))), noPerP);
         assertEquals(List.of("percolation-L128-test-v1", SMOKE, SMOKE),

@@ -18,7 +18,9 @@ import org.scalefreebench.datasets.cli.Arguments;
 import org.scalefreebench.datasets.cli.ScaleFreeCli;
 import org.scalefreebench.datasets.model.BenchmarkModel;
 import org.scalefreebench.datasets.task.Tier;
+import org.scalefreebench.reference.bench.AnagramStepBench;
 import org.scalefreebench.reference.bench.CnnThroughputBench;
+import org.scalefreebench.reference.cnn.CnnAnagram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "scalefree-bench", mixinStandardHelpOptions = true,
         description = "ScaleFree Bench: run models on the benchmark's tasks and measure them.",
-        subcommands = {BenchCli.Models.class, BenchCli.Run.class, BenchCli.BenchCnn.class})
+        subcommands = {BenchCli.Models.class, BenchCli.Run.class, BenchCli.BenchCnn.class, BenchCli.BenchAnagram.class})
 public final class BenchCli {
 
     private BenchCli() {
@@ -156,6 +158,38 @@ public final class BenchCli {
             Arguments.checkRange("--rounds", rounds, 1, 100);
             Arguments.checkRange("--steps", steps, 1, 10_000);
             spec.commandLine().getOut().printf("%s", CnnThroughputBench.run(size, batch, rounds, steps).report());
+            return 0;
+        }
+    }
+
+    /** {@code bench-anagram}: one ANaGRAM step of the reference CNN against one SGD step. */
+    @Command(name = "bench-anagram",
+            description = "Cost of one ANaGRAM step of the reference CNN in SGD steps, with its parts and the memory of J, one run.")
+    static final class BenchAnagram implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--size", defaultValue = "64", description = "L")
+        int size;
+
+        @Option(names = "--batch", defaultValue = "128", description = "maps per step")
+        int batch;
+
+        @Option(names = "--jacobian-samples", defaultValue = "" + CnnAnagram.JACOBIAN_SAMPLES,
+                description = "maps of the batch J is computed on (0: all)")
+        int jacobianSamples;
+
+        @Option(names = "--rounds", defaultValue = "5", description = "measured steps of each, after 2 warm-up steps")
+        int rounds;
+
+        @Override
+        public Integer call() {
+            Arguments.checkRange("--size", size, 8, 1024);
+            Arguments.checkRange("--batch", batch, 1, 4096);
+            Arguments.checkRange("--jacobian-samples", jacobianSamples, 0, 4096);
+            Arguments.checkRange("--rounds", rounds, 1, 100);
+            spec.commandLine().getOut().printf("%s", AnagramStepBench.run(size, batch, jacobianSamples, rounds).report());
             return 0;
         }
     }

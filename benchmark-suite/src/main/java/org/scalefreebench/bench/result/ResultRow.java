@@ -33,15 +33,18 @@ import java.util.Map;
  * @param versions         library versions (ScaleFree Bench, DL4J/ND4J, backend)
  * @param datasetSha256    SHA-256 of every data file read, by {@code <spec>/<split>/<file>}
  * @param finishedAt       ISO-8601 instant the row was written
+ * @param trainingNotes    per seed, the model's note on how training went ("" if none): stopped early at a time
+ *                         limit or after rejected optimiser steps, and why
  */
 public record ResultRow(int schema, String task, int taskVersion, String model, String modelDescription,
         boolean ranked, String tier, String trainSpec, String testSpec, String testSplit, int size, String status,
         String error, List<Long> seeds, Map<String, Stat> metrics, List<PerP> perP, long params, Stat trainSeconds,
         Stat trainSamplesPerSecond, Stat predictSamplesPerSecond, Map<String, String> hardware,
-        Map<String, String> versions, Map<String, String> datasetSha256, String finishedAt) {
+        Map<String, String> versions, Map<String, String> datasetSha256, String finishedAt,
+        List<String> trainingNotes) {
 
     /** Current {@link #schema}. */
-    public static final int SCHEMA = 1;
+    public static final int SCHEMA = 2;
     /** {@link #status} of a row whose every seed ran and was scored. */
     public static final String OK = "ok";
     /** {@link #status} of a row where the model threw, returned bad values or exceeded its budget. */

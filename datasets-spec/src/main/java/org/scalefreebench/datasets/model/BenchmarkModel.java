@@ -51,6 +51,14 @@ public interface BenchmarkModel {
         }
 
         /**
+         * @return how training went, in one line for the result rows (e.g. stopped early at a time
+         *         limit, or after rejected steps, and why), or null if there is nothing to say
+         */
+        default String trainingNote() {
+            return null;
+        }
+
+        /**
          * @param task a task it was fitted for
          * @param maps the maps
          * @return {@link Task#predictionLength} values: P(spanning), the largest-cluster fraction,

@@ -2,9 +2,10 @@ package org.scalefreebench.reference.cnn;
 
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.scalefreebench.reference.nn.GraphTrainer;
 
 /** {@code cnn-adam}: the reference residual CNN, same architecture and initialisation as {@code cnn-sgd}, trained by Adam. */
-public final class CnnAdam extends ResidualCnnModel {
+public class CnnAdam extends ResidualCnnModel {
 
     /** Learning rate. */
     public static final double LEARNING_RATE = 1e-3;
@@ -15,13 +16,26 @@ public final class CnnAdam extends ResidualCnnModel {
     }
 
     @Override
-    public String description() {
-        return "residual CNN (global pooling, any L), same architecture and init as cnn-sgd, Adam lr " + LEARNING_RATE
-                + ", batch " + BATCH + ", " + PASSES + " pass";
+    protected String optimiser() {
+        return "Adam lr " + LEARNING_RATE;
     }
 
     @Override
     protected IUpdater updater() {
         return new Adam(LEARNING_RATE);
+    }
+
+    /** {@code cnn-adam-45s}: {@code cnn-adam} trained for {@link #EQUAL_TIME} of wall-clock time. */
+    public static final class EqualTime extends CnnAdam {
+
+        @Override
+        public String id() {
+            return "cnn-adam-" + EQUAL_TIME.toSeconds() + "s";
+        }
+
+        @Override
+        protected GraphTrainer.Schedule schedule() {
+            return equalTime(BATCH);
+        }
     }
 }

@@ -2,9 +2,10 @@ package org.scalefreebench.reference.cnn;
 
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
+import org.scalefreebench.reference.nn.GraphTrainer;
 
 /** {@code cnn-sgd}: the study's "CNN+SGD", the reference residual CNN trained by SGD with Nesterov momentum. */
-public final class CnnSgd extends ResidualCnnModel {
+public class CnnSgd extends ResidualCnnModel {
 
     /** Learning rate. */
     public static final double LEARNING_RATE = 0.01;
@@ -17,13 +18,26 @@ public final class CnnSgd extends ResidualCnnModel {
     }
 
     @Override
-    public String description() {
-        return "residual CNN (global pooling, any L), SGD + Nesterov momentum " + MOMENTUM + ", lr " + LEARNING_RATE
-                + ", batch " + BATCH + ", " + PASSES + " pass";
+    protected String optimiser() {
+        return "SGD + Nesterov momentum " + MOMENTUM + ", lr " + LEARNING_RATE;
     }
 
     @Override
     protected IUpdater updater() {
         return new Nesterovs(LEARNING_RATE, MOMENTUM);
+    }
+
+    /** {@code cnn-sgd-45s}: {@code cnn-sgd} trained for {@link #EQUAL_TIME} of wall-clock time. */
+    public static final class EqualTime extends CnnSgd {
+
+        @Override
+        public String id() {
+            return "cnn-sgd-" + EQUAL_TIME.toSeconds() + "s";
+        }
+
+        @Override
+        protected GraphTrainer.Schedule schedule() {
+            return equalTime(BATCH);
+        }
     }
 }

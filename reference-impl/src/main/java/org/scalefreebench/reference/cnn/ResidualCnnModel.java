@@ -1,5 +1,6 @@
 package org.scalefreebench.reference.cnn;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -29,6 +30,14 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
     /** Weight of the largest-cluster squared error beside the spanning cross-entropy. */
     public static final double FRACTION_LOSS_WEIGHT = 10;
 
+    /**
+     * Wall-clock training time of the equal-time variants ({@code cnn-sgd-45s}, {@code cnn-adam-45s},
+     * {@code cnn-anagram-45s}): about what one pass of SGD takes on the 2-core reference machine.
+     */
+    public static final Duration EQUAL_TIME = Duration.ofSeconds(45);
+    /** Passes the equal-time variants stop at if the time limit has not come first. */
+    public static final double EQUAL_TIME_MAX_PASSES = 3;
+
     /** Sites per inference batch: 64 maps at L = 64, 4 at L = 256. */
     private static final long PREDICT_SITES = 64L * 64 * 64;
 
@@ -37,8 +46,40 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
         return EnumSet.of(Task.SPANNING, Task.MAX_CLUSTER);
     }
 
-    /** @return a fresh instance of the optimiser */
+    /** @return a fresh instance of DL4J's updater (the optimiser, or unused if {@link #rule} replaces it) */
     protected abstract IUpdater updater();
+
+    /** @return the optimiser, its settings, for the description */
+    protected abstract String optimiser();
+
+    /** @return batch size, passes and time limit */
+    protected GraphTrainer.Schedule schedule() {
+        return new GraphTrainer.Schedule(BATCH, PASSES);
+    }
+
+    /**
+     * @param net the network to train
+     * @return the optimiser step; DL4J's updater by default
+     */
+    protected GraphTrainer.StepRule rule(ComputationGraph net) {
+        return GraphTrainer.UPDATER;
+    }
+
+    /**
+     * @param batch maps per step
+     * @return the schedule of the equal-time variants: {@link #EQUAL_TIME}, at most {@link #EQUAL_TIME_MAX_PASSES} passes
+     */
+    protected static GraphTrainer.Schedule equalTime(int batch) {
+        return new GraphTrainer.Schedule(batch, EQUAL_TIME_MAX_PASSES, EQUAL_TIME);
+    }
+
+    @Override
+    public String description() {
+        GraphTrainer.Schedule s = schedule();
+        return "residual CNN (global pooling, any L), same architecture and init as cnn-sgd, " + optimiser()
+                + ", batch " + s.batchSize() + ", " + (s.timeLimit() == null ? s.passes() + " pass"
+                        : s.timeLimit().toSeconds() + " s of training (at most " + s.passes() + " passes)");
+    }
 
     /**
      * @param seed      initialisation seed
@@ -52,9 +93,9 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
     @Override
     public FittedModel fit(TrainingData data, FitOptions options) throws Exception {
         ComputationGraph net = network(options.seed(), data.train().size());
-        long seen = GraphTrainer.train(net, data.train(), data.val(), ResidualCnnModel::labels,
-                new GraphTrainer.Schedule(BATCH, PASSES), options);
-        return new Fitted(net, seen);
+        GraphTrainer.Trained trained = GraphTrainer.train(net, data.train(), data.val(), ResidualCnnModel::labels,
+                schedule(), rule(net), options);
+        return new Fitted(net, trained);
     }
 
     /**
@@ -84,8 +125,8 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
         private MapBatch cachedFor;
         private float[][] cached;
 
-        Fitted(ComputationGraph net, long seen) {
-            super(net, seen);
+        Fitted(ComputationGraph net, GraphTrainer.Trained trained) {
+            super(net, trained);
         }
 
         @Override

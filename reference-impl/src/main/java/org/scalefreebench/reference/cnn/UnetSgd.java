@@ -54,9 +54,9 @@ public final class UnetSgd implements BenchmarkModel {
     public FittedModel fit(TrainingData data, FitOptions options) throws Exception {
         ComputationGraph net = UNet.build(CHANNELS, new Nesterovs(LEARNING_RATE, MOMENTUM), options.seed(),
                 data.train().size());
-        long seen = GraphTrainer.train(net, data.train(), data.val(), UnetSgd::labels,
-                new GraphTrainer.Schedule(BATCH, PASSES), options);
-        return new FittedNetwork(net, seen) {
+        GraphTrainer.Trained trained = GraphTrainer.train(net, data.train(), data.val(), UnetSgd::labels,
+                new GraphTrainer.Schedule(BATCH, PASSES), GraphTrainer.UPDATER, options);
+        return new FittedNetwork(net, trained) {
             @Override
             public float[] predict(Task task, MapBatch maps) throws InterruptedException {
                 int area = maps.size() * maps.size();

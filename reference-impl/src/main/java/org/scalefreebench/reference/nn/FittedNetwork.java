@@ -3,20 +3,20 @@ package org.scalefreebench.reference.nn;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.scalefreebench.datasets.model.BenchmarkModel;
 
-/** A trained DL4J network as a fitted model: its parameter count and training samples; subclasses predict. */
+/** A trained DL4J network as a fitted model: its parameter count, training samples and training note; subclasses predict. */
 public abstract class FittedNetwork implements BenchmarkModel.FittedModel {
 
     /** The trained network. */
     protected final ComputationGraph net;
-    private final long seen;
+    private final GraphTrainer.Trained trained;
 
     /**
-     * @param net  the trained network
-     * @param seen training samples it saw (maps × passes)
+     * @param net     the trained network
+     * @param trained training samples it saw (maps × passes) and how training went
      */
-    protected FittedNetwork(ComputationGraph net, long seen) {
+    protected FittedNetwork(ComputationGraph net, GraphTrainer.Trained trained) {
         this.net = net;
-        this.seen = seen;
+        this.trained = trained;
     }
 
     @Override
@@ -26,6 +26,11 @@ public abstract class FittedNetwork implements BenchmarkModel.FittedModel {
 
     @Override
     public long trainedSamples() {
-        return seen;
+        return trained.samples();
+    }
+
+    @Override
+    public String trainingNote() {
+        return trained.note();
     }
 }

@@ -1,5 +1,6 @@
 package org.scalefreebench.reference.nn;
 
+import java.time.Duration;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -30,8 +31,54 @@ public final class GraphTrainer {
      * @param batchSize maps per step (the whole split if it is smaller)
      * @param passes    passes over the training split; a fraction stops part-way through the last
      *                  pass, and the validation loss is taken after every whole pass and at the end
+     * @param timeLimit wall-clock training time after which training stops (before the passes are
+     *                  done, if they take longer), or null for none; the result then depends on the machine
      */
-    public record Schedule(int batchSize, double passes) {
+    public record Schedule(int batchSize, double passes, Duration timeLimit) {
+
+        /**
+         * @param batchSize maps per step
+         * @param passes    passes over the training split
+         */
+        public Schedule(int batchSize, double passes) {
+            this(batchSize, passes, null);
+        }
+    }
+
+    /** One optimiser step on a batch. */
+    public interface StepRule {
+
+        /**
+         * @param net   the network, updated in place
+         * @param batch the batch
+         * @return the batch loss (after the step, or before it if the step was rejected)
+         */
+        double step(ComputationGraph net, MultiDataSet batch);
+
+        /** @return why training should stop now, or null to go on */
+        default String stopReason() {
+            return null;
+        }
+
+        /** @return a line about the training for the result rows, or null */
+        default String summary() {
+            return null;
+        }
+    }
+
+    /** DL4J's own step: back-propagation and the network's configured updater. */
+    public static final StepRule UPDATER = (net, batch) -> {
+        net.fit(batch);
+        return net.score();
+    };
+
+    /**
+     * What training did.
+     *
+     * @param samples training samples seen (maps × passes)
+     * @param note    how training went, for the result rows: why it stopped early, the step rule's summary; null if nothing to say
+     */
+    public record Trained(long samples, String note) {
     }
 
     /** Builds the label tensors of a batch, in the order of the network's outputs. */
@@ -54,27 +101,30 @@ public final class GraphTrainer {
      * @param train    training split
      * @param val      validation split
      * @param labels   the label tensors of a batch
-     * @param schedule batch size and passes
+     * @param schedule batch size, passes and time limit
+     * @param rule     the optimiser step
      * @param options  seed, budget and loss listener
-     * @return training samples seen (maps × passes)
+     * @return samples seen and how training went
      * @throws InterruptedException if the harness interrupts the fit
      */
-    public static long train(ComputationGraph net, SplitData train, SplitData val, Labels labels, Schedule schedule,
-            FitOptions options) throws InterruptedException {
+    public static Trained train(ComputationGraph net, SplitData train, SplitData val, Labels labels, Schedule schedule,
+            StepRule rule, FitOptions options) throws InterruptedException {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(options.seed());
         int n = train.samples();
         int batch = Math.min(schedule.batchSize(), n);
         int[] order = MapTensors.identity(n);
         long start = System.nanoTime();
         long deadline = start + options.budget().toNanos();
+        long limit = schedule.timeLimit() == null ? Long.MAX_VALUE : start + schedule.timeLimit().toNanos();
+        String stopped = null;
         long step = 0;
         long seen = 0;
         double lossSum = 0;
         long steps = Math.max(1, Math.round(schedule.passes() * n / batch));
         int perPass = n / batch;
-        while (step < steps) {
+        while (step < steps && stopped == null) {
             PermutationSampler.shuffle(rng, order);
-            for (int b = 0; b < perPass && step < steps; b++) {
+            for (int b = 0; b < perPass && step < steps && stopped == null; b++) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("training interrupted at step " + step);
                 }
@@ -85,9 +135,8 @@ public final class GraphTrainer {
                 int from = b * batch;
                 INDArray x = MapTensors.maps(train.maps(), train.size(), order, from, batch);
                 INDArray[] y = labels.of(train, order, from, batch);
-                net.fit(new MultiDataSet(new INDArray[] {x}, y));
+                double loss = rule.step(net, new MultiDataSet(new INDArray[] {x}, y));
                 release(x, y);
-                double loss = net.score();
                 if (!Double.isFinite(loss)) {
                     throw new IllegalStateException("training diverged: loss " + loss + " at step " + step);
                 }
@@ -98,10 +147,17 @@ public final class GraphTrainer {
                     options.listener().loss("train", step, seconds(start), lossSum / LOG_EVERY);
                     lossSum = 0;
                 }
+                stopped = rule.stopReason();
+                if (stopped == null && System.nanoTime() > limit) {
+                    stopped = String.format("stopped at the time limit of %d s after %d steps (%.2f passes)",
+                            schedule.timeLimit().toSeconds(), step, step / (double) perPass);
+                }
             }
             options.listener().loss("val", step, seconds(start), loss(net, val, labels, batch));
         }
-        return seen;
+        String summary = rule.summary();
+        String note = stopped == null ? summary : summary == null ? stopped : stopped + "; " + summary;
+        return new Trained(seen, note);
     }
 
     /**

@@ -1,0 +1,91 @@
+package org.scalefreebench.reference.cnn;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.scalefreebench.reference.anagram.Anagram;
+import org.scalefreebench.reference.nn.GraphTrainer;
+
+/**
+ * {@code cnn-anagram}: the study's "CNN+ANaGRAM", the reference residual CNN (same architecture and
+ * initialisation as {@code cnn-sgd}) trained by {@link Anagram}: natural-gradient steps in the
+ * Gauss–Newton form, J on the first {@value #JACOBIAN_SAMPLES} maps of each batch of
+ * {@value #ANAGRAM_BATCH}, step size by line search on the whole batch, no momentum, no damping.
+ */
+public class CnnAnagram extends ResidualCnnModel {
+
+    /** Maps per step. */
+    public static final int ANAGRAM_BATCH = 128;
+    /** Maps of each batch the Jacobian is computed on (rows of J: twice this, one per head). */
+    public static final int JACOBIAN_SAMPLES = 64;
+
+    @Override
+    public String id() {
+        return "cnn-anagram";
+    }
+
+    @Override
+    protected String optimiser() {
+        return "ANaGRAM (Gauss-Newton natural gradient, J on " + JACOBIAN_SAMPLES + " maps of the batch, rcond sqrt(eps P),"
+                + " line search 0.5^k)";
+    }
+
+    /** ANaGRAM sets the parameters itself: DL4J's updater is never used. */
+    @Override
+    protected IUpdater updater() {
+        return new NoOp();
+    }
+
+    /** @return the ANaGRAM settings */
+    protected Anagram.Options options() {
+        Anagram.Options d = Anagram.Options.DEFAULT;
+        return new Anagram.Options(d.rcond(), d.route(), d.damping(), JACOBIAN_SAMPLES, d.maxRejected());
+    }
+
+    @Override
+    protected GraphTrainer.Schedule schedule() {
+        return new GraphTrainer.Schedule(ANAGRAM_BATCH, PASSES);
+    }
+
+    @Override
+    protected GraphTrainer.StepRule rule(ComputationGraph net) {
+        Anagram anagram = new Anagram(net, options());
+        String id = id();
+        return new GraphTrainer.StepRule() {
+            @Override
+            public double step(ComputationGraph n, MultiDataSet batch) {
+                Anagram.Step s = anagram.step(batch);
+                if (!s.accepted()) {
+                    System.err.printf("%s: step %d rejected: no step size 0.5^0…0.5^30 lowered the batch loss %.6g%n",
+                            id, anagram.steps().size(), s.lossBefore());
+                }
+                return s.lossAfter();
+            }
+
+            @Override
+            public String stopReason() {
+                return anagram.stopReason();
+            }
+
+            @Override
+            public String summary() {
+                return anagram.summary();
+            }
+        };
+    }
+
+    /** {@code cnn-anagram-45s}: {@code cnn-anagram} trained for {@link #EQUAL_TIME} of wall-clock time. */
+    public static final class EqualTime extends CnnAnagram {
+
+        @Override
+        public String id() {
+            return "cnn-anagram-" + EQUAL_TIME.toSeconds() + "s";
+        }
+
+        @Override
+        protected GraphTrainer.Schedule schedule() {
+            return equalTime(ANAGRAM_BATCH);
+        }
+    }
+}
