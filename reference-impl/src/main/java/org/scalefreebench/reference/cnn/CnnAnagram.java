@@ -11,7 +11,8 @@ import org.scalefreebench.reference.nn.GraphTrainer;
  * {@code cnn-anagram}: the study's "CNN+ANaGRAM", the reference residual CNN (same architecture and
  * initialisation as {@code cnn-sgd}) trained by {@link Anagram}: natural-gradient steps in the
  * Gauss–Newton form, J on the first {@value #JACOBIAN_SAMPLES} maps of each batch of
- * {@value #ANAGRAM_BATCH}, step size by line search on the whole batch, no momentum, no damping.
+ * {@value #ANAGRAM_BATCH}, step size by line search on the whole batch, no momentum; cut-off and
+ * damping chosen on the validation loss.
  */
 public class CnnAnagram extends ResidualCnnModel {
 
@@ -19,6 +20,14 @@ public class CnnAnagram extends ResidualCnnModel {
     public static final int ANAGRAM_BATCH = 128;
     /** Maps of each batch the Jacobian is computed on (rows of J: twice this, one per head). */
     public static final int JACOBIAN_SAMPLES = 64;
+    /**
+     * Relative cut-off of J's singular values. The default √(ε·P) is 0.122 for P = 125 490 in float
+     * and kept about 28 of 128 directions: after 60 steps (seed 1) the validation loss was 0.83,
+     * against 0.26 with this cut-off and {@link #DAMPING} (1.06 with this cut-off undamped).
+     */
+    public static final double RCOND = 0.01;
+    /** Levenberg–Marquardt damping relative to σ_max², chosen with {@link #RCOND} on the validation loss. */
+    public static final double DAMPING = 1e-3;
 
     @Override
     public String id() {
@@ -27,8 +36,8 @@ public class CnnAnagram extends ResidualCnnModel {
 
     @Override
     protected String optimiser() {
-        return "ANaGRAM (Gauss-Newton natural gradient, J on " + JACOBIAN_SAMPLES + " maps of the batch, rcond sqrt(eps P),"
-                + " line search 0.5^k)";
+        return "ANaGRAM (Gauss-Newton natural gradient, J on " + JACOBIAN_SAMPLES + " maps of the batch, rcond " + RCOND
+                + ", damping " + DAMPING + ", line search 0.5^k)";
     }
 
     /** ANaGRAM sets the parameters itself: DL4J's updater is never used. */
@@ -40,7 +49,7 @@ public class CnnAnagram extends ResidualCnnModel {
     /** @return the ANaGRAM settings */
     protected Anagram.Options options() {
         Anagram.Options d = Anagram.Options.DEFAULT;
-        return new Anagram.Options(d.rcond(), d.route(), d.damping(), JACOBIAN_SAMPLES, d.maxRejected());
+        return new Anagram.Options(RCOND, d.route(), DAMPING, JACOBIAN_SAMPLES, d.maxRejected());
     }
 
     @Override
