@@ -253,22 +253,49 @@ public final class Anagram {
      */
     private void updateRunningStatistics(Solved solved) {
         for (Map.Entry<String, INDArray> e : solved.batchMean().entrySet()) {
-            org.deeplearning4j.nn.api.Layer layer = net.getLayer(e.getKey());
-            BatchNormalization conf = (BatchNormalization) layer.conf().getLayer();
-            double decay = conf.getDecay();
-            INDArray mean = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN);
-            INDArray batchMean = e.getValue().reshape(mean.shape()).castTo(mean.dataType());
-            mean.muli(decay).addi(batchMean.mul(1 - decay));
-            INDArray batchVar = solved.batchVar().get(e.getKey()).reshape(mean.shape()).castTo(mean.dataType());
-            INDArray log10Std = layer.paramTable().get(BatchNormalizationParamInitializer.GLOBAL_LOG_STD);
-            if (log10Std != null) {
-                INDArray var = Transforms.exp(log10Std.mul(2 * Math.log(10)));
-                INDArray next = var.muli(decay).addi(batchVar.mul(1 - decay));
-                log10Std.assign(Transforms.log(next, false).muli(0.5 / Math.log(10)));
-            } else {
-                INDArray var = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR);
-                var.muli(decay).addi(batchVar.mul(1 - decay));
-            }
+            BatchNormalization conf = (BatchNormalization) net.getLayer(e.getKey()).conf().getLayer();
+            setRunningStatistics(e.getKey(), e.getValue(), solved.batchVar().get(e.getKey()), conf.getDecay());
+        }
+    }
+
+    /**
+     * Sets each batch-normalisation layer's running mean and variance to the average of the batch
+     * statistics over {@code batches} at the current parameters (training mode). ANaGRAM's steps
+     * are large (η = 1 is the usual step size), so the moving averages, which remember about ten
+     * steps, describe parameters the network no longer has: without this, inference (which uses
+     * them) is not the network training optimised.
+     *
+     * @param batches feature batches of the training data
+     */
+    public void recalibrate(List<INDArray> batches) {
+        Map<String, INDArray> meanSum = new java.util.LinkedHashMap<>();
+        Map<String, INDArray> varSum = new java.util.LinkedHashMap<>();
+        for (INDArray x : batches) {
+            PerSampleJacobian.Statistics s = jacobian.batchStatistics(x);
+            s.mean().forEach((k, v) -> meanSum.merge(k, v, INDArray::add));
+            s.var().forEach((k, v) -> varSum.merge(k, v, INDArray::add));
+        }
+        for (String layer : meanSum.keySet()) {
+            setRunningStatistics(layer, meanSum.get(layer).div(batches.size()), varSum.get(layer).div(batches.size()),
+                    0);
+        }
+    }
+
+    /** running ← decay·running + (1 − decay)·batch, for the mean and the variance (stored as variance or log₁₀ std). */
+    private void setRunningStatistics(String name, INDArray batchMeanIn, INDArray batchVarIn, double decay) {
+        org.deeplearning4j.nn.api.Layer layer = net.getLayer(name);
+        INDArray mean = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN);
+        INDArray batchMean = batchMeanIn.reshape(mean.shape()).castTo(mean.dataType());
+        mean.muli(decay).addi(batchMean.mul(1 - decay));
+        INDArray batchVar = batchVarIn.reshape(mean.shape()).castTo(mean.dataType());
+        INDArray log10Std = layer.paramTable().get(BatchNormalizationParamInitializer.GLOBAL_LOG_STD);
+        if (log10Std != null) {
+            INDArray var = Transforms.exp(log10Std.mul(2 * Math.log(10)));
+            INDArray next = var.muli(decay).addi(batchVar.mul(1 - decay));
+            log10Std.assign(Transforms.log(next, false).muli(0.5 / Math.log(10)));
+        } else {
+            INDArray var = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR);
+            var.muli(decay).addi(batchVar.mul(1 - decay));
         }
     }
 }

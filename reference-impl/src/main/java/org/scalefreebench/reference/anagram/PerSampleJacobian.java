@@ -194,6 +194,34 @@ public final class PerSampleJacobian {
         return trainable;
     }
 
+    /**
+     * Batch statistics of every batch-normalisation layer's input.
+     *
+     * @param mean layer → per-channel mean over the batch (and positions)
+     * @param var  layer → per-channel biased variance
+     */
+    public record Statistics(Map<String, INDArray> mean, Map<String, INDArray> var) {
+    }
+
+    /**
+     * @param features a batch
+     * @return the batch statistics each batch-normalisation layer sees in a training-mode forward pass
+     */
+    public Statistics batchStatistics(INDArray features) {
+        Map<String, INDArray> acts = net.feedForward(new INDArray[] {features.castTo(dataType)}, true, false);
+        Map<String, INDArray> mean = new LinkedHashMap<>();
+        Map<String, INDArray> var = new LinkedHashMap<>();
+        for (Node node : nodes) {
+            if (node.kind() == Kind.BATCH_NORM) {
+                INDArray in = acts.get(node.inputs().get(0));
+                int[] dims = in.rank() == 4 ? new int[] {0, 2, 3} : new int[] {0};
+                mean.put(node.name(), in.mean(dims));
+                var.put(node.name(), in.var(false, dims));
+            }
+        }
+        return new Statistics(mean, var);
+    }
+
     /** @return the row blocks of J, in order: one per output unit */
     public List<Row> rows() {
         return List.copyOf(rows);

@@ -3,11 +3,13 @@ package org.scalefreebench.reference.bench;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.scalefreebench.reference.anagram.Anagram;
+import org.scalefreebench.reference.cnn.CnnAnagram;
 import org.scalefreebench.reference.cnn.CnnSgd;
 import org.scalefreebench.reference.nn.Nd4jBackend;
 
 /**
- * Measures, in one run, the cost of one ANaGRAM step of the reference CNN as a multiple of one
+ * Measures, in one run, the cost of one ANaGRAM step of the reference CNN (with {@code cnn-anagram}'s
+ * cut-off and damping) as a multiple of one
  * SGD step (DL4J's {@code fit} with Nesterov momentum) on the same batch, with where the ANaGRAM
  * step's time goes, and the memory of J and of the Gram matrix. SGD and ANaGRAM rounds alternate,
  * after two warm-up rounds; medians are reported.
@@ -75,8 +77,8 @@ public final class AnagramStepBench {
         MultiDataSet data = CnnThroughputBench.criticalBatch(size, batch);
         ComputationGraph sgdNet = new CnnSgd().network(1, size);
         ComputationGraph anagramNet = new CnnSgd().network(1, size);
-        Anagram anagram = new Anagram(anagramNet, new Anagram.Options(Double.NaN, Anagram.Options.DEFAULT.route(),
-                0, jacobianSamples, Integer.MAX_VALUE));
+        Anagram anagram = new Anagram(anagramNet, new Anagram.Options(CnnAnagram.RCOND, Anagram.Options.DEFAULT.route(),
+                CnnAnagram.DAMPING, jacobianSamples, Integer.MAX_VALUE));
         double[] sgd = new double[rounds];
         double[] jac = new double[rounds];
         double[] solve = new double[rounds];

@@ -1,11 +1,16 @@
 package org.scalefreebench.reference.cnn;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.NoOp;
+import org.scalefreebench.datasets.load.SplitData;
 import org.scalefreebench.reference.anagram.Anagram;
 import org.scalefreebench.reference.nn.GraphTrainer;
+import org.scalefreebench.reference.nn.MapTensors;
 
 /**
  * {@code cnn-anagram}: the study's "CNN+ANaGRAM", the reference residual CNN (same architecture and
@@ -28,6 +33,11 @@ public class CnnAnagram extends ResidualCnnModel {
     public static final double RCOND = 0.01;
     /** Levenberg–Marquardt damping relative to σ_max², chosen with {@link #RCOND} on the validation loss. */
     public static final double DAMPING = 1e-3;
+    /**
+     * Training maps (every k-th, so every p) whose batch statistics replace batch normalisation's
+     * running estimates when training ends ({@link Anagram#recalibrate}).
+     */
+    public static final int RECALIBRATION_MAPS = 2048;
 
     @Override
     public String id() {
@@ -79,7 +89,23 @@ public class CnnAnagram extends ResidualCnnModel {
 
             @Override
             public String summary() {
-                return anagram.summary();
+                return anagram.summary() + "; batch-norm statistics recalibrated on " + RECALIBRATION_MAPS + " maps";
+            }
+
+            @Override
+            public void finish(ComputationGraph n, SplitData train) {
+                int count = Math.min(RECALIBRATION_MAPS, train.samples());
+                int[] pick = new int[count];
+                for (int i = 0; i < count; i++) {
+                    pick[i] = (int) ((long) i * train.samples() / count);
+                }
+                List<INDArray> batches = new ArrayList<>();
+                for (int from = 0; from < count; from += ANAGRAM_BATCH) {
+                    batches.add(MapTensors.maps(train.maps(), train.size(), pick, from,
+                            Math.min(ANAGRAM_BATCH, count - from)));
+                }
+                anagram.recalibrate(batches);
+                batches.forEach(INDArray::close);
             }
         };
     }

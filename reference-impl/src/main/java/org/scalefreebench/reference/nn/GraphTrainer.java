@@ -64,6 +64,15 @@ public final class GraphTrainer {
         default String summary() {
             return null;
         }
+
+        /**
+         * Called once when training ends, before the last validation loss.
+         *
+         * @param net   the trained network
+         * @param train the training split
+         */
+        default void finish(ComputationGraph net, SplitData train) {
+        }
     }
 
     /** DL4J's own step: back-propagation and the network's configured updater. */
@@ -153,8 +162,12 @@ public final class GraphTrainer {
                             schedule.timeLimit().toSeconds(), step, step / (double) perPass);
                 }
             }
-            options.listener().loss("val", step, seconds(start), loss(net, val, labels, batch));
+            if (step < steps && stopped == null) {
+                options.listener().loss("val", step, seconds(start), loss(net, val, labels, batch));
+            }
         }
+        rule.finish(net, train);
+        options.listener().loss("val", step, seconds(start), loss(net, val, labels, batch));
         String summary = rule.summary();
         String note = stopped == null ? summary : summary == null ? stopped : stopped + "; " + summary;
         return new Trained(seen, note);

@@ -113,6 +113,7 @@ class AnagramExactnessTest {
         assertEquals(1.0, step.eta(), "the full Gauss–Newton step is the least-squares solution: η = 1 is taken");
         double after = residualNorm(net, x, y);
         assertTrue(before > 2 * best, "the test starts away from the solution: " + before + " vs " + best);
+        System.out.printf("least squares: relative residual gap after one step %.3g%n", (after - best) / best);
         assertTrue((after - best) / best <= 1e-5, "relative residual gap " + (after - best) / best);
     }
 
@@ -180,6 +181,7 @@ class AnagramExactnessTest {
             }
         }
         net.setParams(theta);
+        double worst = 0;
         for (int r = 0; r < q.length; r++) {
             double scale = 0;
             double diff = 0;
@@ -192,9 +194,12 @@ class AnagramExactnessTest {
                 }
             }
             assertTrue(scale > 0, "row " + r + " of J is zero");
+            worst = Math.max(worst, diff / scale);
             assertTrue(diff <= 1e-6 * scale, "row " + r + ": max |J − finite difference| = " + diff
                     + ", relative to max |J| " + diff / scale);
         }
+        System.out.printf("finite differences: largest |J - FD| relative to its row's largest entry %.3g (%d rows, %d parameters)%n",
+                worst, q.length, p);
         long nonZero = 0;
         for (double[] row : analytic) {
             for (double v : row) {
@@ -218,6 +223,7 @@ class AnagramExactnessTest {
         assertEquals(eigen.rank(), svd.rank());
         assertEquals(svd.sigmaMax(), eigen.sigmaMax(), 1e-9 * svd.sigmaMax());
         double gap = eigen.step().sub(svd.step()).norm2Number().doubleValue() / svd.step().norm2Number().doubleValue();
+        System.out.printf("eigen vs SVD route: relative difference of the directions %.3g, rank %d%n", gap, svd.rank());
         assertTrue(gap <= 1e-6, "relative difference of the two directions " + gap);
     }
 
