@@ -51,16 +51,6 @@ public final class Anagram {
                         + ", jacobianSamples " + jacobianSamples + ", maxRejected " + maxRejected);
             }
         }
-
-        /** @return these options with another damping */
-        public Options withDamping(double d) {
-            return new Options(rcond, route, d, jacobianSamples, maxRejected);
-        }
-
-        /** @return these options with another route */
-        public Options withRoute(NaturalGradient.Route r) {
-            return new Options(rcond, r, damping, jacobianSamples, maxRejected);
-        }
     }
 
     /**
@@ -112,11 +102,6 @@ public final class Anagram {
         double eps = net.params().dataType() == DataType.DOUBLE ? Math.ulp(1.0) : Math.ulp(1.0f);
         this.rcond = Double.isNaN(options.rcond()) ? NaturalGradient.defaultRcond(eps, net.numParams())
                 : options.rcond();
-    }
-
-    /** @return the relative cut-off in use */
-    public double rcond() {
-        return rcond;
     }
 
     /**
@@ -288,14 +273,12 @@ public final class Anagram {
         INDArray batchMean = batchMeanIn.reshape(mean.shape()).castTo(mean.dataType());
         mean.muli(decay).addi(batchMean.mul(1 - decay));
         INDArray batchVar = batchVarIn.reshape(mean.shape()).castTo(mean.dataType());
+        INDArray next = PerSampleJacobian.runningVariance(layer).muli(decay).addi(batchVar.mul(1 - decay));
         INDArray log10Std = layer.paramTable().get(BatchNormalizationParamInitializer.GLOBAL_LOG_STD);
         if (log10Std != null) {
-            INDArray var = Transforms.exp(log10Std.mul(2 * Math.log(10)));
-            INDArray next = var.muli(decay).addi(batchVar.mul(1 - decay));
             log10Std.assign(Transforms.log(next, false).muli(0.5 / Math.log(10)));
         } else {
-            INDArray var = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR);
-            var.muli(decay).addi(batchVar.mul(1 - decay));
+            layer.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).assign(next);
         }
     }
 }

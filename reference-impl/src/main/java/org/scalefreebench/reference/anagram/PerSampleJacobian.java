@@ -55,8 +55,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <p>DL4J's backward pass sums parameter gradients over the batch; ANaGRAM needs them per sample.
  * This class runs DL4J's forward pass (every vertex's activations), then its own backward pass for
- * each output unit: input gradients as DL4J computes them (im2col/col2im for convolutions), and the
- * weight gradients per sample, as batched matrix products, written into J's columns. Batch
+ * each output unit: input gradients of convolutions by libnd4j's {@code conv2d_bp}, as DL4J's own
+ * backward pass computes them, and the weight gradients per sample, as batched matrix products with
+ * the im2col patches, written into J's columns. Batch
  * normalisation is linearised with its statistics held fixed: the batch's in training mode (the
  * usual Gauss–Newton treatment, as in K-FAC), the running estimates in inference mode, where the
  * result is the exact Jacobian of the network's output. Its running estimates get zero columns.
@@ -114,7 +115,8 @@ public final class PerSampleJacobian {
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, Node> byName = new HashMap<>();
     private final List<Row> rows = new ArrayList<>();
-    private final Map<String, Long> offsets = new HashMap<>();
+    /** Parameter (layer/key) → {offset, length} of its columns in J (its view in {@link ComputationGraph#params()}). */
+    private final Map<String, long[]> columns = new HashMap<>();
     private final DataType dataType;
     /** J's buffer, reused while the batch size stays the same. */
     private INDArray buffer;
@@ -166,7 +168,8 @@ public final class PerSampleJacobian {
                 continue;
             }
             for (Map.Entry<String, INDArray> p : net.getLayer(node.name()).paramTable().entrySet()) {
-                offsets.put(node.name() + "/" + p.getKey(), p.getValue().offset() - base);
+                columns.put(node.name() + "/" + p.getKey(),
+                        new long[] {p.getValue().offset() - base, p.getValue().length()});
             }
         }
     }
@@ -178,19 +181,14 @@ public final class PerSampleJacobian {
     public boolean[] trainableColumns() {
         boolean[] trainable = new boolean[(int) net.numParams()];
         Arrays.fill(trainable, true);
-        long base = net.params().offset();
-        for (Node node : nodes) {
-            if (node.kind() != Kind.BATCH_NORM) {
-                continue;
+        columns.forEach((param, c) -> {
+            String key = param.substring(param.indexOf('/') + 1);
+            if (byName.get(param.substring(0, param.indexOf('/'))).kind() == Kind.BATCH_NORM
+                    && !key.equals(BatchNormalizationParamInitializer.GAMMA)
+                    && !key.equals(BatchNormalizationParamInitializer.BETA)) {
+                Arrays.fill(trainable, (int) c[0], (int) (c[0] + c[1]), false);
             }
-            for (Map.Entry<String, INDArray> p : net.getLayer(node.name()).paramTable().entrySet()) {
-                if (!p.getKey().equals(BatchNormalizationParamInitializer.GAMMA)
-                        && !p.getKey().equals(BatchNormalizationParamInitializer.BETA)) {
-                    long from = p.getValue().offset() - base;
-                    Arrays.fill(trainable, (int) from, (int) (from + p.getValue().length()), false);
-                }
-            }
-        }
+        });
         return trainable;
     }
 
@@ -214,12 +212,26 @@ public final class PerSampleJacobian {
         for (Node node : nodes) {
             if (node.kind() == Kind.BATCH_NORM) {
                 INDArray in = acts.get(node.inputs().get(0));
-                int[] dims = in.rank() == 4 ? new int[] {0, 2, 3} : new int[] {0};
-                mean.put(node.name(), in.mean(dims));
-                var.put(node.name(), in.var(false, dims));
+                mean.put(node.name(), in.mean(statisticsDims(in)));
+                var.put(node.name(), in.var(false, statisticsDims(in)));
             }
         }
         return new Statistics(mean, var);
+    }
+
+    /** Dimensions batch normalisation averages over: the batch, and the positions of a feature map. */
+    private static int[] statisticsDims(INDArray in) {
+        return in.rank() == 4 ? new int[] {0, 2, 3} : new int[] {0};
+    }
+
+    /**
+     * @param layer a batch-normalisation layer
+     * @return its running variance estimate, whether stored as variance or as log₁₀ of the standard deviation
+     */
+    static INDArray runningVariance(org.deeplearning4j.nn.api.Layer layer) {
+        INDArray log10Std = layer.paramTable().get(BatchNormalizationParamInitializer.GLOBAL_LOG_STD);
+        return log10Std != null ? Transforms.exp(log10Std.mul(2 * Math.log(10)))
+                : layer.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).dup();
     }
 
     /** @return the row blocks of J, in order: one per output unit */
@@ -274,12 +286,10 @@ public final class PerSampleJacobian {
             written.clear();
             backward(rows.get(b), b, samples, acts, jac, quantity, xHat, cols, slopes);
             long rowFrom = (long) b * samples;
-            offsets.forEach((param, offset) -> {
+            columns.forEach((param, c) -> {
                 if (!written.contains(param)) {
-                    long n = net.getLayer(param.substring(0, param.indexOf('/')))
-                            .getParam(param.substring(param.indexOf('/') + 1)).length();
                     jac.get(NDArrayIndex.interval(rowFrom, rowFrom + samples),
-                            NDArrayIndex.interval(offset, offset + n)).assign(0);
+                            NDArrayIndex.interval(c[0], c[0] + c[1])).assign(0);
                 }
             });
         }
@@ -289,20 +299,17 @@ public final class PerSampleJacobian {
     private void normalised(Node node, INDArray in, boolean training, Map<String, INDArray> mean,
             Map<String, INDArray> var, Map<String, INDArray> stdev, Map<String, INDArray> xHat) {
         BatchNormalization bn = (BatchNormalization) node.conf();
-        int[] dims = in.rank() == 4 ? new int[] {0, 2, 3} : new int[] {0};
         INDArray mu;
         INDArray v;
         if (training) {
-            mu = in.mean(dims);
-            v = in.var(false, dims);
+            mu = in.mean(statisticsDims(in));
+            v = in.var(false, statisticsDims(in));
             mean.put(node.name(), mu);
             var.put(node.name(), v);
         } else {
             org.deeplearning4j.nn.api.Layer layer = net.getLayer(node.name());
             mu = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN).reshape(-1);
-            INDArray log10Std = layer.paramTable().get(BatchNormalizationParamInitializer.GLOBAL_LOG_STD);
-            v = log10Std != null ? Transforms.exp(log10Std.mul(2 * Math.log(10))).reshape(-1)
-                    : layer.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).reshape(-1);
+            v = runningVariance(layer).reshape(-1);
         }
         INDArray sd = Transforms.sqrt(v.add(bn.getEps()), false);
         stdev.put(node.name(), sd);
@@ -518,7 +525,7 @@ public final class PerSampleJacobian {
      */
     private void put(INDArray jac, long rowFrom, int samples, String layer, String key, INDArray grad) {
         written.add(layer + "/" + key);
-        long offset = offsets.get(layer + "/" + key);
+        long offset = columns.get(layer + "/" + key)[0];
         INDArray view = net.getLayer(layer).getParam(key);
         long n = view.length();
         if (grad.length() != n * samples) {
