@@ -116,7 +116,8 @@ public final class Benchmark {
         List<ModelRun.LossPoint> loss = Collections.synchronizedList(new ArrayList<>());
         FitOptions options = new FitOptions(seed, settings.budget(),
                 (series, step, seconds, value) -> loss.add(new ModelRun.LossPoint(series, step, seconds, value)));
-        long t0 = System.nanoTime();
+        ResourceUse beforeFit = ResourceUse.now();
+        long t0 = beforeFit.nanos();
         BenchmarkModel.FittedModel fitted;
         try {
             fitted = call(worker, () -> model.fit(new TrainingData(tasks, data.train(), data.val()), options),
@@ -129,8 +130,9 @@ public final class Benchmark {
             tasks.forEach(t -> failures.putIfAbsent(t, why));
             return null;
         }
-        double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        log.accept(String.format("%s seed %d: fitted in %.1f s", model.id(), seed, trainSeconds));
+        ResourceUse afterFit = ResourceUse.now();
+        double trainSeconds = (afterFit.nanos() - t0) / 1e9;
+        log.accept(String.format("%s seed %d: fitted in %s", model.id(), seed, afterFit.since(beforeFit)));
         Map<String, Map<Task, Evaluation>> evaluations = new LinkedHashMap<>();
         Map<String, Double> predictSeconds = new LinkedHashMap<>();
         Map<String, Map<Task, float[]>> kept = new LinkedHashMap<>();
@@ -187,8 +189,10 @@ public final class Benchmark {
         if (note != null) {
             log.accept(model.id() + " seed " + seed + ": " + note);
         }
+        ResourceUse end = ResourceUse.now();
+        log.accept(String.format("%s seed %d: predicted in %s", model.id(), seed, end.since(afterFit)));
         return new ModelRun.SeedRun(seed, params, trainSeconds, samples, List.copyOf(loss), evaluations,
-                predictSeconds, kept, note);
+                predictSeconds, kept, note, new ModelRun.Resources(beforeFit, afterFit, end));
     }
 
     /** Runs {@code work} on the model's thread within {@code budget}; every way it can go wrong becomes a ModelFailure. */

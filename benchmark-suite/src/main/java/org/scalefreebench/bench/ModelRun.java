@@ -30,10 +30,21 @@ public record ModelRun(BenchmarkModel model, Set<Task> tasks, List<SeedRun> seed
      * @param predictSeconds  test-set spec id → seconds spent predicting all tasks on it
      * @param predictions     test-set spec id → task → the predictions (kept for the first seed only, for charts)
      * @param trainingNote    the model's note on how training went (stopped early, rejected steps), or null
+     * @param resources       what the harness JVM held before the fit, after it and after the predictions
      */
     public record SeedRun(long seed, long params, double trainSeconds, long trainedSamples, List<LossPoint> loss,
             Map<String, Map<Task, Evaluation>> evaluations, Map<String, Double> predictSeconds,
-            Map<String, Map<Task, float[]>> predictions, String trainingNote) {
+            Map<String, Map<Task, float[]>> predictions, String trainingNote, Resources resources) {
+    }
+
+    /**
+     * The harness JVM's memory and GC around one seed's fit and predictions.
+     *
+     * @param beforeFit       before the fit
+     * @param afterFit        after the fit
+     * @param afterPredictions after the predictions on every test set
+     */
+    public record Resources(ResourceUse beforeFit, ResourceUse afterFit, ResourceUse afterPredictions) {
     }
 
     /**

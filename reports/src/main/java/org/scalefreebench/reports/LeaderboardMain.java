@@ -40,7 +40,9 @@ public final class LeaderboardMain {
      */
     public static List<Path> run(Path rowsDir, Path outDir, LocalDate date) throws IOException {
         Leaderboard board = Leaderboard.read(rowsDir);
-        List<Path> written = LeaderboardPages.write(board, outDir, date);
+        String pageCheck = BrowserCheck.fromSystemProperties().describe();
+        System.out.println("leaderboard: " + pageCheck);
+        List<Path> written = LeaderboardPages.write(board, outDir, date, List.of(pageCheck));
         System.out.println("leaderboard: " + board.rowCount() + " row(s) from " + rowsDir + " in " + board.tables().size()
                 + " table(s), " + board.warnings().size() + " warning(s); wrote " + written.size() + " file(s) to " + outDir);
         for (String w : board.warnings()) {

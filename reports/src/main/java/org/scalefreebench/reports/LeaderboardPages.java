@@ -49,6 +49,21 @@ public final class LeaderboardPages {
      * @throws IOException if a file cannot be written
      */
     public static List<Path> write(Leaderboard board, Path outDir, LocalDate date) throws IOException {
+        return write(board, outDir, date, List.of());
+    }
+
+    /**
+     * Writes the charts, then the pages that show them, into a folder.
+     *
+     * @param board  the leaderboard
+     * @param outDir the folder (created if missing)
+     * @param date   the date stated in the pages
+     * @param notes  lines added to the pages' header (how the pages are checked, for example)
+     * @return the files written: the Markdown page, the HTML page, then the charts
+     * @throws IOException if a file cannot be written
+     */
+    public static List<Path> write(Leaderboard board, Path outDir, LocalDate date, List<String> notes)
+            throws IOException {
         List<Path> charts = new ArrayList<>();
         for (Table t : board.tables()) {
             if (t.chart() != null) {
@@ -62,9 +77,9 @@ public final class LeaderboardPages {
             }
         }
         Path md = outDir.resolve(MARKDOWN);
-        AtomicFiles.writeString(md, markdown(board, date));
+        AtomicFiles.writeString(md, markdown(board, date, notes));
         Path html = outDir.resolve(HTML);
-        AtomicFiles.writeString(html, html(board, date));
+        AtomicFiles.writeString(html, html(board, date, notes));
         List<Path> written = new ArrayList<>(List.of(md, html));
         written.addAll(charts);
         return written;
@@ -76,9 +91,19 @@ public final class LeaderboardPages {
      * @return the Markdown page
      */
     public static String markdown(Leaderboard board, LocalDate date) {
+        return markdown(board, date, List.of());
+    }
+
+    /**
+     * @param board the leaderboard
+     * @param date  the date stated in the page
+     * @param notes lines added to the header
+     * @return the Markdown page
+     */
+    public static String markdown(Leaderboard board, LocalDate date, List<String> notes) {
         StringBuilder b = new StringBuilder();
         b.append("# ").append(TITLE).append("\n\n");
-        for (String line : header(board, date, LeaderboardPages::escapeMarkdown)) {
+        for (String line : header(board, date, notes, LeaderboardPages::escapeMarkdown)) {
             b.append(line).append("  \n");
         }
         b.append('\n');
@@ -130,6 +155,16 @@ public final class LeaderboardPages {
      *         {@code data-model} and {@code data-test-spec} attributes
      */
     public static String html(Leaderboard board, LocalDate date) {
+        return html(board, date, List.of());
+    }
+
+    /**
+     * @param board the leaderboard
+     * @param date  the date stated in the page
+     * @param notes lines added to the header
+     * @return the HTML page, as {@link #html(Leaderboard, LocalDate)}
+     */
+    public static String html(Leaderboard board, LocalDate date, List<String> notes) {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(TITLE)
                 .append("</title>\n<style>\n")
@@ -142,7 +177,7 @@ public final class LeaderboardPages {
                 .append(".warnings{border:2px solid #d80;background:#fff5e0;padding:.5em 1em}\n")
                 .append("img{max-width:100%}\n")
                 .append("</style>\n</head>\n<body>\n<h1>").append(TITLE).append("</h1>\n<p class=\"header\">\n");
-        for (String line : header(board, date, LeaderboardPages::escapeHtml)) {
+        for (String line : header(board, date, notes, LeaderboardPages::escapeHtml)) {
             b.append(line).append("<br>\n");
         }
         b.append("</p>\n");
@@ -271,7 +306,7 @@ public final class LeaderboardPages {
         return String.format(Locale.ROOT, f + " ± " + f, s.mean(), s.std());
     }
 
-    private static List<String> header(Leaderboard board, LocalDate date, UnaryOperator<String> e) {
+    private static List<String> header(Leaderboard board, LocalDate date, List<String> notes, UnaryOperator<String> e) {
         List<String> lines = new ArrayList<>();
         lines.add("Date: " + date + (board.lastFinishedAt() == null ? "" : "; latest row finished " + e.apply(board.lastFinishedAt())));
         lines.add((board.tiers().size() > 1 ? "Tiers: " : "Tier: ")
@@ -289,6 +324,7 @@ public final class LeaderboardPages {
         for (Map<String, String> v : board.versions()) {
             lines.add("Versions: " + e.apply(joined(v)));
         }
+        notes.forEach(n -> lines.add(e.apply(n)));
         return lines;
     }
 

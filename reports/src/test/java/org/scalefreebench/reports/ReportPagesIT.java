@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -48,13 +49,14 @@ import org.scalefreebench.bench.result.ResultStore;
 /**
  * Opens what the reports module built ({@code leaderboard.html} with its charts, and the Allure
  * report) in headless Chromium over HTTP on localhost, and checks that they show every result row
- * and every benchmarked model. Uses Debian's {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}
+ * and every benchmarked model, as a person would see them. {@link ReportFilesIT} checks the same without a
+ * browser; this one runs as {@link BrowserCheck} says. Uses Debian's {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}
  * so that Selenium never downloads a browser or a driver.
  */
 class ReportPagesIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = BrowserCheck.CHROMIUM;
+    private static final Path CHROMEDRIVER = BrowserCheck.CHROMEDRIVER;
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js", "text/javascript",
             "css", "text/css", "json", "application/json", "png", "image/png", "svg", "image/svg+xml",
@@ -74,9 +76,15 @@ class ReportPagesIT {
     @BeforeAll
     static void start() throws IOException {
         SELENIUM_LOG.setLevel(Level.SEVERE);
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+        BrowserCheck check = BrowserCheck.fromSystemProperties();
+        if (!check.runs()) {
+            System.out.println("ReportPagesIT: SKIPPED. " + check.describe());
+        }
+        assumeTrue(check.runs(), check.describe());
+        if (!BrowserCheck.installed()) {
             fail("ReportPagesIT needs Debian's Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
-                    + "; install them with: apt-get install -y chromium chromium-driver (.ci/run does)");
+                    + " (" + BrowserCheck.PROPERTY + "=required); install them with: apt-get install -y chromium"
+                    + " chromium-driver (.ci/run does)");
         }
         reportsDir = Path.of(System.getProperty("scalefree.reports.dir", "target")).toAbsolutePath().normalize();
         rowsDir = Path.of(System.getProperty("scalefree.results.dir", "../target/benchmark-results")).resolve("rows");

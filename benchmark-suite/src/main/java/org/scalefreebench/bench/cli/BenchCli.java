@@ -9,6 +9,7 @@ import org.scalefreebench.bench.Benchmark;
 import org.scalefreebench.bench.BenchmarkSettings;
 import org.scalefreebench.bench.ModelRegistry;
 import org.scalefreebench.bench.ModelRun;
+import org.scalefreebench.bench.ResourceUse;
 import org.scalefreebench.bench.ResultRows;
 import org.scalefreebench.bench.RunEnvironment;
 import org.scalefreebench.bench.TierData;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "scalefree-bench", mixinStandardHelpOptions = true,
         description = "ScaleFree Bench: run models on the benchmark's tasks and measure them.",
-        subcommands = {BenchCli.Models.class, BenchCli.Run.class, BenchCli.BenchCnn.class, BenchCli.BenchAnagram.class})
+        subcommands = {BenchCli.Models.class, BenchCli.Run.class, BenchCli.BenchCnn.class, BenchCli.BenchAnagram.class,
+                BenchCli.BenchRefit.class})
 public final class BenchCli {
 
     private BenchCli() {
@@ -94,7 +96,8 @@ public final class BenchCli {
         @Option(names = "--seeds", split = ",", defaultValue = "1,2,3", description = "seeds (default 1,2,3)")
         List<Long> seeds;
 
-        @Option(names = "--budget-seconds", defaultValue = "600", description = "limit of one fit, seconds")
+        @Option(names = "--budget-seconds", defaultValue = "1800",
+                description = "wall-clock limit of one fit, seconds: a guard against a hung model (default 1800)")
         long budget;
 
         @Option(names = "--data-dir", defaultValue = "data", description = "datasets folder")
@@ -191,6 +194,95 @@ public final class BenchCli {
             Arguments.checkRange("--rounds", rounds, 1, 100);
             spec.commandLine().getOut().printf("%s", AnagramStepBench.run(size, batch, jacobianSamples, rounds).report());
             return 0;
+        }
+    }
+
+    /** {@code bench-refit}: the same fit repeated in one JVM, as the harness runs it; the ratio of the last fit's time to the first's. */
+    @Command(name = "bench-refit",
+            description = "Fit one model with one seed several times in one JVM (each fit followed by its predictions on "
+                    + "the tier's test sets, as in the benchmark), after optional other models; print each fit's time, GC "
+                    + "and memory, the ratio of the last fit's time to the first's, and the peak resident memory.")
+    static final class BenchRefit implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--model", required = true, description = "the model id to refit")
+        String model;
+
+        @Option(names = "--repeat", defaultValue = "3", description = "fits of that model (default 3)")
+        int repeat;
+
+        @Option(names = "--seed", defaultValue = "1", description = "the seed of every fit (default 1)")
+        long seed;
+
+        @Option(names = "--after", defaultValue = "",
+                description = "comma-separated model ids fitted once each (with the same seed) before, as earlier models in a run")
+        String after;
+
+        @Option(names = "--tier", defaultValue = "default", description = "tier id (default, smoke)")
+        String tier;
+
+        @Option(names = "--budget-seconds", defaultValue = "3600", description = "limit of one fit, seconds")
+        long budget;
+
+        @Option(names = "--data-dir", defaultValue = "data", description = "datasets folder")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            Arguments.checkRange("--repeat", repeat, 2, 20);
+            Arguments.checkRange("--budget-seconds", budget, 1, 86_400);
+            ModelRegistry registry = ModelRegistry.load();
+            BenchmarkModel refit = registry.select(model).get(0);
+            List<BenchmarkModel> before = after.isBlank() ? List.of() : registry.select(after);
+            PrintWriter out = spec.commandLine().getOut();
+            Tier t = Tier.byId(tier);
+            TierData data = TierData.load(t, dataDir);
+            Duration limit = Duration.ofSeconds(budget);
+            for (BenchmarkModel m : before) {
+                runOrFail(new Benchmark(settings(t, List.of(seed), limit), data, out::println), m);
+            }
+            ModelRun run = runOrFail(
+                    new Benchmark(settings(t, java.util.Collections.nCopies(repeat, seed), limit), data, out::println), refit);
+            out.printf("%n%s, seed %d, %d fits in one JVM%s:%n", refit.id(), seed, repeat,
+                    before.isEmpty() ? "" : " after " + after);
+            out.printf("%-4s %9s %9s %9s %11s %11s %11s %11s  %s%n", "fit", "fit s", "GC s", "predict s", "heap",
+                    "off-heap", "resident", "peak res.", "scores on the first test set (equal when the fit is deterministic)");
+            long peak = 0;
+            for (int k = 0; k < run.seeds().size(); k++) {
+                ModelRun.Resources r = run.seeds().get(k).resources();
+                ResourceUse end = r.afterPredictions();
+                out.printf("%-4d %9.1f %9.1f %9.1f %11s %11s %11s %11s  %s%n", k + 1, run.seeds().get(k).trainSeconds(),
+                        (r.afterFit().gcMillis() - r.beforeFit().gcMillis()) / 1e3,
+                        (end.nanos() - r.afterFit().nanos()) / 1e9, ResourceUse.gib(end.heapUsed()),
+                        ResourceUse.gib(end.offHeapBytes()), ResourceUse.gib(end.resident()),
+                        ResourceUse.gib(end.peakResident()), scores(run.seeds().get(k)));
+                peak = Math.max(peak, end.peakResident());
+            }
+            double first = run.seeds().get(0).trainSeconds();
+            double last = run.seeds().get(run.seeds().size() - 1).trainSeconds();
+            out.printf("last / first fit time: %.2f; peak resident memory: %s%n", last / first, ResourceUse.gib(peak));
+            return 0;
+        }
+
+        private static String scores(ModelRun.SeedRun seedRun) {
+            return seedRun.evaluations().values().iterator().next().values().stream()
+                    .map(e -> e.task().id() + " " + e.task().primaryMetric().id() + " " + e.score(e.task().primaryMetric()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+
+        private BenchmarkSettings settings(Tier t, List<Long> seeds, Duration limit) {
+            return new BenchmarkSettings(t, seeds, "", BenchmarkSettings.parseTasks(""), limit, dataDir,
+                    Path.of("target/benchmark-results"));
+        }
+
+        private static ModelRun runOrFail(Benchmark benchmark, BenchmarkModel m) {
+            ModelRun run = benchmark.run(m);
+            if (!run.failures().isEmpty()) {
+                throw new IllegalStateException(m.id() + " failed: " + run.failures());
+            }
+            return run;
         }
     }
 }

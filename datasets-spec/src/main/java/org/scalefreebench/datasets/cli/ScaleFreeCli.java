@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "scalefree", mixinStandardHelpOptions = true, versionProvider = ScaleFreeCli.Version.class,
         description = "ScaleFree Bench datasets: exact, checksummed percolation data.",
         subcommands = {ListCommand.class, GenerateCommand.class, VerifyCommand.class, BenchLabelCommand.class,
-            PinCommand.class})
+            PinCommand.class, PreflightCommand.class})
 public final class ScaleFreeCli {
 
     /** Exit code of a run that failed on its data or I/O. */

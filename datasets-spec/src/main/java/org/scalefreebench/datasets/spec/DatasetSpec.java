@@ -94,6 +94,29 @@ public record DatasetSpec(String id, String description, int size, List<BigDecim
     }
 
     /**
+     * @return the bytes of every file the spec generates: each file's elements times its item size,
+     *         plus {@value #NPY_HEADER_BYTES} bytes of NPY header (a bound: headers are padded to 64 bytes
+     *         and hold less than 128), plus the spec, manifest and per-split checksum files
+     */
+    public long dataBytes() {
+        long total = 0;
+        for (SplitSpec s : splits) {
+            for (DataFile f : DataFile.values()) {
+                long elements = 1;
+                for (long d : f.shape(samples(s), size)) {
+                    elements = Math.multiplyExact(elements, d);
+                }
+                total += Math.multiplyExact(elements, f.dtype().itemSize()) + NPY_HEADER_BYTES;
+            }
+            total += NPY_HEADER_BYTES;
+        }
+        return total + 2L * NPY_HEADER_BYTES;
+    }
+
+    /** Bytes allowed for one NPY header or one small metadata file in {@link #dataBytes()}. */
+    public static final int NPY_HEADER_BYTES = 1024;
+
+    /**
      * @param newSha256 checksums to pin
      * @return this spec with the given checksums pinned
      */

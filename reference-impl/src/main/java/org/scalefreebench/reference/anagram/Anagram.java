@@ -206,6 +206,14 @@ public final class Anagram {
         return step;
     }
 
+    /**
+     * Frees the Jacobian's buffers and workspace at once (call on the training thread when training
+     * ends); the instance must not take steps afterwards.
+     */
+    public void release() {
+        jacobian.close();
+    }
+
     /** @return why training should stop now (too many rejected steps in a row), or null */
     public String stopReason() {
         if (rejectedInARow < options.maxRejected()) {

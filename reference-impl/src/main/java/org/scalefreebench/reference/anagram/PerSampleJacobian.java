@@ -33,6 +33,11 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastDivOp;
@@ -68,7 +73,19 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * ReLU activation layers, element-wise sums, merges, global average and max pooling, dense layers
  * (ReLU or identity) and output layers; anything else is rejected with the vertex named.
  */
-public final class PerSampleJacobian {
+public final class PerSampleJacobian implements AutoCloseable {
+
+    /**
+     * The workspace of {@link #compute}'s temporaries (normalised inputs, slopes, the backward pass's
+     * gradients: several hundred MB per call at the reference CNN's size). Without it they are freed
+     * only when the garbage collector finds them, and resident memory grew by about 1.3 GiB every 5 s.
+     * The workspace learns its size in the first call and is reused by every later one on the thread.
+     */
+    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
+            .policyAllocation(AllocationPolicy.OVERALLOCATE).overallocationLimit(0.1)
+            .policyLearning(LearningPolicy.FIRST_LOOP).policySpill(SpillPolicy.REALLOCATE).build();
+    /** Its id: one workspace per thread, shared by the instances that thread uses one after another. */
+    private static final String WORKSPACE_ID = "PerSampleJacobian";
 
     /** How an output's loss reads its row quantity. */
     public enum Head {
@@ -249,7 +266,6 @@ public final class PerSampleJacobian {
     public Jacobian compute(INDArray features, boolean training) {
         INDArray x = features.castTo(dataType);
         Map<String, INDArray> acts = net.feedForward(new INDArray[] {x}, training, false);
-        acts.put(input, x);
         int samples = (int) x.size(0);
         long p = net.numParams();
         long r = (long) rows.size() * samples;
@@ -259,6 +275,43 @@ public final class PerSampleJacobian {
             }
             buffer = Nd4j.create(dataType, r, p);
         }
+        Jacobian result;
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
+            result = compute(x, acts, training, samples);
+        }
+        Set<INDArray> owned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        owned.addAll(acts.values());
+        owned.add(x);
+        owned.remove(features);
+        for (INDArray a : owned) {
+            if (!a.isView() && a.closeable() && !a.wasClosed()) {
+                a.close();
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Frees J's buffer, the im2col buffers and this thread's workspace of temporaries at once, rather
+     * than when the garbage collector finds them; the instance must not be used afterwards.
+     */
+    @Override
+    public void close() {
+        if (buffer != null) {
+            buffer.close();
+            buffer = null;
+        }
+        colsBuffers.values().forEach(INDArray::close);
+        colsBuffers.clear();
+        if (Nd4j.getWorkspaceManager().checkIfWorkspaceExists(WORKSPACE_ID)) {
+            Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(WORKSPACE_ID).destroyWorkspace();
+        }
+    }
+
+    /** {@link #compute(INDArray, boolean)} inside the workspace: what it returns is allocated outside it. */
+    private Jacobian compute(INDArray x, Map<String, INDArray> forward, boolean training, int samples) {
+        Map<String, INDArray> acts = new HashMap<>(forward);
+        acts.put(input, x);
         INDArray jac = buffer;
         double[] quantity = new double[rows.size() * samples];
         Map<String, INDArray> mean = new LinkedHashMap<>();
@@ -304,8 +357,8 @@ public final class PerSampleJacobian {
         if (training) {
             mu = in.mean(statisticsDims(in));
             v = in.var(false, statisticsDims(in));
-            mean.put(node.name(), mu);
-            var.put(node.name(), v);
+            mean.put(node.name(), mu.detach());
+            var.put(node.name(), v.detach());
         } else {
             org.deeplearning4j.nn.api.Layer layer = net.getLayer(node.name());
             mu = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN).reshape(-1);
@@ -452,7 +505,9 @@ public final class PerSampleJacobian {
             if (cols != null) {
                 cols.close();
             }
-            cols = Nd4j.createUninitialized(dataType, shape);
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                cols = Nd4j.createUninitialized(dataType, shape);
+            }
             colsBuffers.put(node.name(), cols);
         }
         Convolution.im2col(in, kH, kW, stride[0], stride[1], pad[0], pad[1], 1, 1,

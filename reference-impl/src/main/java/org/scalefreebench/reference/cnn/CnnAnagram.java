@@ -106,6 +106,7 @@ public class CnnAnagram extends ResidualCnnModel {
                 }
                 anagram.recalibrate(batches);
                 batches.forEach(INDArray::close);
+                anagram.release();
             }
         };
     }

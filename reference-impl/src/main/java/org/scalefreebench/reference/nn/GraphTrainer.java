@@ -146,6 +146,7 @@ public final class GraphTrainer {
                 INDArray[] y = labels.of(train, order, from, batch);
                 double loss = rule.step(net, new MultiDataSet(new INDArray[] {x}, y));
                 release(x, y);
+                NativeMemory.collectIfDue();
                 if (!Double.isFinite(loss)) {
                     throw new IllegalStateException("training diverged: loss " + loss + " at step " + step);
                 }
@@ -190,6 +191,7 @@ public final class GraphTrainer {
             INDArray[] y = labels.of(data, order, from, b);
             sum += net.score(new MultiDataSet(new INDArray[] {x}, y), false) * b;
             release(x, y);
+            NativeMemory.collectIfDue();
             count += b;
         }
         return sum / count;
@@ -230,6 +232,7 @@ public final class GraphTrainer {
             INDArray[] out = net.output(false, x);
             sink.accept(from, b, out);
             release(x, out);
+            NativeMemory.collectIfDue();
         }
     }
 
