@@ -93,10 +93,7 @@ class ReportFilesIT {
         List<String> leaves = new ArrayList<>();
         collectLeafNames(JSON.readTree(report.resolve("data/suites.json").toFile()), leaves);
         assertEquals(total, leaves.size(), "the suites tree has one leaf per counted test: " + leaves);
-        Set<String> models = new TreeSet<>();
-        for (ResultRow r : new ResultStore(rowsDir).readAll().rows()) {
-            models.add(r.model());
-        }
+        Set<String> models = benchmarkedModels(rowsDir);
         for (String model : models) {
             assertTrue(leaves.stream().anyMatch(n -> n.contains(model)),
                     "the Allure suites list no test naming model " + model + "; they list " + leaves);
@@ -119,6 +116,19 @@ class ReportFilesIT {
             attachments += sources.size();
         }
         assertTrue(models.isEmpty() || attachments > 0, "the benchmark's tests carry rows and charts as attachments");
+    }
+
+    /**
+     * @param rowsDir the result rows folder
+     * @return the models that have result rows, sorted
+     * @throws IOException if the folder cannot be read
+     */
+    static Set<String> benchmarkedModels(Path rowsDir) throws IOException {
+        Set<String> models = new TreeSet<>();
+        for (ResultRow r : new ResultStore(rowsDir).readAll().rows()) {
+            models.add(r.model());
+        }
+        return models;
     }
 
     private static void collectLeafNames(JsonNode node, List<String> out) {
