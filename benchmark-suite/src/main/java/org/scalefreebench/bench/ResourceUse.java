@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.scalefreebench.reference.nn.Nd4jBackend;
 
 /**
@@ -58,7 +59,7 @@ public record ResourceUse(long nanos, long gcCount, long gcMillis, long heapUsed
      *         resident and peak resident memory now
      */
     public String since(ResourceUse before) {
-        return String.format(java.util.Locale.ROOT, "%.1f s, GC %.1f s in %d collections; heap %s, off-heap %s, resident %s (peak %s)",
+        return String.format(Locale.ROOT, "%.1f s, GC %.1f s in %d collections; heap %s, off-heap %s, resident %s (peak %s)",
                 (nanos - before.nanos) / 1e9, (gcMillis - before.gcMillis) / 1e3, gcCount - before.gcCount,
                 gib(heapUsed), gib(offHeapBytes), gib(resident), gib(peakResident));
     }
@@ -68,7 +69,7 @@ public record ResourceUse(long nanos, long gcCount, long gcMillis, long heapUsed
      * @return it in GiB with two decimals, or "?" if unknown
      */
     public static String gib(long bytes) {
-        return bytes < 0 ? "?" : String.format(java.util.Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
+        return bytes < 0 ? "?" : String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
     }
 
     private static long kilobytes(String line) {

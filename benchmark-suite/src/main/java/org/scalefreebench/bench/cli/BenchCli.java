@@ -1,10 +1,13 @@
 package org.scalefreebench.bench.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.scalefreebench.bench.Benchmark;
 import org.scalefreebench.bench.BenchmarkSettings;
 import org.scalefreebench.bench.ModelRegistry;
@@ -230,7 +233,7 @@ public final class BenchCli {
         Path dataDir;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
             Arguments.checkRange("--repeat", repeat, 2, 20);
             Arguments.checkRange("--budget-seconds", budget, 1, 86_400);
             ModelRegistry registry = ModelRegistry.load();
@@ -244,7 +247,7 @@ public final class BenchCli {
                 runOrFail(new Benchmark(settings(t, List.of(seed), limit), data, out::println), m);
             }
             ModelRun run = runOrFail(
-                    new Benchmark(settings(t, java.util.Collections.nCopies(repeat, seed), limit), data, out::println), refit);
+                    new Benchmark(settings(t, Collections.nCopies(repeat, seed), limit), data, out::println), refit);
             out.printf("%n%s, seed %d, %d fits in one JVM%s:%n", refit.id(), seed, repeat,
                     before.isEmpty() ? "" : " after " + after);
             out.printf("%-4s %9s %9s %9s %11s %11s %11s %11s  %s%n", "fit", "fit s", "GC s", "predict s", "heap",
@@ -269,7 +272,7 @@ public final class BenchCli {
         private static String scores(ModelRun.SeedRun seedRun) {
             return seedRun.evaluations().values().iterator().next().values().stream()
                     .map(e -> e.task().id() + " " + e.task().primaryMetric().id() + " " + e.score(e.task().primaryMetric()))
-                    .collect(java.util.stream.Collectors.joining(", "));
+                    .collect(Collectors.joining(", "));
         }
 
         private BenchmarkSettings settings(Tier t, List<Long> seeds, Duration limit) {

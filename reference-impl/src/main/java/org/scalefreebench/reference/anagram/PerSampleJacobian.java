@@ -2,8 +2,10 @@ package org.scalefreebench.reference.anagram;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -277,9 +279,9 @@ public final class PerSampleJacobian implements AutoCloseable {
         }
         Jacobian result;
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
-            result = compute(x, acts, training, samples);
+            result = computeInWorkspace(x, acts, training, samples);
         }
-        Set<INDArray> owned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<INDArray> owned = Collections.newSetFromMap(new IdentityHashMap<>());
         owned.addAll(acts.values());
         owned.add(x);
         owned.remove(features);
@@ -309,7 +311,7 @@ public final class PerSampleJacobian implements AutoCloseable {
     }
 
     /** {@link #compute(INDArray, boolean)} inside the workspace: what it returns is allocated outside it. */
-    private Jacobian compute(INDArray x, Map<String, INDArray> forward, boolean training, int samples) {
+    private Jacobian computeInWorkspace(INDArray x, Map<String, INDArray> forward, boolean training, int samples) {
         Map<String, INDArray> acts = new HashMap<>(forward);
         acts.put(input, x);
         INDArray jac = buffer;

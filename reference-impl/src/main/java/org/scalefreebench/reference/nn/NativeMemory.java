@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * tensor's native buffer only after the garbage collector has found its Java object unreachable,
  * and a training step of the reference networks makes hundreds of megabytes of such garbage while
  * allocating little on the Java heap, so the heap alone rarely triggers a collection: measured on
- * {@code cnn-anagram}, resident memory climbed by about 1.3 GiB every 5 s, to 12 GiB within a fit.
+ * {@code cnn-anagram}, resident memory climbed by about 1.3 GiB every 5 s, to 11.8 GiB within a fit.
  * ND4J's own periodic collection (every {@link Nd4jBackend#GC_WINDOW_MS} ms, run only when its
  * deallocator thread is idle) came every 10–35 s. {@link #collectIfDue()}, called by the training and
  * inference loops after each batch, collects at most once every {@link #INTERVAL_MS} ms: a full
