@@ -67,9 +67,11 @@ public record NpyHeader(NpyDtype dtype, long[] shape, boolean fortranOrder, int 
     }
 
     /**
+     * @param shape an array shape
+     * @return the number of elements: the product of the shape (1 for a 0-d array)
      * @throws IllegalArgumentException if a dimension is negative or the product overflows
      */
-    static long elementCount(long[] shape) {
+    public static long elementCount(long[] shape) {
         for (long dim : shape) {
             if (dim < 0) {
                 throw new IllegalArgumentException("shape " + formatShape(shape) + " has a negative dimension");

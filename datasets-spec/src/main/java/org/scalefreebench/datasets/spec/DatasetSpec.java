@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.commons.rng.simple.RandomSource;
+import org.scalefreebench.datasets.npy.NpyHeader;
 
 /**
  * A dataset spec: the model (site percolation on the open L×L square lattice, 4-neighbour
@@ -102,10 +103,7 @@ public record DatasetSpec(String id, String description, int size, List<BigDecim
         long total = 0;
         for (SplitSpec s : splits) {
             for (DataFile f : DataFile.values()) {
-                long elements = 1;
-                for (long d : f.shape(samples(s), size)) {
-                    elements = Math.multiplyExact(elements, d);
-                }
+                long elements = NpyHeader.elementCount(f.shape(samples(s), size));
                 total += Math.multiplyExact(elements, f.dtype().itemSize()) + NPY_HEADER_BYTES;
             }
             total += NPY_HEADER_BYTES;
