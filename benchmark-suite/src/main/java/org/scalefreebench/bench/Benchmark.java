@@ -1,6 +1,5 @@
 package org.scalefreebench.bench;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,12 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.scalefreebench.datasets.load.SplitData;
 import org.scalefreebench.datasets.model.BenchmarkModel;
@@ -31,7 +24,7 @@ import org.scalefreebench.datasets.task.Task;
  * predict every task on every test set, and scores the predictions with the strict
  * {@link Evaluator}. A model that throws, returns values the Evaluator rejects or exceeds its
  * budget fails (the task, or all its tasks if the fit failed) with the reason recorded; the run
- * goes on with the next model. Each model runs on a thread of its own, so a model that hangs is
+ * goes on with the next model. Models run on the {@link ModelThread}, so a model that hangs is
  * abandoned at its budget.
  */
 public final class Benchmark {
@@ -85,11 +78,7 @@ public final class Benchmark {
         Set<Task> tasks = tasksOf(model);
         Map<Task, String> failures = new EnumMap<>(Task.class);
         List<ModelRun.SeedRun> runs = new ArrayList<>();
-        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "model-" + model.id());
-            t.setDaemon(true);
-            return t;
-        });
+        ModelThread worker = ModelThread.harness();
         try {
             for (long seed : settings.seeds()) {
                 if (failures.keySet().containsAll(tasks)) {
@@ -104,15 +93,13 @@ public final class Benchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             tasks.forEach(t -> failures.putIfAbsent(t, "the benchmark was interrupted"));
-        } finally {
-            worker.shutdownNow();
         }
         return new ModelRun(model, Collections.unmodifiableSet(tasks), List.copyOf(runs),
                 Collections.unmodifiableMap(failures));
     }
 
     private ModelRun.SeedRun runSeed(BenchmarkModel model, Set<Task> tasks, long seed, boolean keepPredictions,
-            ExecutorService worker, Map<Task, String> failures) throws InterruptedException {
+            ModelThread worker, Map<Task, String> failures) throws InterruptedException {
         List<ModelRun.LossPoint> loss = Collections.synchronizedList(new ArrayList<>());
         FitOptions options = new FitOptions(seed, settings.budget(),
                 (series, step, seconds, value) -> loss.add(new ModelRun.LossPoint(series, step, seconds, value)));
@@ -120,7 +107,7 @@ public final class Benchmark {
         long t0 = beforeFit.nanos();
         BenchmarkModel.FittedModel fitted;
         try {
-            fitted = call(worker, () -> model.fit(new TrainingData(tasks, data.train(), data.val()), options),
+            fitted = worker.call(() -> model.fit(new TrainingData(tasks, data.train(), data.val()), options),
                     settings.budget(), "fit");
             if (fitted == null) {
                 throw new ModelFailure("fit returned null", false);
@@ -148,7 +135,7 @@ public final class Benchmark {
                 }
                 long p0 = System.nanoTime();
                 try {
-                    float[] predicted = call(worker, () -> fitted.predict(task, maps), settings.budget(),
+                    float[] predicted = worker.call(() -> fitted.predict(task, maps), settings.budget(),
                             "predict " + task.id() + " on " + key);
                     seconds += (System.nanoTime() - p0) / 1e9;
                     scores.put(task, Evaluator.evaluate(task, test, predicted));
@@ -193,21 +180,6 @@ public final class Benchmark {
         log.accept(String.format("%s seed %d: predicted in %s", model.id(), seed, end.since(afterFit)));
         return new ModelRun.SeedRun(seed, params, trainSeconds, samples, List.copyOf(loss), evaluations,
                 predictSeconds, kept, note, new ModelRun.Resources(beforeFit, afterFit, end));
-    }
-
-    /** Runs {@code work} on the model's thread within {@code budget}; every way it can go wrong becomes a ModelFailure. */
-    private static <T> T call(ExecutorService worker, Callable<T> work, Duration budget, String what)
-            throws InterruptedException {
-        Future<T> f = worker.submit(work);
-        try {
-            return f.get(budget.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            throw new ModelFailure(what + " exceeded its budget of " + budget.toSeconds() + " s", true);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            throw new ModelFailure(what + " threw " + c.getClass().getName() + ": " + c.getMessage(), false);
-        }
     }
 
     /** A model's failure: thrown, rejected, or over budget. */

@@ -1,6 +1,7 @@
 package org.scalefreebench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,8 @@ import org.scalefreebench.datasets.task.Tier;
  * known ones; a corrupt dataset stops the run before any training, naming the file.
  */
 class BenchmarkFailureTest {
+
+    private static final List<Thread> FIT_THREADS = new CopyOnWriteArrayList<>();
 
     private static BenchmarkSettings defaults;
     private static TierData smoke;
@@ -65,6 +69,9 @@ class BenchmarkFailureTest {
             }
             if (fault.equals("hangs in fit")) {
                 Thread.sleep(Long.MAX_VALUE);
+            }
+            if (fault.equals("records its thread")) {
+                FIT_THREADS.add(Thread.currentThread());
             }
             return new FittedModel() {
                 @Override
@@ -131,6 +138,21 @@ class BenchmarkFailureTest {
         assertTrue(hung.failures().get(Task.SPANNING).contains("exceeded its budget of 2 s"), hung.failures().toString());
         ModelRun after = run(ModelRegistry.load().get("density-baseline"), Duration.ofSeconds(30));
         assertTrue(after.failures().isEmpty(), after.failures().toString());
+    }
+
+    @Test
+    void modelsShareOneThreadUntilOneHangs() {
+        FIT_THREADS.clear();
+        run(new Faulty("first", "records its thread"), Duration.ofSeconds(30));
+        run(new Faulty("second", "records its thread"), Duration.ofSeconds(30));
+        assertEquals(4, FIT_THREADS.size(), "two models, two seeds each");
+        assertEquals(1, Set.copyOf(FIT_THREADS).size(), FIT_THREADS.toString());
+        Thread shared = FIT_THREADS.get(0);
+        run(new Faulty("hangs", "hangs in fit"), Duration.ofSeconds(2));
+        run(new Faulty("third", "records its thread"), Duration.ofSeconds(30));
+        assertEquals(6, FIT_THREADS.size());
+        assertNotSame(shared, FIT_THREADS.get(5), "the hung model keeps its thread; the next model gets a new one");
+        assertEquals(FIT_THREADS.get(4), FIT_THREADS.get(5));
     }
 
     @Test
