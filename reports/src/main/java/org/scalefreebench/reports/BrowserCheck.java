@@ -46,7 +46,7 @@ public enum BrowserCheck {
 
     /** @return whether the browser check runs under this choice on this machine */
     public boolean runs() {
-        return this == REQUIRED || this == AUTO && installed();
+        return this == REQUIRED || (this == AUTO && installed());
     }
 
     /** @return one line for the build log and the report pages: how the pages are checked, and why */

@@ -130,12 +130,13 @@ public record Leaderboard(String source, int rowCount, List<String> tiers, List<
     }
 
     private static int tierOrder(String tier) {
-        for (Tier t : Tier.values()) {
-            if (t.id().equals(tier)) {
-                return t.ordinal();
+        Tier[] tiers = Tier.values();
+        for (int i = 0; i < tiers.length; i++) {
+            if (tiers[i].id().equals(tier)) {
+                return i;
             }
         }
-        return Tier.values().length;
+        return tiers.length;
     }
 
     private static int testSetOrder(String tier, String testSpec) {

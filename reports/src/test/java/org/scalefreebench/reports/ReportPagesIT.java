@@ -154,7 +154,8 @@ class ReportPagesIT {
         Allure.addAttachment(name, "image/png", new ByteArrayInputStream(png), "png");
     }
 
-    @SuppressWarnings("unchecked")
+    // What the page's script returns, typed as the caller knows its shape (as WebDriver itself does).
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
     private static <T> T js(String script) {
         return (T) ((JavascriptExecutor) driver).executeScript(script);
     }

@@ -1,6 +1,7 @@
 package org.scalefreebench.datasets.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 
 /**
  * The {@code preflight} command as Maven's exec plugin runs it inside the build's JVM: it never
@@ -19,7 +20,8 @@ public final class Preflight {
         String[] all = new String[args.length + 1];
         all[0] = "preflight";
         System.arraycopy(args, 0, all, 1, args.length);
-        int code = ScaleFreeCli.run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), all);
+        int code = ScaleFreeCli.run(new PrintWriter(System.out, true, Charset.defaultCharset()),
+                new PrintWriter(System.err, true, Charset.defaultCharset()), all);
         if (code != 0) {
             throw new IllegalStateException("preflight failed (exit " + code + "): see the MISSING lines above");
         }

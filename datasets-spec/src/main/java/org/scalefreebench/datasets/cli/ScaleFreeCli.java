@@ -1,6 +1,7 @@
 package org.scalefreebench.datasets.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +28,8 @@ public final class ScaleFreeCli {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        System.exit(run(new PrintWriter(System.out, true, Charset.defaultCharset()),
+                new PrintWriter(System.err, true, Charset.defaultCharset()), args));
     }
 
     /**

@@ -85,7 +85,7 @@ public final class LabelledMapStream {
         int sites = size * size;
         long perMap = (long) sites * (withMasks ? 2 : 1);
         int blockMaps = (int) Math.max(threads, Math.min(4096, BLOCK_BYTES / perMap));
-        int capacity = (int) Math.min(blockMaps, Math.max(1, pOfSample.length));
+        int capacity = Math.min(blockMaps, Math.max(1, pOfSample.length));
         byte[][] maps = new byte[capacity][sites];
         byte[][] masks = withMasks ? new byte[capacity][sites] : null;
         ClusterLabels[] labels = new ClusterLabels[capacity];

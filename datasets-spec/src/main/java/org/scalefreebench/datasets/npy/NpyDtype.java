@@ -90,36 +90,35 @@ public enum NpyDtype {
             return null;
         }
         String code = "<>|=".indexOf(descr.charAt(0)) >= 0 ? descr.substring(1) : descr;
-        switch (code) {
-            case "b1": return "bool";
-            case "i1": return "int8";
-            case "u1": return "uint8";
-            case "i2": return "int16";
-            case "u2": return "uint16";
-            case "i4": return "int32";
-            case "u4": return "uint32";
-            case "i8": return "int64";
-            case "u8": return "uint64";
-            case "f2": return "float16";
-            case "f4": return "float32";
-            case "f8": return "float64";
-            case "f16": return "longdouble";
-            case "c8": return "complex64";
-            case "c16": return "complex128";
-            case "O": return "object";
-            default:
-                break;
+        String name = switch (code) {
+            case "b1" -> "bool";
+            case "i1" -> "int8";
+            case "u1" -> "uint8";
+            case "i2" -> "int16";
+            case "u2" -> "uint16";
+            case "i4" -> "int32";
+            case "u4" -> "uint32";
+            case "i8" -> "int64";
+            case "u8" -> "uint64";
+            case "f2" -> "float16";
+            case "f4" -> "float32";
+            case "f8" -> "float64";
+            case "f16" -> "longdouble";
+            case "c8" -> "complex64";
+            case "c16" -> "complex128";
+            case "O" -> "object";
+            default -> null;
+        };
+        if (name != null || code.isEmpty()) {
+            return name;
         }
-        if (code.isEmpty()) {
-            return null;
-        }
-        switch (code.charAt(0)) {
-            case 'U': return "unicode string";
-            case 'S': return "byte string";
-            case 'V': return "void/structured";
-            case 'M': return "datetime64";
-            case 'm': return "timedelta64";
-            default: return null;
-        }
+        return switch (code.charAt(0)) {
+            case 'U' -> "unicode string";
+            case 'S' -> "byte string";
+            case 'V' -> "void/structured";
+            case 'M' -> "datetime64";
+            case 'm' -> "timedelta64";
+            default -> null;
+        };
     }
 }

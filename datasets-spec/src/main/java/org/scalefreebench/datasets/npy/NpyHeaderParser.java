@@ -136,12 +136,12 @@ final class NpyHeaderParser {
                     + ", expected exactly 'descr', 'fortran_order' and 'shape'");
         }
         Object descr = dict.get("descr");
-        if (!(descr instanceof String)) {
+        if (!(descr instanceof String descrText)) {
             throw new NpyFormatException(file, "header 'descr' is " + repr(descr)
                     + ", expected a dtype string such as '<i4' (structured dtypes are not supported)");
         }
         Object fortran = dict.get("fortran_order");
-        if (!(fortran instanceof Boolean)) {
+        if (!(fortran instanceof Boolean fortranOrder)) {
             throw new NpyFormatException(file, "header 'fortran_order' is " + repr(fortran)
                     + ", expected True or False");
         }
@@ -164,7 +164,7 @@ final class NpyHeaderParser {
         } catch (IllegalArgumentException e) {
             throw new NpyFormatException(file, e.getMessage());
         }
-        return new RawHeader((String) descr, (Boolean) fortran, shape, dataOffset);
+        return new RawHeader(descrText, fortranOrder, shape, dataOffset);
     }
 
     private static NpyFormatException malformed(Path file, String text, String detail) {
@@ -278,11 +278,11 @@ final class NpyHeaderParser {
             }
             if (text.startsWith("True", pos)) {
                 pos += 4;
-                return Boolean.TRUE;
+                return true;
             }
             if (text.startsWith("False", pos)) {
                 pos += 5;
-                return Boolean.FALSE;
+                return false;
             }
             if (text.startsWith("None", pos)) {
                 pos += 4;

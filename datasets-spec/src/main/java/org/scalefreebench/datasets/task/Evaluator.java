@@ -54,7 +54,7 @@ public final class Evaluator {
         Map<Metric, Double> scores = new EnumMap<>(Metric.class);
         SortedMap<Double, Double> accuracyByP = new TreeMap<>();
         switch (task) {
-            case SPANNING: {
+            case SPANNING -> {
                 byte[] spanning = truth.spanning();
                 scores.put(Metric.ACCURACY, accuracy(spanning, prediction));
                 double auc = rocAuc(spanning, prediction);
@@ -62,19 +62,16 @@ public final class Evaluator {
                     scores.put(Metric.ROC_AUC, auc);
                 }
                 accuracyByP.putAll(accuracyByP(truth.p(), spanning, prediction));
-                break;
             }
-            case MAX_CLUSTER: {
+            case MAX_CLUSTER -> {
                 float[] target = task.target(truth);
                 double r2 = coefficientOfDetermination(target, prediction);
                 if (!Double.isNaN(r2)) {
                     scores.put(Metric.R2, r2);
                 }
                 scores.put(Metric.MAE, meanAbsoluteError(target, prediction));
-                break;
             }
-            default:
-                scores.put(Metric.MEAN_IOU, meanIou(truth.maxClusterMask(), prediction, samples, size * size));
+            default -> scores.put(Metric.MEAN_IOU, meanIou(truth.maxClusterMask(), prediction, samples, size * size));
         }
         return new Evaluation(task, truth.spec().id(), truth.split().name(), size, samples, scores, accuracyByP);
     }
@@ -99,17 +96,12 @@ public final class Evaluator {
         int samples = truth.samples();
         long sites = (long) samples * truth.size() * truth.size();
         switch (task) {
-            case SPANNING:
-                checkLabels(truth.spanning() == null ? -1 : truth.spanning().length, "spanning", samples,
-                        "one per map", where);
-                break;
-            case MAX_CLUSTER:
-                checkLabels(truth.maxCluster() == null ? -1 : truth.maxCluster().length, "max_cluster", samples,
-                        "one per map", where);
-                break;
-            default:
-                checkLabels(truth.maxClusterMask() == null ? -1 : truth.maxClusterMask().length, "max_cluster_mask",
-                        sites, "one per site", where);
+            case SPANNING -> checkLabels(truth.spanning() == null ? -1 : truth.spanning().length, "spanning", samples,
+                    "one per map", where);
+            case MAX_CLUSTER -> checkLabels(truth.maxCluster() == null ? -1 : truth.maxCluster().length, "max_cluster",
+                    samples, "one per map", where);
+            default -> checkLabels(truth.maxClusterMask() == null ? -1 : truth.maxClusterMask().length,
+                    "max_cluster_mask", sites, "one per site", where);
         }
         return samples;
     }

@@ -79,20 +79,18 @@ public enum Task {
      * @return the targets, {@link #predictionLength} values
      */
     public float[] target(SplitData data) {
-        switch (this) {
-            case SPANNING:
-                return toFloat(data.spanning());
-            case MAX_CLUSTER: {
+        return switch (this) {
+            case SPANNING -> toFloat(data.spanning());
+            case MAX_CLUSTER -> {
                 float[] t = new float[data.samples()];
                 double sites = (double) data.size() * data.size();
                 for (int i = 0; i < t.length; i++) {
                     t[i] = (float) (data.maxCluster()[i] / sites);
                 }
-                return t;
+                yield t;
             }
-            default:
-                return toFloat(data.maxClusterMask());
-        }
+            case MAX_CLUSTER_MASK -> toFloat(data.maxClusterMask());
+        };
     }
 
     private static float[] toFloat(byte[] b) {

@@ -34,12 +34,12 @@ final class NpyFixtures {
                     IntStream.range(0, 24).map(i -> (i - 12) * 1000003).toArray()),
             new Good("f32_3x4.npy", NpyDtype.FLOAT32, new long[] {3, 4}, f32Quarters()),
             new Good("f32_5.npy", NpyDtype.FLOAT32, new long[] {5},
-                    new float[] {-0.0f, 0.1f, 1e-45f, 3.4028235e38f, -7.25f}),
+                    new float[] {-0.0f, 0.1f, Float.MIN_VALUE, 3.4028235e38f, -7.25f}),
             new Good("f32_0.npy", NpyDtype.FLOAT32, new long[] {0}, new float[0]),
             new Good("f64_2x3x4.npy", NpyDtype.FLOAT64, new long[] {2, 3, 4},
                     IntStream.range(0, 24).mapToDouble(i -> i / 8.0 - 1.5).toArray()),
             new Good("f64_7.npy", NpyDtype.FLOAT64, new long[] {7}, new double[] {
-                Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.1, 1e-300, 5e-324}),
+                Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.1, 1e-300, Double.MIN_VALUE}),
             new Good("f64_scalar.npy", NpyDtype.FLOAT64, new long[0], new double[] {2.5}));
 
     /** The same array as {@code f32_3x4.npy}, written by numpy in NPY format 2.0. */

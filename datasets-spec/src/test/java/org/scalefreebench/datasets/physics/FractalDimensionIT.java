@@ -40,7 +40,7 @@ class FractalDimensionIT {
             Ensemble e = Ensemble.of(SIZES[i], CriticalExponents.SITE_P_C, SAMPLES[i], 30000 + SIZES[i]);
             DescriptiveStatistics stats = new DescriptiveStatistics(e.maxCluster);
             double mean = stats.getMean();
-            double sem = stats.getStandardDeviation() / Math.sqrt(stats.getN());
+            double sem = stats.getStandardDeviation() / Math.sqrt((double) stats.getN());
             x[i] = Math.log(SIZES[i]);
             y[i] = Math.log(mean);
             sigma[i] = sem / mean;

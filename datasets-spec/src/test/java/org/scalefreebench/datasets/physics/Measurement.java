@@ -1,5 +1,7 @@
 package org.scalefreebench.datasets.physics;
 
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import io.qameta.allure.Allure;
 
 /** Reports a physics check's measured values: on standard output and as an Allure attachment. */
@@ -8,7 +10,8 @@ final class Measurement {
     private Measurement() {
     }
 
-    static void report(String format, Object... args) {
+    @FormatMethod
+    static void report(@FormatString String format, Object... args) {
         String text = String.format(format, args);
         System.out.print(text);
         Allure.addAttachment("measured", "text/plain", text, ".txt");

@@ -45,7 +45,7 @@ public final class Anagram {
 
         /** Checked. */
         public Options {
-            if (!(Double.isNaN(rcond) || rcond > 0 && rcond < 1) || !(damping >= 0) || jacobianSamples < 0
+            if (!(Double.isNaN(rcond) || (rcond > 0 && rcond < 1)) || !(damping >= 0) || jacobianSamples < 0
                     || maxRejected < 1) {
                 throw new IllegalArgumentException("ANaGRAM options out of range: rcond " + rcond + ", damping " + damping
                         + ", jacobianSamples " + jacobianSamples + ", maxRejected " + maxRejected);

@@ -265,6 +265,7 @@ public final class PerSampleJacobian implements AutoCloseable {
      * @param training whether batch normalisation uses the batch's statistics (as in training) or its running estimates
      * @return J and the row quantities
      */
+    @SuppressWarnings("try") // the try-with-resources scopes an ND4J workspace; its variable is not used
     public Jacobian compute(INDArray features, boolean training) {
         INDArray x = features.castTo(dataType);
         Map<String, INDArray> acts = net.feedForward(new INDArray[] {x}, training, false);
@@ -494,6 +495,7 @@ public final class PerSampleJacobian implements AutoCloseable {
     }
 
     /** A convolution's patches of its input, [S, C·kH·kW, outH·outW], in a buffer reused across steps. */
+    @SuppressWarnings("try") // the try-with-resources leaves the ND4J workspaces; its variable is not used
     private INDArray im2col(Node node, INDArray in, INDArray out) {
         ConvolutionLayer conf = (ConvolutionLayer) node.conf();
         int kH = conf.getKernelSize()[0];

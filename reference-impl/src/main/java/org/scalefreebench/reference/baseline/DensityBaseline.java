@@ -364,7 +364,7 @@ public final class DensityBaseline implements BenchmarkModel {
         /** @return 2 for the logistic curve, if fitted, plus DEGREE + 1 for the polynomial, if fitted */
         @Override
         public long parameterCount() {
-            return (spanning == null ? 0 : 2) + (largestCluster == null ? 0 : DEGREE + 1);
+            return (spanning == null ? 0L : 2L) + (largestCluster == null ? 0L : DEGREE + 1L);
         }
 
         /**

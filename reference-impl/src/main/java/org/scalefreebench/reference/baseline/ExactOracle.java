@@ -101,16 +101,13 @@ public final class ExactOracle implements BenchmarkModel {
                 System.arraycopy(maps.sites(), m * sites, map, 0, sites);
                 ClusterLabels labels = labeller.label(map, mask);
                 switch (task) {
-                    case SPANNING:
-                        out[m] = labels.spanning() ? 1f : 0f;
-                        break;
-                    case MAX_CLUSTER:
-                        out[m] = (float) (labels.maxCluster() / ((double) size * size));
-                        break;
-                    default:
+                    case SPANNING -> out[m] = labels.spanning() ? 1f : 0f;
+                    case MAX_CLUSTER -> out[m] = (float) (labels.maxCluster() / ((double) size * size));
+                    default -> {
                         for (int i = 0; i < sites; i++) {
                             out[m * sites + i] = mask[i];
                         }
+                    }
                 }
             }
             return out;

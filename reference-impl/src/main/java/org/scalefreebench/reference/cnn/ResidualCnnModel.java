@@ -129,6 +129,8 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
             super(net, trained);
         }
 
+        // The cache is for the very batch object the harness passes once per task: identity, not equals.
+        @SuppressWarnings("ReferenceEquality")
         @Override
         public synchronized float[] predict(Task task, MapBatch maps) throws InterruptedException {
             if (cachedFor != maps) {
