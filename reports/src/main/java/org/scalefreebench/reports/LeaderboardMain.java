@@ -7,9 +7,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Command line of the leaderboard pages: {@code LeaderboardMain <rows dir> <output dir>}. The
- * reports module runs it at {@code package} with the harness's rows folder and its own
- * {@code target}. It never calls {@code System.exit}, since Maven runs it in its own JVM.
+ * Command line of the leaderboard pages: {@code LeaderboardMain <rows dir> <output dir> [project dir]}.
+ * The reports module runs it at {@code package} with the harness's rows folder, its own
+ * {@code target} and the multi-module project's folder, whose modules' JaCoCo reports the pages
+ * list and link ({@link CodeCoverage}). It never calls {@code System.exit}, since Maven runs it in
+ * its own JVM.
  */
 public final class LeaderboardMain {
 
@@ -17,16 +19,17 @@ public final class LeaderboardMain {
     }
 
     /**
-     * @param args the rows folder and the output folder
+     * @param args the rows folder, the output folder and optionally the project folder
      * @throws IOException              if the rows folder cannot be listed or a page cannot be written
-     * @throws IllegalArgumentException if there are not exactly two arguments
+     * @throws IllegalArgumentException if there are not two or three arguments
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: LeaderboardMain <result rows dir> <output dir>, got "
+        if (args.length != 2 && args.length != 3) {
+            throw new IllegalArgumentException("usage: LeaderboardMain <result rows dir> <output dir> [project dir], got "
                     + args.length + " argument(s)");
         }
-        run(Path.of(args[0]), Path.of(args[1]), LocalDate.now(ZoneOffset.UTC));
+        List<CodeCoverage> coverage = args.length == 3 ? CodeCoverage.read(Path.of(args[2])) : List.of();
+        run(Path.of(args[0]), Path.of(args[1]), LocalDate.now(ZoneOffset.UTC), coverage);
     }
 
     /**
@@ -39,10 +42,29 @@ public final class LeaderboardMain {
      * @throws IOException if the rows folder cannot be listed or a page cannot be written
      */
     public static List<Path> run(Path rowsDir, Path outDir, LocalDate date) throws IOException {
+        return run(rowsDir, outDir, date, List.of());
+    }
+
+    /**
+     * Reads the rows, writes the pages with the modules' code coverage and prints what was written.
+     *
+     * @param rowsDir  the rows folder (may not exist: the pages then say there are no rows)
+     * @param outDir   the output folder
+     * @param date     the date stated in the pages
+     * @param coverage the modules' code coverage, listed at the pages' end
+     * @return the files written, as {@link LeaderboardPages#write} returns them
+     * @throws IOException if the rows folder cannot be listed or a page cannot be written
+     */
+    public static List<Path> run(Path rowsDir, Path outDir, LocalDate date, List<CodeCoverage> coverage)
+            throws IOException {
         Leaderboard board = Leaderboard.read(rowsDir);
         String pageCheck = BrowserCheck.fromSystemProperties().describe();
         System.out.println("leaderboard: " + pageCheck);
-        List<Path> written = LeaderboardPages.write(board, outDir, date, List.of(pageCheck));
+        List<Path> written = LeaderboardPages.write(board, outDir, date, List.of(pageCheck), coverage);
+        for (CodeCoverage c : coverage) {
+            System.out.println("leaderboard: coverage of " + c.module() + ": lines " + c.lineText() + ", branches "
+                    + c.branchText());
+        }
         System.out.println("leaderboard: " + board.rowCount() + " row(s) from " + rowsDir + " in " + board.tables().size()
                 + " table(s), " + board.warnings().size() + " warning(s); wrote " + written.size() + " file(s) to " + outDir);
         for (String w : board.warnings()) {

@@ -33,6 +33,10 @@ public final class LeaderboardPages {
 
     private static final String NONE = "–";
     private static final String TITLE = "ScaleFree Bench leaderboard";
+    private static final String COVERAGE_TITLE = "Code coverage";
+    private static final String COVERAGE_CAPTION =
+            "JaCoCo, unit and integration tests of this build merged; the reports module's own comes after its pages.";
+    private static final List<String> COVERAGE_COLUMNS = List.of("module", "lines", "branches", "report");
     private static final List<String> COST_COLUMNS =
             List.of("#params", "train s", "train samples/s", "predict samples/s", "seeds");
 
@@ -64,6 +68,23 @@ public final class LeaderboardPages {
      */
     public static List<Path> write(Leaderboard board, Path outDir, LocalDate date, List<String> notes)
             throws IOException {
+        return write(board, outDir, date, notes, List.of());
+    }
+
+    /**
+     * Writes the charts, then the pages that show them, into a folder.
+     *
+     * @param board    the leaderboard
+     * @param outDir   the folder (created if missing)
+     * @param date     the date stated in the pages
+     * @param notes    lines added to the pages' header (how the pages are checked, for example)
+     * @param coverage the code coverage of the modules, listed with links to their reports at the pages' end
+     * @return the files written: the Markdown page, the HTML page, then the charts
+     * @throws IOException if a file cannot be written
+     */
+    public static List<Path> write(
+            Leaderboard board, Path outDir, LocalDate date, List<String> notes, List<CodeCoverage> coverage)
+            throws IOException {
         List<Path> charts = new ArrayList<>();
         for (Table t : board.tables()) {
             if (t.chart() != null) {
@@ -77,9 +98,9 @@ public final class LeaderboardPages {
             }
         }
         Path md = outDir.resolve(MARKDOWN);
-        AtomicFiles.writeString(md, markdown(board, date, notes));
+        AtomicFiles.writeString(md, markdown(board, date, notes, coverageLinks(outDir, coverage)));
         Path html = outDir.resolve(HTML);
-        AtomicFiles.writeString(html, html(board, date, notes));
+        AtomicFiles.writeString(html, html(board, date, notes, coverageLinks(outDir, coverage)));
         List<Path> written = new ArrayList<>(List.of(md, html));
         written.addAll(charts);
         return written;
@@ -101,6 +122,10 @@ public final class LeaderboardPages {
      * @return the Markdown page
      */
     public static String markdown(Leaderboard board, LocalDate date, List<String> notes) {
+        return markdown(board, date, notes, List.of());
+    }
+
+    static String markdown(Leaderboard board, LocalDate date, List<String> notes, List<CoverageLink> coverage) {
         StringBuilder b = new StringBuilder();
         b.append("# ").append(TITLE).append("\n\n");
         for (String line : header(board, date, notes, LeaderboardPages::escapeMarkdown)) {
@@ -145,6 +170,16 @@ public final class LeaderboardPages {
         for (Map.Entry<String, String> m : board.models().entrySet()) {
             b.append("- **").append(escapeMarkdown(m.getKey())).append("**: ").append(escapeMarkdown(m.getValue())).append('\n');
         }
+        if (!coverage.isEmpty()) {
+            b.append("\n## ").append(COVERAGE_TITLE).append("\n\n").append(COVERAGE_CAPTION).append("\n\n");
+            b.append("| ").append(String.join(" | ", COVERAGE_COLUMNS)).append(" |\n|---|---:|---:|---|\n");
+            for (CoverageLink c : coverage) {
+                b.append("| ").append(escapeMarkdown(c.coverage().module())).append(" | ")
+                        .append(escapeMarkdown(c.coverage().lineText())).append(" | ")
+                        .append(escapeMarkdown(c.coverage().branchText())).append(" | [index.html](<")
+                        .append(c.href()).append(">) |\n");
+            }
+        }
         return b.toString();
     }
 
@@ -165,6 +200,10 @@ public final class LeaderboardPages {
      * @return the HTML page, as {@link #html(Leaderboard, LocalDate)}
      */
     public static String html(Leaderboard board, LocalDate date, List<String> notes) {
+        return html(board, date, notes, List.of());
+    }
+
+    static String html(Leaderboard board, LocalDate date, List<String> notes, List<CoverageLink> coverage) {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(TITLE)
                 .append("</title>\n<style>\n")
@@ -233,8 +272,34 @@ public final class LeaderboardPages {
         for (Map.Entry<String, String> m : board.models().entrySet()) {
             b.append("<dt>").append(escapeHtml(m.getKey())).append("</dt><dd>").append(escapeHtml(m.getValue())).append("</dd>\n");
         }
-        b.append("</dl>\n</body>\n</html>\n");
+        b.append("</dl>\n");
+        if (!coverage.isEmpty()) {
+            b.append("<h2>").append(COVERAGE_TITLE).append("</h2>\n<p>").append(COVERAGE_CAPTION)
+                    .append("</p>\n<table class=\"coverage\">\n<thead><tr>");
+            COVERAGE_COLUMNS.forEach(c -> b.append("<th>").append(c).append("</th>"));
+            b.append("</tr></thead>\n<tbody>\n");
+            for (CoverageLink c : coverage) {
+                b.append("<tr><td class=\"model\">").append(escapeHtml(c.coverage().module())).append("</td><td>")
+                        .append(escapeHtml(c.coverage().lineText())).append("</td><td>")
+                        .append(escapeHtml(c.coverage().branchText())).append("</td><td><a href=\"")
+                        .append(escapeHtml(c.href())).append("\">").append(escapeHtml(c.href()))
+                        .append("</a></td></tr>\n");
+            }
+            b.append("</tbody>\n</table>\n");
+        }
+        b.append("</body>\n</html>\n");
         return b.toString();
+    }
+
+    /** A module's coverage with the address of its report, relative to the pages' folder. */
+    record CoverageLink(CodeCoverage coverage, String href) {}
+
+    private static List<CoverageLink> coverageLinks(Path outDir, List<CodeCoverage> coverage) {
+        Path from = outDir.toAbsolutePath().normalize();
+        return coverage.stream()
+                .map(c -> new CoverageLink(c, from.relativize(c.page().toAbsolutePath().normalize()).toString()
+                        .replace('\\', '/')))
+                .toList();
     }
 
     /**

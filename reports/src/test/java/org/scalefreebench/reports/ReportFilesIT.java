@@ -29,7 +29,8 @@ import org.scalefreebench.bench.result.ResultStore;
 /**
  * Checks what the reports module built without a browser, so that it runs on a machine with only
  * JDK 17 and Maven: {@code leaderboard.html} (parsed with jsoup) has one table row per result row,
- * says how its pages are checked, and every chart it shows is a readable PNG; the Allure report's data
+ * says how its pages are checked, every chart it shows is a readable PNG and every code-coverage
+ * report it links exists; the Allure report's data
  * count its tests, name every benchmarked model and hold every attachment they refer to.
  * {@link ReportPagesIT} checks the same pages rendered in headless Chromium where it is installed.
  */
@@ -79,6 +80,17 @@ class ReportFilesIT {
             BufferedImage png = ImageIO.read(reportsDir.resolve(src).toFile());
             assertNotNull(png, src + " is not a readable image");
             assertTrue(png.getWidth() > 0 && png.getHeight() > 0, src + " is empty");
+        }
+    }
+
+    @Test
+    void everyCoverageReportListedIsLinkedAndExists() throws IOException {
+        Document page = Jsoup.parse(reportsDir.resolve(LeaderboardPages.HTML).toFile());
+        List<CodeCoverage> expected = CodeCoverage.read(reportsDir.resolve("../..").normalize());
+        List<String> links = page.select("table.coverage a").stream().map(a -> a.attr("href")).toList();
+        assertEquals(expected.size(), links.size(), "one linked row per module with a JaCoCo report: " + links);
+        for (String href : links) {
+            assertTrue(Files.isRegularFile(reportsDir.resolve(href)), href + " is not a file under " + reportsDir);
         }
     }
 
