@@ -94,21 +94,31 @@ public final class Benchmark {
             Thread.currentThread().interrupt();
             tasks.forEach(t -> failures.putIfAbsent(t, "the benchmark was interrupted"));
         }
-        return new ModelRun(model, Collections.unmodifiableSet(tasks), List.copyOf(runs),
-                Collections.unmodifiableMap(failures));
+        return new ModelRun(
+                model, Collections.unmodifiableSet(tasks), List.copyOf(runs), Collections.unmodifiableMap(failures));
     }
 
-    private ModelRun.SeedRun runSeed(BenchmarkModel model, Set<Task> tasks, long seed, boolean keepPredictions,
-            ModelThread worker, Map<Task, String> failures) throws InterruptedException {
+    private ModelRun.SeedRun runSeed(
+            BenchmarkModel model,
+            Set<Task> tasks,
+            long seed,
+            boolean keepPredictions,
+            ModelThread worker,
+            Map<Task, String> failures)
+            throws InterruptedException {
         List<ModelRun.LossPoint> loss = Collections.synchronizedList(new ArrayList<>());
-        FitOptions options = new FitOptions(seed, settings.budget(),
+        FitOptions options = new FitOptions(
+                seed,
+                settings.budget(),
                 (series, step, seconds, value) -> loss.add(new ModelRun.LossPoint(series, step, seconds, value)));
         ResourceUse beforeFit = ResourceUse.now();
         long t0 = beforeFit.nanos();
         BenchmarkModel.FittedModel fitted;
         try {
-            fitted = worker.call(() -> model.fit(new TrainingData(tasks, data.train(), data.val()), options),
-                    settings.budget(), "fit");
+            fitted = worker.call(
+                    () -> model.fit(new TrainingData(tasks, data.train(), data.val()), options),
+                    settings.budget(),
+                    "fit");
             if (fitted == null) {
                 throw new ModelFailure("fit returned null", false);
             }
@@ -135,19 +145,24 @@ public final class Benchmark {
                 }
                 long p0 = System.nanoTime();
                 try {
-                    float[] predicted = worker.call(() -> fitted.predict(task, maps), settings.budget(),
-                            "predict " + task.id() + " on " + key);
+                    float[] predicted = worker.call(
+                            () -> fitted.predict(task, maps), settings.budget(), "predict " + task.id() + " on " + key);
                     seconds += (System.nanoTime() - p0) / 1e9;
                     scores.put(task, Evaluator.evaluate(task, test, predicted));
                     if (keepPredictions) {
-                        predictions.put(task, task == Task.MAX_CLUSTER_MASK
-                                ? Arrays.copyOf(predicted, Math.min(predicted.length, MASKS_KEPT * test.size() * test.size()))
-                                : predicted);
+                        predictions.put(
+                                task,
+                                task == Task.MAX_CLUSTER_MASK
+                                        ? Arrays.copyOf(
+                                                predicted,
+                                                Math.min(predicted.length, MASKS_KEPT * test.size() * test.size()))
+                                        : predicted);
                     }
                 } catch (ModelFailure f) {
                     failures.putIfAbsent(task, "seed " + seed + ": " + f.getMessage());
                     if (f.timedOut) {
-                        String why = "seed " + seed + ": not run, the model's thread is still busy after: " + f.getMessage();
+                        String why =
+                                "seed " + seed + ": not run, the model's thread is still busy after: " + f.getMessage();
                         tasks.forEach(t -> failures.putIfAbsent(t, why));
                         return null;
                     }
@@ -157,8 +172,8 @@ public final class Benchmark {
             }
             evaluations.put(key, scores);
             predictSeconds.put(key, seconds);
-            log.accept(String.format("%s seed %d: predicted %d maps of %s in %.1f s", model.id(), seed, test.samples(),
-                    key, seconds));
+            log.accept(String.format(
+                    "%s seed %d: predicted %d maps of %s in %.1f s", model.id(), seed, test.samples(), key, seconds));
             kept.put(key, predictions);
         }
         long params;
@@ -178,8 +193,17 @@ public final class Benchmark {
         }
         ResourceUse end = ResourceUse.now();
         log.accept(String.format("%s seed %d: predicted in %s", model.id(), seed, end.since(afterFit)));
-        return new ModelRun.SeedRun(seed, params, trainSeconds, samples, List.copyOf(loss), evaluations,
-                predictSeconds, kept, note, new ModelRun.Resources(beforeFit, afterFit, end));
+        return new ModelRun.SeedRun(
+                seed,
+                params,
+                trainSeconds,
+                samples,
+                List.copyOf(loss),
+                evaluations,
+                predictSeconds,
+                kept,
+                note,
+                new ModelRun.Resources(beforeFit, afterFit, end));
     }
 
     /** A model's failure: thrown, rejected, or over budget. */

@@ -22,8 +22,8 @@ import org.scalefreebench.datasets.task.Tier;
  * @param dataDir    the folder holding the datasets ({@code <spec-id>/} each)
  * @param resultsDir the folder result rows are written to
  */
-public record BenchmarkSettings(Tier tier, List<Long> seeds, String modelIds, Set<Task> tasks, Duration budget,
-        Path dataDir, Path resultsDir) {
+public record BenchmarkSettings(
+        Tier tier, List<Long> seeds, String modelIds, Set<Task> tasks, Duration budget, Path dataDir, Path resultsDir) {
 
     /** Seeds of the default tier. */
     public static final List<Long> DEFAULT_SEEDS = List.of(1L, 2L, 3L);
@@ -80,10 +80,15 @@ public record BenchmarkSettings(Tier tier, List<Long> seeds, String modelIds, Se
         try {
             budget = Long.parseLong(b.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("scalefree.budget.seconds: '" + b + "' is not a whole number of seconds");
+            throw new IllegalArgumentException(
+                    "scalefree.budget.seconds: '" + b + "' is not a whole number of seconds");
         }
-        return new BenchmarkSettings(tier, seeds, System.getProperty("scalefree.models", ""),
-                parseTasks(System.getProperty("scalefree.tasks", "")), Duration.ofSeconds(budget),
+        return new BenchmarkSettings(
+                tier,
+                seeds,
+                System.getProperty("scalefree.models", ""),
+                parseTasks(System.getProperty("scalefree.tasks", "")),
+                Duration.ofSeconds(budget),
                 Path.of(System.getProperty("scalefree.data.dir", "data")),
                 Path.of(System.getProperty("scalefree.results.dir", "target/benchmark-results")));
     }

@@ -32,10 +32,17 @@ public record ModelRun(BenchmarkModel model, Set<Task> tasks, List<SeedRun> seed
      * @param trainingNote    the model's note on how training went (stopped early, rejected steps), or null
      * @param resources       what the harness JVM held before the fit, after it and after the predictions
      */
-    public record SeedRun(long seed, long params, double trainSeconds, long trainedSamples, List<LossPoint> loss,
-            Map<String, Map<Task, Evaluation>> evaluations, Map<String, Double> predictSeconds,
-            Map<String, Map<Task, float[]>> predictions, String trainingNote, Resources resources) {
-    }
+    public record SeedRun(
+            long seed,
+            long params,
+            double trainSeconds,
+            long trainedSamples,
+            List<LossPoint> loss,
+            Map<String, Map<Task, Evaluation>> evaluations,
+            Map<String, Double> predictSeconds,
+            Map<String, Map<Task, float[]>> predictions,
+            String trainingNote,
+            Resources resources) {}
 
     /**
      * The harness JVM's memory and GC around one seed's fit and predictions.
@@ -44,8 +51,7 @@ public record ModelRun(BenchmarkModel model, Set<Task> tasks, List<SeedRun> seed
      * @param afterFit        after the fit
      * @param afterPredictions after the predictions on every test set
      */
-    public record Resources(ResourceUse beforeFit, ResourceUse afterFit, ResourceUse afterPredictions) {
-    }
+    public record Resources(ResourceUse beforeFit, ResourceUse afterFit, ResourceUse afterPredictions) {}
 
     /**
      * A point of a loss curve.
@@ -55,6 +61,5 @@ public record ModelRun(BenchmarkModel model, Set<Task> tasks, List<SeedRun> seed
      * @param seconds training seconds so far
      * @param loss    the loss
      */
-    public record LossPoint(String series, long step, double seconds, double loss) {
-    }
+    public record LossPoint(String series, long step, double seconds, double loss) {}
 }

@@ -23,8 +23,8 @@ import org.scalefreebench.reference.nn.Nd4jBackend;
  * @param resident      resident set size of the process in bytes (VmRSS), −1 if unknown (not Linux)
  * @param peakResident  the largest resident set size so far (VmHWM), −1 if unknown
  */
-public record ResourceUse(long nanos, long gcCount, long gcMillis, long heapUsed, long offHeapBytes, long resident,
-        long peakResident) {
+public record ResourceUse(
+        long nanos, long gcCount, long gcMillis, long heapUsed, long offHeapBytes, long resident, long peakResident) {
 
     private static final Path STATUS = Path.of("/proc/self/status");
 
@@ -59,9 +59,16 @@ public record ResourceUse(long nanos, long gcCount, long gcMillis, long heapUsed
      *         resident and peak resident memory now
      */
     public String since(ResourceUse before) {
-        return String.format(Locale.ROOT, "%.1f s, GC %.1f s in %d collections; heap %s, off-heap %s, resident %s (peak %s)",
-                (nanos - before.nanos) / 1e9, (gcMillis - before.gcMillis) / 1e3, gcCount - before.gcCount,
-                gib(heapUsed), gib(offHeapBytes), gib(resident), gib(peakResident));
+        return String.format(
+                Locale.ROOT,
+                "%.1f s, GC %.1f s in %d collections; heap %s, off-heap %s, resident %s (peak %s)",
+                (nanos - before.nanos) / 1e9,
+                (gcMillis - before.gcMillis) / 1e3,
+                gcCount - before.gcCount,
+                gib(heapUsed),
+                gib(offHeapBytes),
+                gib(resident),
+                gib(peakResident));
     }
 
     /**

@@ -17,8 +17,7 @@ import org.scalefreebench.datasets.task.Task;
 /** Turns a {@link ModelRun} into result rows: one per task and test set, mean ± std over seeds. */
 public final class ResultRows {
 
-    private ResultRows() {
-    }
+    private ResultRows() {}
 
     /**
      * @param run      a model's run
@@ -27,8 +26,8 @@ public final class ResultRows {
      * @param versions library versions
      * @return one row per (task, test set), failed rows for failed tasks
      */
-    public static List<ResultRow> of(ModelRun run, TierData data, Map<String, String> hardware,
-            Map<String, String> versions) {
+    public static List<ResultRow> of(
+            ModelRun run, TierData data, Map<String, String> hardware, Map<String, String> versions) {
         List<ResultRow> rows = new ArrayList<>();
         List<Long> seeds = run.seeds().stream().map(ModelRun.SeedRun::seed).toList();
         String now = Instant.now().toString();
@@ -39,7 +38,8 @@ public final class ResultRows {
                 String specId = test.spec().id();
                 Map<String, String> sums = new LinkedHashMap<>();
                 data.sha256().forEach((k, v) -> {
-                    if (k.startsWith(data.train().spec().id() + "/train/") || k.startsWith(data.val().spec().id() + "/val/")
+                    if (k.startsWith(data.train().spec().id() + "/train/")
+                            || k.startsWith(data.val().spec().id() + "/val/")
                             || k.startsWith(specId + "/" + test.split().name() + "/")) {
                         sums.put(k, v);
                     }
@@ -53,7 +53,11 @@ public final class ResultRows {
                     for (Metric m : task.metrics()) {
                         List<Double> v = new ArrayList<>();
                         for (ModelRun.SeedRun s : run.seeds()) {
-                            Double score = s.evaluations().get(specId).get(task).scores().get(m);
+                            Double score = s.evaluations()
+                                    .get(specId)
+                                    .get(task)
+                                    .scores()
+                                    .get(m);
                             if (score != null) {
                                 v.add(score);
                             }
@@ -64,21 +68,45 @@ public final class ResultRows {
                     }
                     SortedMap<Double, List<Double>> byP = new TreeMap<>();
                     for (ModelRun.SeedRun s : run.seeds()) {
-                        s.evaluations().get(specId).get(task).accuracyByP()
-                                .forEach((p, a) -> byP.computeIfAbsent(p, k -> new ArrayList<>()).add(a));
+                        s.evaluations()
+                                .get(specId)
+                                .get(task)
+                                .accuracyByP()
+                                .forEach((p, a) -> byP.computeIfAbsent(p, k -> new ArrayList<>())
+                                        .add(a));
                     }
                     byP.forEach((p, a) -> perP.add(new ResultRow.PerP(p, Stat.of(a))));
-                    predictRate = stat(run, s -> test.samples() / s.predictSeconds().get(specId));
+                    predictRate =
+                            stat(run, s -> test.samples() / s.predictSeconds().get(specId));
                 }
-                rows.add(new ResultRow(ResultRow.SCHEMA, task.id(), task.version(), run.model().id(),
-                        run.model().description(), run.model().ranked(), data.tier().id(), data.train().spec().id(),
-                        specId, test.split().name(), test.size(), ok ? ResultRow.OK : ResultRow.FAILED,
-                        ok ? null : failure == null ? "no seed completed" : failure, seeds, metrics, perP,
+                rows.add(new ResultRow(
+                        ResultRow.SCHEMA,
+                        task.id(),
+                        task.version(),
+                        run.model().id(),
+                        run.model().description(),
+                        run.model().ranked(),
+                        data.tier().id(),
+                        data.train().spec().id(),
+                        specId,
+                        test.split().name(),
+                        test.size(),
+                        ok ? ResultRow.OK : ResultRow.FAILED,
+                        ok ? null : failure == null ? "no seed completed" : failure,
+                        seeds,
+                        metrics,
+                        perP,
                         run.seeds().isEmpty() ? 0 : run.seeds().get(0).params(),
                         stat(run, ModelRun.SeedRun::trainSeconds),
                         trainedAnything ? stat(run, s -> s.trainedSamples() / s.trainSeconds()) : null,
-                        predictRate, hardware, versions, sums, now,
-                        run.seeds().stream().map(s -> s.trainingNote() == null ? "" : s.trainingNote()).toList()));
+                        predictRate,
+                        hardware,
+                        versions,
+                        sums,
+                        now,
+                        run.seeds().stream()
+                                .map(s -> s.trainingNote() == null ? "" : s.trainingNote())
+                                .toList()));
             }
         }
         return rows;

@@ -13,8 +13,7 @@ import org.scalefreebench.datasets.task.Task;
 /** The pictures of a run, as named PNGs: what the Allure report attaches to each test. */
 public final class RunCharts {
 
-    private RunCharts() {
-    }
+    private RunCharts() {}
 
     /**
      * The pictures of one model on one task: its loss curves (every seed), and per test set the
@@ -38,7 +37,8 @@ public final class RunCharts {
             Map<String, double[][]> byL = new LinkedHashMap<>();
             rows.stream().filter(ResultRow::ok).forEach(r -> byL.put("L = " + r.size(), perP(r)));
             if (!byL.isEmpty()) {
-                charts.put(id + " spanning accuracy against p",
+                charts.put(
+                        id + " spanning accuracy against p",
                         Charts.accuracyVsP(id + ": spanning accuracy against p", byL, CriticalExponents.SITE_P_C));
             }
         }
@@ -46,14 +46,22 @@ public final class RunCharts {
             return charts;
         }
         for (SplitData test : data.testSets()) {
-            float[] predicted = run.seeds().get(0).predictions().getOrDefault(test.spec().id(), Map.of()).get(task);
+            float[] predicted = run.seeds()
+                    .get(0)
+                    .predictions()
+                    .getOrDefault(test.spec().id(), Map.of())
+                    .get(task);
             if (predicted == null) {
                 continue;
             }
             String where = "L = " + test.size();
             if (task == Task.MAX_CLUSTER) {
-                charts.put(id + " largest-cluster fraction, " + where, Charts.predictedVsTrue(
-                        id + ": largest-cluster fraction, predicted against true, " + where, task.target(test), predicted));
+                charts.put(
+                        id + " largest-cluster fraction, " + where,
+                        Charts.predictedVsTrue(
+                                id + ": largest-cluster fraction, predicted against true, " + where,
+                                task.target(test),
+                                predicted));
             } else if (task == Task.MAX_CLUSTER_MASK) {
                 int area = test.size() * test.size();
                 int count = predicted.length / area;
@@ -61,8 +69,10 @@ public final class RunCharts {
                 for (int i = 0; i < truth.length; i++) {
                     truth[i] = test.maxClusterMask()[i];
                 }
-                charts.put(id + " masks, " + where, Charts.maskGrid(Arrays.copyOf(test.maps(), count * area), truth,
-                        predicted, test.size(), count));
+                charts.put(
+                        id + " masks, " + where,
+                        Charts.maskGrid(
+                                Arrays.copyOf(test.maps(), count * area), truth, predicted, test.size(), count));
             }
         }
         return charts;
@@ -79,7 +89,10 @@ public final class RunCharts {
         Map<String, double[][]> series = new LinkedHashMap<>();
         int size = 0;
         for (ResultRow r : rows) {
-            if (r.ok() && r.task().equals(Task.SPANNING.id()) && r.testSpec().equals(testSpec) && !r.perP().isEmpty()) {
+            if (r.ok()
+                    && r.task().equals(Task.SPANNING.id())
+                    && r.testSpec().equals(testSpec)
+                    && !r.perP().isEmpty()) {
                 series.put(r.model(), perP(r));
                 size = r.size();
             }
@@ -87,8 +100,8 @@ public final class RunCharts {
         if (series.isEmpty()) {
             return null;
         }
-        return Charts.accuracyVsP("Spanning accuracy against p, L = " + size + " (" + testSpec + ")", series,
-                CriticalExponents.SITE_P_C);
+        return Charts.accuracyVsP(
+                "Spanning accuracy against p, L = " + size + " (" + testSpec + ")", series, CriticalExponents.SITE_P_C);
     }
 
     private static double[][] perP(ResultRow r) {
@@ -117,7 +130,8 @@ public final class RunCharts {
 
     /** One loss series of a fit as {x[], loss[]}, x the step or the training seconds; null if it has no points. */
     private static double[][] curve(ModelRun.SeedRun s, String series, boolean againstTime) {
-        List<ModelRun.LossPoint> pts = s.loss().stream().filter(p -> p.series().equals(series)).toList();
+        List<ModelRun.LossPoint> pts =
+                s.loss().stream().filter(p -> p.series().equals(series)).toList();
         if (pts.isEmpty()) {
             return null;
         }
@@ -155,7 +169,9 @@ public final class RunCharts {
         if (series.isEmpty()) {
             return null;
         }
-        return Charts.lossCurves("Loss against " + (againstTime ? "training time" : "optimiser step") + ", seed " + seed,
-                againstTime ? "seconds" : "step", series);
+        return Charts.lossCurves(
+                "Loss against " + (againstTime ? "training time" : "optimiser step") + ", seed " + seed,
+                againstTime ? "seconds" : "step",
+                series);
     }
 }

@@ -13,8 +13,7 @@ import org.scalefreebench.reference.nn.Nd4jBackend;
 /** The hardware and library versions a result row records. */
 public final class RunEnvironment {
 
-    private RunEnvironment() {
-    }
+    private RunEnvironment() {}
 
     /** @return CPU model, cores, JVM heap limit, OS and JVM */
     public static Map<String, String> hardware() {
@@ -22,8 +21,10 @@ public final class RunEnvironment {
         h.put("cpu", cpuModel());
         h.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         h.put("max-heap-mib", Long.toString(Runtime.getRuntime().maxMemory() >> 20));
-        h.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
+        h.put(
+                "os",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
         h.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         return h;
     }
@@ -31,7 +32,8 @@ public final class RunEnvironment {
     /** @return ScaleFree Bench, DL4J/ND4J (with the native classifier and backend), Commons RNG, Hipparchus */
     public static Map<String, String> versions() {
         Properties p = new Properties();
-        try (InputStream in = RunEnvironment.class.getResourceAsStream("/org/scalefreebench/bench/versions.properties")) {
+        try (InputStream in =
+                RunEnvironment.class.getResourceAsStream("/org/scalefreebench/bench/versions.properties")) {
             p.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

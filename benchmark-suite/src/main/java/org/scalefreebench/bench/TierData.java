@@ -27,8 +27,8 @@ import org.scalefreebench.datasets.task.Tier;
  * @param testSets the test splits, in the tier's order
  * @param sha256   the pinned SHA-256 of every file read, keyed {@code <spec>/<split>/<file>}
  */
-public record TierData(Tier tier, SplitData train, SplitData val, List<SplitData> testSets,
-        Map<String, String> sha256) {
+public record TierData(
+        Tier tier, SplitData train, SplitData val, List<SplitData> testSets, Map<String, String> sha256) {
 
     /**
      * @param tier    the tier

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -96,16 +96,25 @@ class BenchmarkFailureTest {
     }
 
     private static ModelRun run(BenchmarkModel model, Duration budget) {
-        BenchmarkSettings s = new BenchmarkSettings(Tier.SMOKE, List.of(1L, 2L), "", EnumSet.allOf(Task.class), budget,
-                defaults.dataDir(), defaults.resultsDir());
-        return new Benchmark(s, smoke, line -> { }).run(model);
+        BenchmarkSettings s = new BenchmarkSettings(
+                Tier.SMOKE,
+                List.of(1L, 2L),
+                "",
+                EnumSet.allOf(Task.class),
+                budget,
+                defaults.dataDir(),
+                defaults.resultsDir());
+        return new Benchmark(s, smoke, line -> {}).run(model);
     }
 
     @Test
     void modelThatThrowsFailsEveryTaskWithTheReason() {
         ModelRun run = run(new Faulty("throws", "throws in fit"), Duration.ofSeconds(30));
         assertEquals(Set.of(Task.SPANNING, Task.MAX_CLUSTER), run.failures().keySet());
-        assertTrue(run.failures().get(Task.SPANNING).contains("seed 1: fit threw java.lang.IllegalStateException: boom in fit"),
+        assertTrue(
+                run.failures()
+                        .get(Task.SPANNING)
+                        .contains("seed 1: fit threw java.lang.IllegalStateException: boom in fit"),
                 run.failures().toString());
         assertTrue(run.seeds().isEmpty());
     }
@@ -114,10 +123,18 @@ class BenchmarkFailureTest {
     void nanPredictionFailsThatTaskOnly() {
         ModelRun run = run(new Faulty("nan", "returns NaN for spanning"), Duration.ofSeconds(30));
         assertEquals(Set.of(Task.SPANNING), run.failures().keySet());
-        assertTrue(run.failures().get(Task.SPANNING).contains("NaN"), run.failures().toString());
+        assertTrue(
+                run.failures().get(Task.SPANNING).contains("NaN"),
+                run.failures().toString());
         List<ResultRow> rows = ResultRows.of(run, smoke, RunEnvironment.hardware(), RunEnvironment.versions());
-        ResultRow spanning = rows.stream().filter(r -> r.task().equals("spanning")).findFirst().orElseThrow();
-        ResultRow maxCluster = rows.stream().filter(r -> r.task().equals("max-cluster")).findFirst().orElseThrow();
+        ResultRow spanning = rows.stream()
+                .filter(r -> r.task().equals("spanning"))
+                .findFirst()
+                .orElseThrow();
+        ResultRow maxCluster = rows.stream()
+                .filter(r -> r.task().equals("max-cluster"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(ResultRow.FAILED, spanning.status());
         assertTrue(spanning.metrics().isEmpty());
         assertEquals(ResultRow.OK, maxCluster.status());
@@ -128,14 +145,19 @@ class BenchmarkFailureTest {
     @Test
     void wrongLengthIsRejectedNamingTheExpectedLength() {
         ModelRun run = run(new Faulty("short", "returns too few values"), Duration.ofSeconds(30));
-        assertTrue(run.failures().get(Task.MAX_CLUSTER).contains("expected " + smoke.testSets().get(0).samples()),
+        assertTrue(
+                run.failures()
+                        .get(Task.MAX_CLUSTER)
+                        .contains("expected " + smoke.testSets().get(0).samples()),
                 run.failures().toString());
     }
 
     @Test
     void modelThatHangsIsAbandonedAtItsBudgetAndOthersStillRun() {
         ModelRun hung = run(new Faulty("hangs", "hangs in fit"), Duration.ofSeconds(2));
-        assertTrue(hung.failures().get(Task.SPANNING).contains("exceeded its budget of 2 s"), hung.failures().toString());
+        assertTrue(
+                hung.failures().get(Task.SPANNING).contains("exceeded its budget of 2 s"),
+                hung.failures().toString());
         ModelRun after = run(ModelRegistry.load().get("density-baseline"), Duration.ofSeconds(30));
         assertTrue(after.failures().isEmpty(), after.failures().toString());
     }
@@ -165,7 +187,8 @@ class BenchmarkFailureTest {
         ResultStore.Contents back = store.readAll();
         assertEquals(2, back.rows().size());
         assertTrue(back.unreadable().isEmpty());
-        assertTrue(back.rows().stream().allMatch(r -> r.status().equals(ResultRow.FAILED) && r.error().contains("boom")));
+        assertTrue(back.rows().stream()
+                .allMatch(r -> r.status().equals(ResultRow.FAILED) && r.error().contains("boom")));
         try (Stream<Path> files = Files.list(dir)) {
             assertTrue(files.noneMatch(f -> f.toString().endsWith(".part")));
         }
@@ -173,13 +196,17 @@ class BenchmarkFailureTest {
 
     @Test
     void unknownIdsListTheKnownOnes() {
-        IllegalArgumentException m = assertThrows(IllegalArgumentException.class,
-                () -> ModelRegistry.load().select("cnn-sgd,no-such-model"));
-        assertTrue(m.getMessage().contains("unknown model id 'no-such-model'") && m.getMessage().contains("density-baseline"),
+        IllegalArgumentException m = assertThrows(
+                IllegalArgumentException.class, () -> ModelRegistry.load().select("cnn-sgd,no-such-model"));
+        assertTrue(
+                m.getMessage().contains("unknown model id 'no-such-model'")
+                        && m.getMessage().contains("density-baseline"),
                 m.getMessage());
-        IllegalArgumentException t = assertThrows(IllegalArgumentException.class,
-                () -> BenchmarkSettings.parseTasks("spanning,percolation"));
-        assertTrue(t.getMessage().contains("unknown task id 'percolation'") && t.getMessage().contains("max-cluster-mask"),
+        IllegalArgumentException t = assertThrows(
+                IllegalArgumentException.class, () -> BenchmarkSettings.parseTasks("spanning,percolation"));
+        assertTrue(
+                t.getMessage().contains("unknown task id 'percolation'")
+                        && t.getMessage().contains("max-cluster-mask"),
                 t.getMessage());
     }
 
@@ -201,8 +228,8 @@ class BenchmarkFailureTest {
         try (FileChannel ch = FileChannel.open(maps, StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.wrap(new byte[] {7}), Files.size(maps) - 1);
         }
-        ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class,
-                () -> TierData.load(Tier.SMOKE, dir));
+        ChecksumMismatchException e =
+                assertThrows(ChecksumMismatchException.class, () -> TierData.load(Tier.SMOKE, dir));
         assertTrue(e.getMessage().contains("val/maps.npy"), e.getMessage());
     }
 }

@@ -56,28 +56,31 @@ class BenchmarkIT {
             for (Task task : benchmark.tasksOf(model)) {
                 tests.add(DynamicTest.dynamicTest(model.id() + " on " + task.id(), () -> {
                     ModelRun run = runs.computeIfAbsent(model.id(), id -> benchmark.run(model));
-                    Allure.getLifecycle().updateTestCase(t -> t.setHistoryId(
-                            settings.tier().id() + "/" + task.id() + "/" + model.id()));
+                    Allure.getLifecycle()
+                            .updateTestCase(
+                                    t -> t.setHistoryId(settings.tier().id() + "/" + task.id() + "/" + model.id()));
                     Allure.parameter("model", model.id());
                     Allure.parameter("task", task.id() + " v" + task.version());
                     Allure.parameter("tier", settings.tier().id());
                     Allure.parameter("seeds", settings.seeds().toString());
                     Allure.description(model.description());
                     List<ResultRow> rows = ResultRows.of(run, data, hardware, versions).stream()
-                            .filter(r -> r.task().equals(task.id())).toList();
+                            .filter(r -> r.task().equals(task.id()))
+                            .toList();
                     for (ResultRow r : rows) {
                         Path f = store.write(r);
-                        Allure.addAttachment("row " + r.testSpec() + ".json", "application/json", Files.readString(f),
-                                ".json");
+                        Allure.addAttachment(
+                                "row " + r.testSpec() + ".json", "application/json", Files.readString(f), ".json");
                     }
-                    RunCharts.of(run, task, rows, data).forEach((name, png) -> Allure.addAttachment(name, "image/png",
-                            new ByteArrayInputStream(png), ".png"));
+                    RunCharts.of(run, task, rows, data)
+                            .forEach((name, png) ->
+                                    Allure.addAttachment(name, "image/png", new ByteArrayInputStream(png), ".png"));
                     String failure = run.failures().get(task);
                     if (failure != null) {
                         fail(model.id() + " on " + task.id() + " failed: " + failure);
                     }
-                    assertNotNull(rows.get(0).metrics().get(task.primaryMetric().id()),
-                            "row without its primary metric");
+                    assertNotNull(
+                            rows.get(0).metrics().get(task.primaryMetric().id()), "row without its primary metric");
                 }));
             }
             if (!tests.isEmpty()) {
@@ -86,32 +89,44 @@ class BenchmarkIT {
         }
         nodes.add(DynamicTest.dynamicTest("all models: spanning accuracy against p", () -> {
             List<ResultRow> rows = store.readAll().rows().stream()
-                    .filter(r -> r.tier().equals(settings.tier().id())).collect(Collectors.toList());
+                    .filter(r -> r.tier().equals(settings.tier().id()))
+                    .collect(Collectors.toList());
             for (SplitData test : data.testSets()) {
                 byte[] png = RunCharts.spanningAcrossModels(rows, test.spec().id());
                 if (png != null) {
-                    Allure.addAttachment("spanning accuracy against p, L = " + test.size(), "image/png",
-                            new ByteArrayInputStream(png), ".png");
+                    Allure.addAttachment(
+                            "spanning accuracy against p, L = " + test.size(),
+                            "image/png",
+                            new ByteArrayInputStream(png),
+                            ".png");
                 }
             }
         }));
         nodes.add(DynamicTest.dynamicTest("trainers: " + String.join(", ", TRAINERS) + " on one chart", () -> {
-            List<ModelRun> trainers = TRAINERS.stream().map(runs::get).filter(Objects::nonNull).toList();
+            List<ModelRun> trainers =
+                    TRAINERS.stream().map(runs::get).filter(Objects::nonNull).toList();
             assumeFalse(trainers.isEmpty(), "none of the trainers ran");
             for (boolean againstTime : List.of(true, false)) {
                 byte[] png = RunCharts.lossAcrossModels(trainers, againstTime);
                 if (png != null) {
-                    Allure.addAttachment("loss against " + (againstTime ? "time" : "step"), "image/png",
-                            new ByteArrayInputStream(png), ".png");
+                    Allure.addAttachment(
+                            "loss against " + (againstTime ? "time" : "step"),
+                            "image/png",
+                            new ByteArrayInputStream(png),
+                            ".png");
                 }
             }
             List<ResultRow> rows = store.readAll().rows().stream()
-                    .filter(r -> r.tier().equals(settings.tier().id()) && isTrainer(r.model())).toList();
+                    .filter(r -> r.tier().equals(settings.tier().id()) && isTrainer(r.model()))
+                    .toList();
             for (SplitData test : data.testSets()) {
                 byte[] png = RunCharts.spanningAcrossModels(rows, test.spec().id());
                 if (png != null) {
-                    Allure.addAttachment("trainers: spanning accuracy against p, L = " + test.size(), "image/png",
-                            new ByteArrayInputStream(png), ".png");
+                    Allure.addAttachment(
+                            "trainers: spanning accuracy against p, L = " + test.size(),
+                            "image/png",
+                            new ByteArrayInputStream(png),
+                            ".png");
                 }
             }
         }));
@@ -130,7 +145,8 @@ class BenchmarkIT {
             return;
         }
         try (Stream<Path> s = Files.list(dir)) {
-            for (Path f : s.filter(p -> p.getFileName().toString().startsWith(tier + "__")).toList()) {
+            for (Path f : s.filter(p -> p.getFileName().toString().startsWith(tier + "__"))
+                    .toList()) {
                 Files.delete(f);
             }
         }

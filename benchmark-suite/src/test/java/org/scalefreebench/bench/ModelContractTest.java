@@ -58,21 +58,30 @@ class ModelContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void fitsAndPredictsEveryTaskItClaims(BenchmarkModel model) {
-        BenchmarkSettings settings = new BenchmarkSettings(Tier.SMOKE, List.of(1L), model.id(), model.tasks(),
-                Duration.ofMinutes(2), defaults.dataDir(), defaults.resultsDir());
-        ModelRun run = new Benchmark(settings, smoke, line -> { }).run(model);
+        BenchmarkSettings settings = new BenchmarkSettings(
+                Tier.SMOKE,
+                List.of(1L),
+                model.id(),
+                model.tasks(),
+                Duration.ofMinutes(2),
+                defaults.dataDir(),
+                defaults.resultsDir());
+        ModelRun run = new Benchmark(settings, smoke, line -> {}).run(model);
         assertTrue(run.failures().isEmpty(), model.id() + " failed: " + run.failures());
         assertEquals(1, run.seeds().size());
         ModelRun.SeedRun seed = run.seeds().get(0);
         assertTrue(seed.params() >= 0, "negative parameter count");
-        Map<Task, Evaluation> scores = seed.evaluations().get(smoke.testSets().get(0).spec().id());
+        Map<Task, Evaluation> scores =
+                seed.evaluations().get(smoke.testSets().get(0).spec().id());
         assertEquals(model.tasks(), scores.keySet());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void sameSeedSamePredictions(BenchmarkModel model) throws Exception {
-        MapBatch test = new MapBatch(smoke.testSets().get(0).samples(), smoke.testSets().get(0).size(),
+        MapBatch test = new MapBatch(
+                smoke.testSets().get(0).samples(),
+                smoke.testSets().get(0).size(),
                 smoke.testSets().get(0).maps());
         for (Task task : model.tasks()) {
             float[] first = fit(model, 7).predict(task, test);
@@ -105,7 +114,8 @@ class ModelContractTest {
     }
 
     private static BenchmarkModel.FittedModel fit(BenchmarkModel model, long seed) throws Exception {
-        return model.fit(new TrainingData(Set.copyOf(model.tasks()), smoke.train(), smoke.val()),
+        return model.fit(
+                new TrainingData(Set.copyOf(model.tasks()), smoke.train(), smoke.val()),
                 new FitOptions(seed, Duration.ofMinutes(2), TrainingListener.NONE));
     }
 }

@@ -27,7 +27,8 @@ class ResourceUseTest {
     void formatsTheDifferenceOfTwoSnapshots() {
         ResourceUse a = new ResourceUse(0, 10, 1_000, 0, 0, 0, 0);
         ResourceUse b = new ResourceUse(2_500_000_000L, 13, 1_250, 1L << 30, 0, 3L << 29, 2L << 30);
-        assertEquals("2.5 s, GC 0.3 s in 3 collections; heap 1.00 GiB, off-heap 0.00 GiB, resident 1.50 GiB (peak 2.00 GiB)",
+        assertEquals(
+                "2.5 s, GC 0.3 s in 3 collections; heap 1.00 GiB, off-heap 0.00 GiB, resident 1.50 GiB (peak 2.00 GiB)",
                 b.since(a));
         assertEquals("?", ResourceUse.gib(-1));
     }

@@ -11,8 +11,7 @@ final class SmokeTier {
 
     private static TierData data;
 
-    private SmokeTier() {
-    }
+    private SmokeTier() {}
 
     /** @return the smoke tier's checksum-verified data */
     static synchronized TierData data() {

@@ -10,16 +10,14 @@ package org.nd4j.nativeblas;
  */
 public final class Nd4jCpu {
 
-    private Nd4jCpu() {
-    }
+    private Nd4jCpu() {}
 
     /** The old name of ND4J's native environment, forwarding to the moved class. */
     public static final class Environment {
 
         private static final Environment INSTANCE = new Environment();
 
-        private Environment() {
-        }
+        private Environment() {}
 
         /** @return the one instance, as the old native binding had */
         public static Environment getInstance() {

@@ -34,8 +34,12 @@ public enum BrowserCheck {
         try {
             return valueOf(v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(PROPERTY + ": unknown value '" + v + "'; known values: "
-                    + Arrays.stream(values()).map(x -> x.name().toLowerCase(Locale.ROOT)).toList(), e);
+            throw new IllegalArgumentException(
+                    PROPERTY + ": unknown value '" + v + "'; known values: "
+                            + Arrays.stream(values())
+                                    .map(x -> x.name().toLowerCase(Locale.ROOT))
+                                    .toList(),
+                    e);
         }
     }
 
@@ -55,7 +59,9 @@ public enum BrowserCheck {
             return "Page checks: pure-Java HTML check, and in headless Chromium (" + CHROMIUM + ")";
         }
         return "Page checks: pure-Java HTML check only; the headless-Chromium check is skipped because "
-                + (this == OFF ? PROPERTY + "=off"
-                        : CHROMIUM + " or " + CHROMEDRIVER + " is not installed (apt-get install -y chromium chromium-driver)");
+                + (this == OFF
+                        ? PROPERTY + "=off"
+                        : CHROMIUM + " or " + CHROMEDRIVER
+                                + " is not installed (apt-get install -y chromium chromium-driver)");
     }
 }

@@ -20,7 +20,8 @@ import java.util.Locale;
  * @param branches        branches in all
  * @param page            the report's {@code index.html}
  */
-public record CodeCoverage(String module, long linesCovered, long lines, long branchesCovered, long branches, Path page) {
+public record CodeCoverage(
+        String module, long linesCovered, long lines, long branchesCovered, long branches, Path page) {
 
     /** The report of every module, relative to the module's folder. */
     public static final Path REPORT = Path.of("target", "site", "jacoco-merged");

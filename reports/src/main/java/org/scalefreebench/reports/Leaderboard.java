@@ -36,8 +36,15 @@ import org.scalefreebench.datasets.task.Tier;
  * @param models         model id → description, by id
  * @param warnings       one message per unreadable row file or row that could not be placed
  */
-public record Leaderboard(String source, int rowCount, List<String> tiers, List<Map<String, String>> hardware,
-        List<Map<String, String>> versions, String lastFinishedAt, List<Table> tables, Map<String, String> models,
+public record Leaderboard(
+        String source,
+        int rowCount,
+        List<String> tiers,
+        List<Map<String, String>> hardware,
+        List<Map<String, String>> versions,
+        String lastFinishedAt,
+        List<Table> tables,
+        Map<String, String> models,
         List<String> warnings) {
 
     /** Prefix of the accuracy-against-p chart of a spanning table. */
@@ -76,7 +83,8 @@ public record Leaderboard(String source, int rowCount, List<String> tiers, List<
         for (String u : contents.unreadable()) {
             warnings.add("unreadable row file: " + u);
         }
-        Set<String> tierIds = new TreeSet<>(Comparator.comparing(Leaderboard::tierOrder).thenComparing(t -> t));
+        Set<String> tierIds =
+                new TreeSet<>(Comparator.comparing(Leaderboard::tierOrder).thenComparing(t -> t));
         Set<Map<String, String>> hardware = new LinkedHashSet<>();
         Set<Map<String, String>> versions = new LinkedHashSet<>();
         Map<String, String> models = new TreeMap<>();
@@ -101,27 +109,42 @@ public record Leaderboard(String source, int rowCount, List<String> tiers, List<
                 warnings.add("row of model " + r.model() + " on " + r.testSpec() + " not shown: " + e.getMessage());
                 continue;
             }
-            TableKey key = new TableKey(text(r.tier()), task, r.taskVersion(), text(r.testSpec()), text(r.testSplit()), r.size());
+            TableKey key = new TableKey(
+                    text(r.tier()), task, r.taskVersion(), text(r.testSpec()), text(r.testSplit()), r.size());
             grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
         List<TableKey> keys = new ArrayList<>(grouped.keySet());
-        keys.sort(Comparator.comparing((TableKey k) -> tierOrder(k.tier())).thenComparing(TableKey::tier)
-                .thenComparing(TableKey::task).thenComparingInt(TableKey::taskVersion)
-                .thenComparingInt(k -> testSetOrder(k.tier(), k.testSpec())).thenComparingInt(TableKey::size)
-                .thenComparing(TableKey::testSpec).thenComparing(TableKey::testSplit));
+        keys.sort(Comparator.comparing((TableKey k) -> tierOrder(k.tier()))
+                .thenComparing(TableKey::tier)
+                .thenComparing(TableKey::task)
+                .thenComparingInt(TableKey::taskVersion)
+                .thenComparingInt(k -> testSetOrder(k.tier(), k.testSpec()))
+                .thenComparingInt(TableKey::size)
+                .thenComparing(TableKey::testSpec)
+                .thenComparing(TableKey::testSplit));
         Map<String, Integer> chartNames = new HashMap<>();
         List<Table> tables = new ArrayList<>();
         for (TableKey k : keys) {
             Table t = Table.of(k, grouped.get(k), null);
-            if (k.task() == Task.SPANNING && t.okRows().stream().anyMatch(r -> r.perP() != null && !r.perP().isEmpty())) {
+            if (k.task() == Task.SPANNING
+                    && t.okRows().stream()
+                            .anyMatch(r -> r.perP() != null && !r.perP().isEmpty())) {
                 String base = SPANNING_CHART_PREFIX + k.testSpec().replaceAll("[^A-Za-z0-9._-]", "_");
                 int n = chartNames.merge(base, 1, Integer::sum);
                 t = Table.of(k, grouped.get(k), base + (n > 1 ? "-" + n : "") + ".png");
             }
             tables.add(t);
         }
-        return new Leaderboard(source, contents.rows().size(), List.copyOf(tierIds), List.copyOf(hardware),
-                List.copyOf(versions), last, tables, models, warnings);
+        return new Leaderboard(
+                source,
+                contents.rows().size(),
+                List.copyOf(tierIds),
+                List.copyOf(hardware),
+                List.copyOf(versions),
+                last,
+                tables,
+                models,
+                warnings);
     }
 
     /** @return whether there is no row to show */
@@ -156,8 +179,7 @@ public record Leaderboard(String source, int rowCount, List<String> tiers, List<
         return s == null ? "" : s;
     }
 
-    private record TableKey(String tier, Task task, int taskVersion, String testSpec, String testSplit, int size) {
-    }
+    private record TableKey(String tier, Task task, int taskVersion, String testSpec, String testSplit, int size) {}
 
     /**
      * The rows of one task on one test set of one tier.
@@ -176,9 +198,19 @@ public record Leaderboard(String source, int rowCount, List<String> tiers, List<
      * @param chart       file name of the spanning accuracy-against-p chart; null unless the task is
      *                    spanning and an ok row has accuracies per p
      */
-    public record Table(String tier, Task task, int taskVersion, String testSpec, String testSplit, int size,
-            List<String> trainSpecs, List<String> metrics, List<Ranked> ranked, List<ResultRow> reference,
-            List<ResultRow> failed, String chart) {
+    public record Table(
+            String tier,
+            Task task,
+            int taskVersion,
+            String testSpec,
+            String testSplit,
+            int size,
+            List<String> trainSpecs,
+            List<String> metrics,
+            List<Ranked> ranked,
+            List<ResultRow> reference,
+            List<ResultRow> failed,
+            String chart) {
 
         /** Immutable copy. */
         public Table {
@@ -194,7 +226,8 @@ public record Leaderboard(String source, int rowCount, List<String> tiers, List<
             boolean higher = k.task().primaryMetric().higherIsBetter();
             Comparator<ResultRow> best = Comparator.comparingDouble((ResultRow r) -> sortKey(r, primary, higher))
                     .thenComparing(r -> text(r.model()));
-            List<String> metrics = new ArrayList<>(k.task().metrics().stream().map(Metric::id).toList());
+            List<String> metrics =
+                    new ArrayList<>(k.task().metrics().stream().map(Metric::id).toList());
             Set<String> extra = new TreeSet<>();
             Set<String> trainSpecs = new TreeSet<>();
             List<ResultRow> ranked = new ArrayList<>();
@@ -224,8 +257,19 @@ public record Leaderboard(String source, int rowCount, List<String> tiers, List<
                 boolean tie = i > 0 && sortKey(r, primary, higher) == sortKey(ranked.get(i - 1), primary, higher);
                 numbered.add(new Ranked(tie ? numbered.get(i - 1).rank() : i + 1, r));
             }
-            return new Table(k.tier(), k.task(), k.taskVersion(), k.testSpec(), k.testSplit(), k.size(),
-                    List.copyOf(trainSpecs), metrics, numbered, reference, failed, chart);
+            return new Table(
+                    k.tier(),
+                    k.task(),
+                    k.taskVersion(),
+                    k.testSpec(),
+                    k.testSplit(),
+                    k.size(),
+                    List.copyOf(trainSpecs),
+                    metrics,
+                    numbered,
+                    reference,
+                    failed,
+                    chart);
         }
 
         /** Smaller is better; rows without the metric go last. */
@@ -244,7 +288,8 @@ public record Leaderboard(String source, int rowCount, List<String> tiers, List<
 
         /** @return the ok rows: the ranked ones in order, then the references */
         public List<ResultRow> okRows() {
-            List<ResultRow> ok = new ArrayList<>(ranked.stream().map(Ranked::row).toList());
+            List<ResultRow> ok =
+                    new ArrayList<>(ranked.stream().map(Ranked::row).toList());
             ok.addAll(reference);
             return ok;
         }
@@ -256,17 +301,21 @@ public record Leaderboard(String source, int rowCount, List<String> tiers, List<
      * @param rank the place, from 1
      * @param row  the row
      */
-    public record Ranked(int rank, ResultRow row) {
-    }
+    public record Ranked(int rank, ResultRow row) {}
 
     /** The row's training notes as ". Training: seed 1: …; seed 2: …", or "" if it has none. */
     private static String trainingNotes(ResultRow r) {
-        if (r.trainingNotes() == null || r.seeds() == null || r.trainingNotes().stream().allMatch(n -> n == null || n.isBlank())) {
+        if (r.trainingNotes() == null
+                || r.seeds() == null
+                || r.trainingNotes().stream().allMatch(n -> n == null || n.isBlank())) {
             return "";
         }
         StringBuilder b = new StringBuilder(". Training:");
         for (int i = 0; i < r.trainingNotes().size() && i < r.seeds().size(); i++) {
-            b.append(i == 0 ? " seed " : "; seed ").append(r.seeds().get(i)).append(": ").append(text(r.trainingNotes().get(i)));
+            b.append(i == 0 ? " seed " : "; seed ")
+                    .append(r.seeds().get(i))
+                    .append(": ")
+                    .append(text(r.trainingNotes().get(i)));
         }
         return b.toString();
     }

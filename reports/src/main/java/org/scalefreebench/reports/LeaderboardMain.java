@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class LeaderboardMain {
 
-    private LeaderboardMain() {
-    }
+    private LeaderboardMain() {}
 
     /**
      * @param args the rows folder, the output folder and optionally the project folder
@@ -25,8 +24,9 @@ public final class LeaderboardMain {
      */
     public static void main(String[] args) throws IOException {
         if (args.length != 2 && args.length != 3) {
-            throw new IllegalArgumentException("usage: LeaderboardMain <result rows dir> <output dir> [project dir], got "
-                    + args.length + " argument(s)");
+            throw new IllegalArgumentException(
+                    "usage: LeaderboardMain <result rows dir> <output dir> [project dir], got " + args.length
+                            + " argument(s)");
         }
         List<CodeCoverage> coverage = args.length == 3 ? CodeCoverage.read(Path.of(args[2])) : List.of();
         run(Path.of(args[0]), Path.of(args[1]), LocalDate.now(ZoneOffset.UTC), coverage);
@@ -65,8 +65,9 @@ public final class LeaderboardMain {
             System.out.println("leaderboard: coverage of " + c.module() + ": lines " + c.lineText() + ", branches "
                     + c.branchText());
         }
-        System.out.println("leaderboard: " + board.rowCount() + " row(s) from " + rowsDir + " in " + board.tables().size()
-                + " table(s), " + board.warnings().size() + " warning(s); wrote " + written.size() + " file(s) to " + outDir);
+        System.out.println("leaderboard: " + board.rowCount() + " row(s) from " + rowsDir + " in "
+                + board.tables().size() + " table(s), " + board.warnings().size() + " warning(s); wrote "
+                + written.size() + " file(s) to " + outDir);
         for (String w : board.warnings()) {
             System.out.println("leaderboard: WARNING " + w);
         }

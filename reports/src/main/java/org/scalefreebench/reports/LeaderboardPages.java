@@ -40,8 +40,7 @@ public final class LeaderboardPages {
     private static final List<String> COST_COLUMNS =
             List.of("#params", "train s", "train samples/s", "predict samples/s", "seeds");
 
-    private LeaderboardPages() {
-    }
+    private LeaderboardPages() {}
 
     /**
      * Writes the charts, then the pages that show them, into a folder.
@@ -148,36 +147,64 @@ public final class LeaderboardPages {
             b.append(escapeMarkdown(tableCaption(t))).append("\n\n");
             List<String> columns = columns(t);
             if (!t.ranked().isEmpty()) {
-                markdownTable(b, columns, t.ranked().stream().map(r -> cells(t, String.valueOf(r.rank()), r.row())).toList());
+                markdownTable(
+                        b,
+                        columns,
+                        t.ranked().stream()
+                                .map(r -> cells(t, String.valueOf(r.rank()), r.row()))
+                                .toList());
             }
             if (!t.reference().isEmpty()) {
                 b.append("Reference, not ranked:\n\n");
-                markdownTable(b, columns, t.reference().stream().map(r -> cells(t, "ref.", r)).toList());
+                markdownTable(
+                        b,
+                        columns,
+                        t.reference().stream().map(r -> cells(t, "ref.", r)).toList());
             }
             if (!t.failed().isEmpty()) {
                 b.append("Failed:\n\n");
                 for (ResultRow r : t.failed()) {
-                    b.append("- ").append(escapeMarkdown(r.model())).append(": ").append(escapeMarkdown(errorOf(r))).append('\n');
+                    b.append("- ")
+                            .append(escapeMarkdown(r.model()))
+                            .append(": ")
+                            .append(escapeMarkdown(errorOf(r)))
+                            .append('\n');
                 }
                 b.append('\n');
             }
             if (t.chart() != null) {
-                b.append("![spanning accuracy against p, ").append(escapeMarkdown(t.testSpec())).append("](")
-                        .append(t.chart()).append(")\n\n");
+                b.append("![spanning accuracy against p, ")
+                        .append(escapeMarkdown(t.testSpec()))
+                        .append("](")
+                        .append(t.chart())
+                        .append(")\n\n");
             }
         }
         b.append("## Models\n\n");
         for (Map.Entry<String, String> m : board.models().entrySet()) {
-            b.append("- **").append(escapeMarkdown(m.getKey())).append("**: ").append(escapeMarkdown(m.getValue())).append('\n');
+            b.append("- **")
+                    .append(escapeMarkdown(m.getKey()))
+                    .append("**: ")
+                    .append(escapeMarkdown(m.getValue()))
+                    .append('\n');
         }
         if (!coverage.isEmpty()) {
-            b.append("\n## ").append(COVERAGE_TITLE).append("\n\n").append(COVERAGE_CAPTION).append("\n\n");
+            b.append("\n## ")
+                    .append(COVERAGE_TITLE)
+                    .append("\n\n")
+                    .append(COVERAGE_CAPTION)
+                    .append("\n\n");
             b.append("| ").append(String.join(" | ", COVERAGE_COLUMNS)).append(" |\n|---|---:|---:|---|\n");
             for (CoverageLink c : coverage) {
-                b.append("| ").append(escapeMarkdown(c.coverage().module())).append(" | ")
-                        .append(escapeMarkdown(c.coverage().lineText())).append(" | ")
-                        .append(escapeMarkdown(c.coverage().branchText())).append(" | [index.html](<")
-                        .append(c.href()).append(">) |\n");
+                b.append("| ")
+                        .append(escapeMarkdown(c.coverage().module()))
+                        .append(" | ")
+                        .append(escapeMarkdown(c.coverage().lineText()))
+                        .append(" | ")
+                        .append(escapeMarkdown(c.coverage().branchText()))
+                        .append(" | [index.html](<")
+                        .append(c.href())
+                        .append(">) |\n");
             }
         }
         return b.toString();
@@ -205,7 +232,8 @@ public final class LeaderboardPages {
 
     static String html(Leaderboard board, LocalDate date, List<String> notes, List<CoverageLink> coverage) {
         StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(TITLE)
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(TITLE)
                 .append("</title>\n<style>\n")
                 .append("body{font-family:sans-serif;margin:2em;max-width:80em}\n")
                 .append("table{border-collapse:collapse;margin:1em 0}\n")
@@ -215,7 +243,9 @@ public final class LeaderboardPages {
                 .append("tbody.failed td{color:#a00}\n")
                 .append(".warnings{border:2px solid #d80;background:#fff5e0;padding:.5em 1em}\n")
                 .append("img{max-width:100%}\n")
-                .append("</style>\n</head>\n<body>\n<h1>").append(TITLE).append("</h1>\n<p class=\"header\">\n");
+                .append("</style>\n</head>\n<body>\n<h1>")
+                .append(TITLE)
+                .append("</h1>\n<p class=\"header\">\n");
         for (String line : header(board, date, notes, LeaderboardPages::escapeHtml)) {
             b.append(line).append("<br>\n");
         }
@@ -228,15 +258,22 @@ public final class LeaderboardPages {
             b.append("</ul>\n</section>\n");
         }
         if (board.isEmpty()) {
-            b.append("<p class=\"empty\">").append(escapeHtml(emptyMessage(board))).append("</p>\n</body>\n</html>\n");
+            b.append("<p class=\"empty\">")
+                    .append(escapeHtml(emptyMessage(board)))
+                    .append("</p>\n</body>\n</html>\n");
             return b.toString();
         }
         for (Table t : board.tables()) {
             List<String> columns = columns(t);
-            b.append("<section class=\"board\">\n<h2>").append(escapeHtml(tableTitle(t))).append("</h2>\n<p>")
-                    .append(escapeHtml(tableCaption(t))).append("</p>\n<table>\n<thead><tr>");
+            b.append("<section class=\"board\">\n<h2>")
+                    .append(escapeHtml(tableTitle(t)))
+                    .append("</h2>\n<p>")
+                    .append(escapeHtml(tableCaption(t)))
+                    .append("</p>\n<table>\n<thead><tr>");
             for (int i = 0; i < columns.size(); i++) {
-                b.append(i == 1 ? "<th class=\"model\">" : "<th>").append(escapeHtml(columns.get(i))).append("</th>");
+                b.append(i == 1 ? "<th class=\"model\">" : "<th>")
+                        .append(escapeHtml(columns.get(i)))
+                        .append("</th>");
             }
             b.append("</tr></thead>\n<tbody class=\"ranked\">\n");
             for (Ranked r : t.ranked()) {
@@ -244,7 +281,8 @@ public final class LeaderboardPages {
             }
             b.append("</tbody>\n");
             if (!t.reference().isEmpty()) {
-                b.append("<tbody class=\"reference\">\n<tr class=\"section\"><th colspan=\"").append(columns.size())
+                b.append("<tbody class=\"reference\">\n<tr class=\"section\"><th colspan=\"")
+                        .append(columns.size())
                         .append("\">reference, not ranked</th></tr>\n");
                 for (ResultRow r : t.reference()) {
                     htmlRow(b, t, cells(t, "ref.", r), r);
@@ -252,37 +290,61 @@ public final class LeaderboardPages {
                 b.append("</tbody>\n");
             }
             if (!t.failed().isEmpty()) {
-                b.append("<tbody class=\"failed\">\n<tr class=\"section\"><th colspan=\"").append(columns.size())
+                b.append("<tbody class=\"failed\">\n<tr class=\"section\"><th colspan=\"")
+                        .append(columns.size())
                         .append("\">failed</th></tr>\n");
                 for (ResultRow r : t.failed()) {
-                    b.append(rowStart(t, r)).append("<td>").append(NONE).append("</td><td class=\"model\">")
-                            .append(escapeHtml(r.model())).append("</td><td class=\"error\" colspan=\"")
-                            .append(columns.size() - 2).append("\">").append(escapeHtml(errorOf(r))).append("</td></tr>\n");
+                    b.append(rowStart(t, r))
+                            .append("<td>")
+                            .append(NONE)
+                            .append("</td><td class=\"model\">")
+                            .append(escapeHtml(r.model()))
+                            .append("</td><td class=\"error\" colspan=\"")
+                            .append(columns.size() - 2)
+                            .append("\">")
+                            .append(escapeHtml(errorOf(r)))
+                            .append("</td></tr>\n");
                 }
                 b.append("</tbody>\n");
             }
             b.append("</table>\n");
             if (t.chart() != null) {
-                b.append("<p><img src=\"").append(t.chart()).append("\" alt=\"spanning accuracy against p, ")
-                        .append(escapeHtml(t.testSpec())).append("\"></p>\n");
+                b.append("<p><img src=\"")
+                        .append(t.chart())
+                        .append("\" alt=\"spanning accuracy against p, ")
+                        .append(escapeHtml(t.testSpec()))
+                        .append("\"></p>\n");
             }
             b.append("</section>\n");
         }
         b.append("<h2>Models</h2>\n<dl class=\"models\">\n");
         for (Map.Entry<String, String> m : board.models().entrySet()) {
-            b.append("<dt>").append(escapeHtml(m.getKey())).append("</dt><dd>").append(escapeHtml(m.getValue())).append("</dd>\n");
+            b.append("<dt>")
+                    .append(escapeHtml(m.getKey()))
+                    .append("</dt><dd>")
+                    .append(escapeHtml(m.getValue()))
+                    .append("</dd>\n");
         }
         b.append("</dl>\n");
         if (!coverage.isEmpty()) {
-            b.append("<h2>").append(COVERAGE_TITLE).append("</h2>\n<p>").append(COVERAGE_CAPTION)
+            b.append("<h2>")
+                    .append(COVERAGE_TITLE)
+                    .append("</h2>\n<p>")
+                    .append(COVERAGE_CAPTION)
                     .append("</p>\n<table class=\"coverage\">\n<thead><tr>");
             COVERAGE_COLUMNS.forEach(c -> b.append("<th>").append(c).append("</th>"));
             b.append("</tr></thead>\n<tbody>\n");
             for (CoverageLink c : coverage) {
-                b.append("<tr><td class=\"model\">").append(escapeHtml(c.coverage().module())).append("</td><td>")
-                        .append(escapeHtml(c.coverage().lineText())).append("</td><td>")
-                        .append(escapeHtml(c.coverage().branchText())).append("</td><td><a href=\"")
-                        .append(escapeHtml(c.href())).append("\">").append(escapeHtml(c.href()))
+                b.append("<tr><td class=\"model\">")
+                        .append(escapeHtml(c.coverage().module()))
+                        .append("</td><td>")
+                        .append(escapeHtml(c.coverage().lineText()))
+                        .append("</td><td>")
+                        .append(escapeHtml(c.coverage().branchText()))
+                        .append("</td><td><a href=\"")
+                        .append(escapeHtml(c.href()))
+                        .append("\">")
+                        .append(escapeHtml(c.href()))
                         .append("</a></td></tr>\n");
             }
             b.append("</tbody>\n</table>\n");
@@ -297,8 +359,11 @@ public final class LeaderboardPages {
     private static List<CoverageLink> coverageLinks(Path outDir, List<CodeCoverage> coverage) {
         Path from = outDir.toAbsolutePath().normalize();
         return coverage.stream()
-                .map(c -> new CoverageLink(c, from.relativize(c.page().toAbsolutePath().normalize()).toString()
-                        .replace('\\', '/')))
+                .map(c -> new CoverageLink(
+                        c,
+                        from.relativize(c.page().toAbsolutePath().normalize())
+                                .toString()
+                                .replace('\\', '/')))
                 .toList();
     }
 
@@ -366,14 +431,16 @@ public final class LeaderboardPages {
             return NONE;
         }
         double a = Math.abs(s.mean());
-        int decimals = a == 0 || !Double.isFinite(a) ? 2 : Math.max(0, Math.min(3, 2 - (int) Math.floor(Math.log10(a))));
+        int decimals =
+                a == 0 || !Double.isFinite(a) ? 2 : Math.max(0, Math.min(3, 2 - (int) Math.floor(Math.log10(a))));
         String f = "%." + decimals + "f";
         return String.format(Locale.ROOT, f + " ± " + f, s.mean(), s.std());
     }
 
     private static List<String> header(Leaderboard board, LocalDate date, List<String> notes, UnaryOperator<String> e) {
         List<String> lines = new ArrayList<>();
-        lines.add("Date: " + date + (board.lastFinishedAt() == null ? "" : "; latest row finished " + e.apply(board.lastFinishedAt())));
+        lines.add("Date: " + date
+                + (board.lastFinishedAt() == null ? "" : "; latest row finished " + e.apply(board.lastFinishedAt())));
         lines.add((board.tiers().size() > 1 ? "Tiers: " : "Tier: ")
                 + e.apply(board.tiers().isEmpty() ? NONE : String.join(", ", board.tiers())));
         lines.add("Rows: " + board.rowCount() + " from " + e.apply(board.source()));
@@ -459,14 +526,17 @@ public final class LeaderboardPages {
     }
 
     private static String rowStart(Table t, ResultRow r) {
-        return "<tr data-tier=\"" + escapeHtml(t.tier()) + "\" data-task=\"" + escapeHtml(t.task().id()) + "\" data-model=\""
-                + escapeHtml(r.model()) + "\" data-test-spec=\"" + escapeHtml(t.testSpec()) + "\">";
+        return "<tr data-tier=\"" + escapeHtml(t.tier()) + "\" data-task=\""
+                + escapeHtml(t.task().id()) + "\" data-model=\"" + escapeHtml(r.model()) + "\" data-test-spec=\""
+                + escapeHtml(t.testSpec()) + "\">";
     }
 
     private static void htmlRow(StringBuilder b, Table t, List<String> cells, ResultRow r) {
         b.append(rowStart(t, r));
         for (int i = 0; i < cells.size(); i++) {
-            b.append(i == 1 ? "<td class=\"model\">" : "<td>").append(escapeHtml(cells.get(i))).append("</td>");
+            b.append(i == 1 ? "<td class=\"model\">" : "<td>")
+                    .append(escapeHtml(cells.get(i)))
+                    .append("</td>");
         }
         b.append("</tr>\n");
     }

@@ -57,10 +57,11 @@ class CodeCoverageTest {
     @Test
     void aFileThatIsNotJacocosCsvIsNamed() throws IOException {
         Path csv = project.resolve("x.csv");
-        IllegalArgumentException header = assertThrows(IllegalArgumentException.class,
-                () -> CodeCoverage.parse("m", csv, List.of("a,b,c", "1,2,3")));
+        IllegalArgumentException header = assertThrows(
+                IllegalArgumentException.class, () -> CodeCoverage.parse("m", csv, List.of("a,b,c", "1,2,3")));
         assertTrue(header.getMessage().contains(csv + " has no column LINE_MISSED"), header.getMessage());
-        IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException count = assertThrows(
+                IllegalArgumentException.class,
                 () -> CodeCoverage.parse("m", csv, List.of(HEADER, "g,p,A,0,9,0,zero,0,1,0,1,0,1")));
         assertTrue(count.getMessage().contains(csv + " line 2: no count in column BRANCH_COVERED"), count.getMessage());
     }
@@ -69,15 +70,28 @@ class CodeCoverageTest {
     void thePagesListEachModuleWithALinkToItsReport() throws IOException {
         report("datasets-spec", "g,p,A,1,9,1,3,2,8,0,1,0,1");
         Path out = project.resolve("reports").resolve("target");
-        Leaderboard board = Leaderboard.of("/rows", new ResultStore.Contents(List.of(FakeRows.ok("smoke", "spanning",
-                "cnn", "percolation-L32-smoke-v1", 32, true, Map.of("accuracy", FakeRows.around(0.9, 0.01)))),
-                List.of()));
+        Leaderboard board = Leaderboard.of(
+                "/rows",
+                new ResultStore.Contents(
+                        List.of(FakeRows.ok(
+                                "smoke",
+                                "spanning",
+                                "cnn",
+                                "percolation-L32-smoke-v1",
+                                32,
+                                true,
+                                Map.of("accuracy", FakeRows.around(0.9, 0.01)))),
+                        List.of()));
         LeaderboardPages.write(board, out, LocalDate.of(2026, 12, 1), List.of(), CodeCoverage.read(project));
         String href = "../../datasets-spec/target/site/jacoco-merged/index.html";
         String html = Files.readString(out.resolve(LeaderboardPages.HTML));
-        assertTrue(html.contains("<td class=\"model\">datasets-spec</td><td>80.0 % (8 of 10)</td><td>75.0 % (3 of 4)</td>"
-                + "<td><a href=\"" + href + "\">"), html);
+        assertTrue(
+                html.contains("<td class=\"model\">datasets-spec</td><td>80.0 % (8 of 10)</td><td>75.0 % (3 of 4)</td>"
+                        + "<td><a href=\"" + href + "\">"),
+                html);
         String md = Files.readString(out.resolve(LeaderboardPages.MARKDOWN));
-        assertTrue(md.contains("| datasets-spec | 80.0 % (8 of 10) | 75.0 % (3 of 4) | [index.html](<" + href + ">) |"), md);
+        assertTrue(
+                md.contains("| datasets-spec | 80.0 % (8 of 10) | 75.0 % (3 of 4) | [index.html](<" + href + ">) |"),
+                md);
     }
 }

@@ -13,8 +13,7 @@ final class FakeRows {
     static final Map<String, String> HARDWARE = Map.of("cpu", "Test CPU @ 2.0GHz", "cores", "2");
     static final Map<String, String> VERSIONS = Map.of("scalefree-bench", "0.1.0-SNAPSHOT", "nd4j", "1.0.0-M2.1");
 
-    private FakeRows() {
-    }
+    private FakeRows() {}
 
     /**
      * @param tier     tier id
@@ -26,7 +25,13 @@ final class FakeRows {
      * @param metrics  metric id → the per-seed values (two seeds)
      * @return an ok row
      */
-    static ResultRow ok(String tier, String task, String model, String testSpec, int size, boolean ranked,
+    static ResultRow ok(
+            String tier,
+            String task,
+            String model,
+            String testSpec,
+            int size,
+            boolean ranked,
             Map<String, List<Double>> metrics) {
         Map<String, Stat> m = new LinkedHashMap<>();
         metrics.forEach((k, v) -> m.put(k, Stat.of(v)));
@@ -37,10 +42,32 @@ final class FakeRows {
                 perP.add(new ResultRow.PerP(p, Stat.of(List.of(a - 0.01, a))));
             }
         }
-        return new ResultRow(ResultRow.SCHEMA, task, 1, model, "description of " + model, ranked, tier,
-                "percolation-L32-smoke-v1", testSpec, "test", size, ResultRow.OK, null, List.of(1L, 2L), m, perP,
-                12_345L, Stat.of(List.of(10.0, 12.0)), Stat.of(List.of(1500.0, 1600.0)), Stat.of(List.of(20_000.0, 22_000.0)),
-                HARDWARE, VERSIONS, Map.of(), "2026-11-23T10:00:00Z", List.of());
+        return new ResultRow(
+                ResultRow.SCHEMA,
+                task,
+                1,
+                model,
+                "description of " + model,
+                ranked,
+                tier,
+                "percolation-L32-smoke-v1",
+                testSpec,
+                "test",
+                size,
+                ResultRow.OK,
+                null,
+                List.of(1L, 2L),
+                m,
+                perP,
+                12_345L,
+                Stat.of(List.of(10.0, 12.0)),
+                Stat.of(List.of(1500.0, 1600.0)),
+                Stat.of(List.of(20_000.0, 22_000.0)),
+                HARDWARE,
+                VERSIONS,
+                Map.of(),
+                "2026-11-23T10:00:00Z",
+                List.of());
     }
 
     /**
@@ -52,9 +79,32 @@ final class FakeRows {
      * @return a failed row
      */
     static ResultRow failed(String tier, String task, String model, String testSpec, String error) {
-        return new ResultRow(ResultRow.SCHEMA, task, 1, model, "description of " + model, true, tier,
-                "percolation-L32-smoke-v1", testSpec, "test", 32, ResultRow.FAILED, error, List.of(1L, 2L), Map.of(),
-                List.of(), 0L, null, null, null, HARDWARE, VERSIONS, Map.of(), "2026-11-23T11:00:00Z", List.of());
+        return new ResultRow(
+                ResultRow.SCHEMA,
+                task,
+                1,
+                model,
+                "description of " + model,
+                true,
+                tier,
+                "percolation-L32-smoke-v1",
+                testSpec,
+                "test",
+                32,
+                ResultRow.FAILED,
+                error,
+                List.of(1L, 2L),
+                Map.of(),
+                List.of(),
+                0L,
+                null,
+                null,
+                null,
+                HARDWARE,
+                VERSIONS,
+                Map.of(),
+                "2026-11-23T11:00:00Z",
+                List.of());
     }
 
     /** @return two values whose mean is {@code mean} and whose sample std is {@code std} */

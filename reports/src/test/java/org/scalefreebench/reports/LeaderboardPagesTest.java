@@ -32,7 +32,13 @@ class LeaderboardPagesTest {
     Path dir;
 
     private static ResultRow spanning(String model, double accuracy, boolean ranked) {
-        return FakeRows.ok("smoke", "spanning", model, SMOKE, 32, ranked,
+        return FakeRows.ok(
+                "smoke",
+                "spanning",
+                model,
+                SMOKE,
+                32,
+                ranked,
                 Map.of("accuracy", around(accuracy, 0.01), "roc_auc", around(0.9, 0.02)));
     }
 
@@ -42,8 +48,12 @@ class LeaderboardPagesTest {
 
     @Test
     void writesBothPagesAndTheChartAtomically() throws IOException {
-        Leaderboard b = board(List.of(spanning("cnn", 0.9, true), spanning("oracle", 1.0, false),
-                FakeRows.failed("smoke", "spanning", "mlp", SMOKE, "diverged")), List.of());
+        Leaderboard b = board(
+                List.of(
+                        spanning("cnn", 0.9, true),
+                        spanning("oracle", 1.0, false),
+                        FakeRows.failed("smoke", "spanning", "mlp", SMOKE, "diverged")),
+                List.of());
         List<Path> written = LeaderboardPages.write(b, dir.resolve("out"), DATE);
         Path png = dir.resolve("out/spanning-accuracy-vs-p-" + SMOKE + ".png");
         assertEquals(List.of(dir.resolve("out/leaderboard.md"), dir.resolve("out/leaderboard.html"), png), written);
@@ -56,15 +66,27 @@ class LeaderboardPagesTest {
         String html = Files.readString(dir.resolve("out/leaderboard.html"));
         assertTrue(html.contains("<img src=\"spanning-accuracy-vs-p-" + SMOKE + ".png\""), html);
         String md = Files.readString(dir.resolve("out/leaderboard.md"));
-        assertTrue(md.contains("![spanning accuracy against p, percolation-L32-smoke-v1](spanning-accuracy-vs-p-" + SMOKE + ".png)"), md);
+        assertTrue(
+                md.contains("![spanning accuracy against p, percolation-L32-smoke-v1](spanning-accuracy-vs-p-" + SMOKE
+                        + ".png)"),
+                md);
     }
 
     @Test
     void markdownTablesRankThenShowTheReferenceAndTheFailuresApart() {
-        String md = LeaderboardPages.markdown(board(List.of(spanning("weak", 0.8, true), spanning("strong", 0.95, true),
-                spanning("oracle", 1.0, false), FakeRows.failed("smoke", "spanning", "mlp", SMOKE, "diverged")), List.of()), DATE);
-        String header = "| rank | model | accuracy | roc\\_auc | #params | train s | train samples/s | predict samples/s | seeds |";
-        String strong = "| 1 | strong | 0.9500 ± 0.0100 | 0.9000 ± 0.0200 | 12,345 | 11.0 ± 1.4 | 1550 ± 71 | 21000 ± 1414 | 2 |";
+        String md = LeaderboardPages.markdown(
+                board(
+                        List.of(
+                                spanning("weak", 0.8, true),
+                                spanning("strong", 0.95, true),
+                                spanning("oracle", 1.0, false),
+                                FakeRows.failed("smoke", "spanning", "mlp", SMOKE, "diverged")),
+                        List.of()),
+                DATE);
+        String header =
+                "| rank | model | accuracy | roc\\_auc | #params | train s | train samples/s | predict samples/s | seeds |";
+        String strong =
+                "| 1 | strong | 0.9500 ± 0.0100 | 0.9000 ± 0.0200 | 12,345 | 11.0 ± 1.4 | 1550 ± 71 | 21000 ± 1414 | 2 |";
         String weak = "| 2 | weak | 0.8000 ± 0.0100 |";
         String oracle = "| ref. | oracle | 1.0000 ± 0.0100 |";
         assertTrue(md.contains(header), md);
@@ -84,17 +106,44 @@ class LeaderboardPagesTest {
 
     @Test
     void htmlEscapesIdsDescriptionsErrorsAndWarnings() {
-        ResultRow evil = new ResultRow(ResultRow.SCHEMA, "spanning", 1, EVIL, "does <script>x()</script> & more", true,
-                "smoke", SMOKE, SMOKE, "test", 32, ResultRow.OK, null, List.of(1L), Map.of("accuracy", Stat.of(List.of(0.5))),
-                List.of(), 10, null, null, null, Map.of(), Map.of(), Map.of(), null, List.of());
+        ResultRow evil = new ResultRow(
+                ResultRow.SCHEMA,
+                "spanning",
+                1,
+                EVIL,
+                "does <script>x()</script> & more",
+                true,
+                "smoke",
+                SMOKE,
+                SMOKE,
+                "test",
+                32,
+                ResultRow.OK,
+                null,
+                List.of(1L),
+                Map.of("accuracy", Stat.of(List.of(0.5))),
+                List.of(),
+                10,
+                null,
+                null,
+                null,
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                null,
+                List.of());
         ResultRow failed = FakeRows.failed("smoke", "spanning", "m&m", SMOKE, "bad <b>value</b> & |pipe|");
-        String html = LeaderboardPages.html(board(List.of(evil, failed), List.of("/rows/<script>.json: not a result row")), DATE);
+        String html = LeaderboardPages.html(
+                board(List.of(evil, failed), List.of("/rows/<script>.json: not a result row")), DATE);
         assertFalse(html.contains("<script>"), html);
         assertFalse(html.contains("<b>"), html);
         assertTrue(html.contains("<td class=\"model\">&lt;script&gt;alert(1)&lt;/script&gt;&amp;co|x</td>"), html);
         assertTrue(html.contains("data-model=\"&lt;script&gt;alert(1)&lt;/script&gt;&amp;co|x\""), html);
         assertTrue(html.contains("<dd>does &lt;script&gt;x()&lt;/script&gt; &amp; more</dd>"), html);
-        assertTrue(html.contains("<td class=\"model\">m&amp;m</td><td class=\"error\" colspan=\"7\">bad &lt;b&gt;value&lt;/b&gt; &amp; |pipe|</td>"), html);
+        assertTrue(
+                html.contains(
+                        "<td class=\"model\">m&amp;m</td><td class=\"error\" colspan=\"7\">bad &lt;b&gt;value&lt;/b&gt; &amp; |pipe|</td>"),
+                html);
         assertTrue(html.contains("<section class=\"warnings\" id=\"warnings\">"), html);
         assertTrue(html.contains("<li>unreadable row file: /rows/&lt;script&gt;.json: not a result row</li>"), html);
     }

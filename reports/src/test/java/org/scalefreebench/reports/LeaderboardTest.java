@@ -34,22 +34,36 @@ class LeaderboardTest {
     }
 
     private static ResultRow spanning(String model, double accuracy, boolean ranked) {
-        return FakeRows.ok("smoke", "spanning", model, SMOKE, 32, ranked,
+        return FakeRows.ok(
+                "smoke",
+                "spanning",
+                model,
+                SMOKE,
+                32,
+                ranked,
                 Map.of("accuracy", around(accuracy, 0.01), "roc_auc", around(0.9, 0.02)));
     }
 
     @Test
     void ranksByThePrimaryMetricWithTiesSharingAPlace() throws IOException {
-        Leaderboard board = write(spanning("a", 0.90, true), spanning("b", 0.95, true), spanning("c", 0.90, true),
-                spanning("d", 0.80, true), spanning("oracle", 1.0, false),
+        Leaderboard board = write(
+                spanning("a", 0.90, true),
+                spanning("b", 0.95, true),
+                spanning("c", 0.90, true),
+                spanning("d", 0.80, true),
+                spanning("oracle", 1.0, false),
                 FakeRows.failed("smoke", "spanning", "broken", SMOKE, "NaN in predictions"));
         assertEquals(1, board.tables().size());
         Table t = board.tables().get(0);
         assertEquals(Task.SPANNING, t.task());
-        assertEquals(List.of("b", "a", "c", "d"), t.ranked().stream().map(r -> r.row().model()).toList());
+        assertEquals(
+                List.of("b", "a", "c", "d"),
+                t.ranked().stream().map(r -> r.row().model()).toList());
         assertEquals(List.of(1, 2, 2, 4), t.ranked().stream().map(Ranked::rank).toList());
-        assertEquals(List.of("oracle"), t.reference().stream().map(ResultRow::model).toList());
-        assertEquals(List.of("broken"), t.failed().stream().map(ResultRow::model).toList());
+        assertEquals(
+                List.of("oracle"), t.reference().stream().map(ResultRow::model).toList());
+        assertEquals(
+                List.of("broken"), t.failed().stream().map(ResultRow::model).toList());
         assertEquals("NaN in predictions", t.failed().get(0).error());
         assertEquals(6, t.rowCount());
         assertEquals(List.of("accuracy", "roc_auc"), t.metrics());
@@ -66,10 +80,16 @@ class LeaderboardTest {
                 FakeRows.ok("default", "max-cluster", "cnn", "percolation-L64-v1", 64, true, r2),
                 FakeRows.ok("default", "spanning", "cnn", "percolation-L64-v1", 64, true, acc),
                 FakeRows.ok("smoke", "spanning", "cnn", SMOKE, 32, true, acc));
-        assertEquals(List.of("default/spanning/percolation-L64-v1", "default/spanning/percolation-L128-test-v1",
-                        "default/max-cluster/percolation-L64-v1", "default/max-cluster/percolation-L256-test-v1",
+        assertEquals(
+                List.of(
+                        "default/spanning/percolation-L64-v1",
+                        "default/spanning/percolation-L128-test-v1",
+                        "default/max-cluster/percolation-L64-v1",
+                        "default/max-cluster/percolation-L256-test-v1",
                         "smoke/spanning/" + SMOKE),
-                board.tables().stream().map(t -> t.tier() + "/" + t.task().id() + "/" + t.testSpec()).toList());
+                board.tables().stream()
+                        .map(t -> t.tier() + "/" + t.task().id() + "/" + t.testSpec())
+                        .toList());
         assertEquals(List.of("default", "smoke"), board.tiers());
         assertEquals(List.of("r2", "mae"), board.tables().get(2).metrics());
         assertEquals(5, board.rowCount());
@@ -77,24 +97,53 @@ class LeaderboardTest {
 
     @Test
     void spanningTablesWithAccuracyPerPGetAChart() throws IOException {
-        ResultRow noPerP = new ResultRow(ResultRow.SCHEMA, "spanning", 1, "cnn", "d", true, "default", "percolation-L64-v1",
-                "percolation-L128-test-v1", "test", 128, ResultRow.OK, null, List.of(1L), Map.of(), List.of(), 1,
-                null, null, null, Map.of(), Map.of(), Map.of(), null, List.of());
-        Leaderboard board = write(spanning("cnn", 0.9, true), spanning("oracle", 1.0, false),
-                FakeRows.ok("smoke", "max-cluster", "cnn", SMOKE, 32, true, Map.of("r2", around(0.8, 0.01))), noPerP);
-        assertEquals(List.of("percolation-L128-test-v1", SMOKE, SMOKE),
+        ResultRow noPerP = new ResultRow(
+                ResultRow.SCHEMA,
+                "spanning",
+                1,
+                "cnn",
+                "d",
+                true,
+                "default",
+                "percolation-L64-v1",
+                "percolation-L128-test-v1",
+                "test",
+                128,
+                ResultRow.OK,
+                null,
+                List.of(1L),
+                Map.of(),
+                List.of(),
+                1,
+                null,
+                null,
+                null,
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                null,
+                List.of());
+        Leaderboard board = write(
+                spanning("cnn", 0.9, true),
+                spanning("oracle", 1.0, false),
+                FakeRows.ok("smoke", "max-cluster", "cnn", SMOKE, 32, true, Map.of("r2", around(0.8, 0.01))),
+                noPerP);
+        assertEquals(
+                List.of("percolation-L128-test-v1", SMOKE, SMOKE),
                 board.tables().stream().map(Table::testSpec).toList());
         assertNull(board.tables().get(0).chart(), "no accuracy per p, no chart");
         Table spanning = board.tables().get(1);
         assertEquals("spanning-accuracy-vs-p-" + SMOKE + ".png", spanning.chart());
-        assertEquals(List.of("cnn", "oracle"), spanning.okRows().stream().map(ResultRow::model).toList());
+        assertEquals(
+                List.of("cnn", "oracle"),
+                spanning.okRows().stream().map(ResultRow::model).toList());
         assertNull(board.tables().get(2).chart(), "max-cluster tables have no chart");
     }
 
     @Test
     void headerFactsComeFromTheRows() throws IOException {
-        Leaderboard board = write(spanning("a", 0.9, true),
-                FakeRows.failed("smoke", "spanning", "b", SMOKE, "out of memory"));
+        Leaderboard board =
+                write(spanning("a", 0.9, true), FakeRows.failed("smoke", "spanning", "b", SMOKE, "out of memory"));
         assertEquals(List.of(FakeRows.HARDWARE), board.hardware());
         assertEquals(List.of(FakeRows.VERSIONS), board.versions());
         assertEquals("2026-11-23T11:00:00Z", board.lastFinishedAt());
@@ -107,12 +156,17 @@ class LeaderboardTest {
         Files.createDirectories(dir.resolve("rows"));
         Files.writeString(dir.resolve("rows/smoke__spanning__torn__x.json"), "{\"schema\": 1, \"task\":");
         Files.writeString(dir.resolve("rows/half.json.part"), "{");
-        Leaderboard board = write(spanning("a", 0.9, true),
+        Leaderboard board = write(
+                spanning("a", 0.9, true),
                 FakeRows.ok("smoke", "vorticity", "a", SMOKE, 32, true, Map.of("x", around(1, 0))));
         assertEquals(2, board.warnings().size(), board.warnings().toString());
-        assertTrue(board.warnings().get(0).startsWith("unreadable row file: ")
-                && board.warnings().get(0).contains("smoke__spanning__torn__x.json"), board.warnings().get(0));
-        assertTrue(board.warnings().get(1).contains("unknown task id 'vorticity'"), board.warnings().get(1));
+        assertTrue(
+                board.warnings().get(0).startsWith("unreadable row file: ")
+                        && board.warnings().get(0).contains("smoke__spanning__torn__x.json"),
+                board.warnings().get(0));
+        assertTrue(
+                board.warnings().get(1).contains("unknown task id 'vorticity'"),
+                board.warnings().get(1));
         assertEquals(2, board.rowCount());
         assertEquals(1, board.tables().size());
     }

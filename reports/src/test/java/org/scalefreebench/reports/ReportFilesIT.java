@@ -43,8 +43,11 @@ class ReportFilesIT {
 
     @BeforeAll
     static void locate() {
-        reportsDir = Path.of(System.getProperty("scalefree.reports.dir", "target")).toAbsolutePath().normalize();
-        rowsDir = Path.of(System.getProperty("scalefree.results.dir", "../target/benchmark-results")).resolve("rows");
+        reportsDir = Path.of(System.getProperty("scalefree.reports.dir", "target"))
+                .toAbsolutePath()
+                .normalize();
+        rowsDir = Path.of(System.getProperty("scalefree.results.dir", "../target/benchmark-results"))
+                .resolve("rows");
     }
 
     @Test
@@ -55,12 +58,18 @@ class ReportFilesIT {
         String header = page.selectFirst("p.header").text();
         assertTrue(header.contains("Page checks: "), "the header says how the pages are checked: " + header);
         if (contents.rows().isEmpty()) {
-            assertTrue(page.selectFirst("p.empty").text().startsWith("No result rows in "), "with no rows the page says so");
+            assertTrue(
+                    page.selectFirst("p.empty").text().startsWith("No result rows in "),
+                    "with no rows the page says so");
             return;
         }
         List<String> shown = new ArrayList<>();
         for (Element tr : page.select("tr[data-model]")) {
-            shown.add(String.join(" / ", tr.attr("data-tier"), tr.attr("data-task"), tr.attr("data-model"),
+            shown.add(String.join(
+                    " / ",
+                    tr.attr("data-tier"),
+                    tr.attr("data-task"),
+                    tr.attr("data-model"),
                     tr.attr("data-test-spec")));
         }
         for (ResultRow r : contents.rows()) {
@@ -71,10 +80,12 @@ class ReportFilesIT {
         if (!contents.unreadable().isEmpty()) {
             assertNotNull(page.getElementById("warnings"), "unreadable rows are warned about");
         }
-        Set<String> charts = Leaderboard.read(rowsDir).tables().stream().map(Leaderboard.Table::chart)
-                .filter(c -> c != null).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> images = page.select("img").stream().map(i -> i.attr("src"))
+        Set<String> charts = Leaderboard.read(rowsDir).tables().stream()
+                .map(Leaderboard.Table::chart)
+                .filter(c -> c != null)
                 .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> images =
+                page.select("img").stream().map(i -> i.attr("src")).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(charts, images, "the page shows every chart and no other picture");
         for (String src : images) {
             BufferedImage png = ImageIO.read(reportsDir.resolve(src).toFile());
@@ -86,8 +97,11 @@ class ReportFilesIT {
     @Test
     void everyCoverageReportListedIsLinkedAndExists() throws IOException {
         Document page = Jsoup.parse(reportsDir.resolve(LeaderboardPages.HTML).toFile());
-        List<CodeCoverage> expected = CodeCoverage.read(reportsDir.resolve("../..").normalize());
-        List<String> links = page.select("table.coverage a").stream().map(a -> a.attr("href")).toList();
+        List<CodeCoverage> expected =
+                CodeCoverage.read(reportsDir.resolve("../..").normalize());
+        List<String> links = page.select("table.coverage a").stream()
+                .map(a -> a.attr("href"))
+                .toList();
         assertEquals(expected.size(), links.size(), "one linked row per module with a JaCoCo report: " + links);
         for (String href : links) {
             assertTrue(Files.isRegularFile(reportsDir.resolve(href)), href + " is not a file under " + reportsDir);
@@ -97,9 +111,13 @@ class ReportFilesIT {
     @Test
     void allureReportHasTheTestsOfEveryModelAndTheirAttachments() throws IOException {
         Path report = reportsDir.resolve("allure-report");
-        assertTrue(Files.isRegularFile(report.resolve("index.html")),
+        assertTrue(
+                Files.isRegularFile(report.resolve("index.html")),
                 "the Allure report is generated at pre-integration-test into " + report);
-        int total = JSON.readTree(report.resolve("widgets/summary.json").toFile()).path("statistic").path("total").asInt();
+        int total = JSON.readTree(report.resolve("widgets/summary.json").toFile())
+                .path("statistic")
+                .path("total")
+                .asInt();
         assertTrue(total > 0, "the Allure report counts " + total + " test cases");
 
         List<String> leaves = new ArrayList<>();
@@ -107,7 +125,8 @@ class ReportFilesIT {
         assertEquals(total, leaves.size(), "the suites tree has one leaf per counted test: " + leaves);
         Set<String> models = benchmarkedModels(rowsDir);
         for (String model : models) {
-            assertTrue(leaves.stream().anyMatch(n -> n.contains(model)),
+            assertTrue(
+                    leaves.stream().anyMatch(n -> n.contains(model)),
                     "the Allure suites list no test naming model " + model + "; they list " + leaves);
         }
 
@@ -122,8 +141,9 @@ class ReportFilesIT {
             collectAttachmentSources(JSON.readTree(c.toFile()), sources);
             for (String source : sources) {
                 Path f = report.resolve("data/attachments").resolve(source);
-                assertTrue(Files.isRegularFile(f) && Files.size(f) > 0, c.getFileName() + " refers to attachment "
-                        + source + ", which is missing or empty");
+                assertTrue(
+                        Files.isRegularFile(f) && Files.size(f) > 0,
+                        c.getFileName() + " refers to attachment " + source + ", which is missing or empty");
             }
             attachments += sources.size();
         }

@@ -26,9 +26,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,9 +58,27 @@ class ReportPagesIT {
     private static final Path CHROMIUM = BrowserCheck.CHROMIUM;
     private static final Path CHROMEDRIVER = BrowserCheck.CHROMEDRIVER;
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js", "text/javascript",
-            "css", "text/css", "json", "application/json", "png", "image/png", "svg", "image/svg+xml",
-            "ico", "image/x-icon", "woff", "font/woff", "woff2", "font/woff2", "ttf", "font/ttf");
+    private static final Map<String, String> TYPES = Map.of(
+            "html",
+            "text/html; charset=utf-8",
+            "js",
+            "text/javascript",
+            "css",
+            "text/css",
+            "json",
+            "application/json",
+            "png",
+            "image/png",
+            "svg",
+            "image/svg+xml",
+            "ico",
+            "image/x-icon",
+            "woff",
+            "font/woff",
+            "woff2",
+            "font/woff2",
+            "ttf",
+            "font/ttf");
 
     /** Quiets Selenium's warning that it has no DevTools bindings for this Chromium version (unused here). */
     private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
@@ -89,8 +107,11 @@ class ReportPagesIT {
                     + " (" + BrowserCheck.PROPERTY + "=required); install them with: apt-get install -y chromium"
                     + " chromium-driver (.ci/run does)");
         }
-        reportsDir = Path.of(System.getProperty("scalefree.reports.dir", "target")).toAbsolutePath().normalize();
-        rowsDir = Path.of(System.getProperty("scalefree.results.dir", "../target/benchmark-results")).resolve("rows");
+        reportsDir = Path.of(System.getProperty("scalefree.reports.dir", "target"))
+                .toAbsolutePath()
+                .normalize();
+        rowsDir = Path.of(System.getProperty("scalefree.results.dir", "../target/benchmark-results"))
+                .resolve("rows");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", ReportPagesIT::serve);
         serverThreads = Executors.newFixedThreadPool(4);
@@ -101,11 +122,22 @@ class ReportPagesIT {
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
     }
 
@@ -167,9 +199,12 @@ class ReportPagesIT {
         driver.get(base + LeaderboardPages.HTML);
         new WebDriverWait(driver, WAIT).until(d -> "complete".equals(js("return document.readyState")));
         screenshot("leaderboard.html");
-        assertEquals("ScaleFree Bench leaderboard", driver.findElement(By.tagName("h1")).getText());
+        assertEquals(
+                "ScaleFree Bench leaderboard",
+                driver.findElement(By.tagName("h1")).getText());
         if (contents.rows().isEmpty()) {
-            assertTrue(driver.findElement(By.className("empty")).getText().startsWith("No result rows in "),
+            assertTrue(
+                    driver.findElement(By.className("empty")).getText().startsWith("No result rows in "),
                     "with no rows the page says so");
             return;
         }
@@ -184,13 +219,16 @@ class ReportPagesIT {
             assertTrue(driver.findElement(By.id("warnings")).isDisplayed(), "unreadable rows are warned about");
         }
 
-        Set<String> charts = Leaderboard.read(rowsDir).tables().stream().map(Leaderboard.Table::chart)
-                .filter(c -> c != null).collect(Collectors.toCollection(TreeSet::new));
-        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(
-                js("return Array.from(document.images).every(i => i.complete)")));
+        Set<String> charts = Leaderboard.read(rowsDir).tables().stream()
+                .map(Leaderboard.Table::chart)
+                .filter(c -> c != null)
+                .collect(Collectors.toCollection(TreeSet::new));
+        new WebDriverWait(driver, WAIT)
+                .until(d -> Boolean.TRUE.equals(js("return Array.from(document.images).every(i => i.complete)")));
         List<Map<String, Object>> images = js("return Array.from(document.images).map(i => "
                 + "({src: i.getAttribute('src'), width: i.naturalWidth}))");
-        assertEquals(charts, images.stream().map(i -> (String) i.get("src")).collect(Collectors.toCollection(TreeSet::new)));
+        assertEquals(
+                charts, images.stream().map(i -> (String) i.get("src")).collect(Collectors.toCollection(TreeSet::new)));
         for (Map<String, Object> i : images) {
             assertTrue(((Number) i.get("width")).intValue() > 0, i.get("src") + " did not load");
         }
@@ -199,14 +237,17 @@ class ReportPagesIT {
     @Test
     void allureReportShowsTheTestsOfEveryModel() throws IOException {
         assumeTrue(skipped == null, skipped);
-        assertTrue(Files.isRegularFile(reportsDir.resolve("allure-report/index.html")),
+        assertTrue(
+                Files.isRegularFile(reportsDir.resolve("allure-report/index.html")),
                 "the Allure report is generated at pre-integration-test into " + reportsDir.resolve("allure-report"));
         driver.get(base + "allure-report/index.html");
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-id=summary] .splash__title")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-id=suites] .table__row")));
         screenshot("allure-report overview");
-        int tests = Integer.parseInt(driver.findElement(By.cssSelector("[data-id=summary] .splash__title")).getText().trim());
+        int tests = Integer.parseInt(driver.findElement(By.cssSelector("[data-id=summary] .splash__title"))
+                .getText()
+                .trim());
         assertTrue(tests > 0, "the Allure report counts " + tests + " test cases");
 
         driver.get(base + "allure-report/index.html#suites");
@@ -216,7 +257,8 @@ class ReportPagesIT {
                 + ".map(n => n.textContent.trim())");
         assertFalse(names.isEmpty());
         for (String model : ReportFilesIT.benchmarkedModels(rowsDir)) {
-            assertTrue(names.stream().anyMatch(n -> n.contains(model)),
+            assertTrue(
+                    names.stream().anyMatch(n -> n.contains(model)),
                     "the Allure suites page lists no test naming model " + model + "; it lists " + names);
         }
     }

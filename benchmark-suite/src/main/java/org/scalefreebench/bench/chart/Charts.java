@@ -47,8 +47,7 @@ public final class Charts {
         }
     }
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /**
      * Accuracy against the occupation probability, one line per model with error bars of one
@@ -108,7 +107,8 @@ public final class Charts {
             throw new IllegalArgumentException("truth is empty");
         }
         if (predicted.length != truth.length) {
-            throw new IllegalArgumentException("predicted has " + predicted.length + " values, truth has " + truth.length);
+            throw new IllegalArgumentException(
+                    "predicted has " + predicted.length + " values, truth has " + truth.length);
         }
         int[] idx = evenlySpaced(truth.length, MAX_SCATTER_POINTS);
         double[] x = new double[idx.length];
@@ -130,8 +130,8 @@ public final class Charts {
         chart.setXAxisTitle("true");
         chart.setYAxisTitle("predicted");
         style(chart);
-        XYSeries points = chart.addSeries(idx.length < truth.length
-                ? "maps (" + idx.length + " of " + truth.length + ")" : "maps", x, y);
+        XYSeries points = chart.addSeries(
+                idx.length < truth.length ? "maps (" + idx.length + " of " + truth.length + ")" : "maps", x, y);
         points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         points.setMarker(SeriesMarkers.CIRCLE);
         XYSeries diagonal = chart.addSeries("y = x", new double[] {lo, hi}, new double[] {lo, hi});
@@ -211,13 +211,15 @@ public final class Charts {
         }
         long sites = (long) size * size;
         if (maps.length % sites != 0) {
-            throw new IllegalArgumentException("maps has " + maps.length + " values, not a multiple of size² = " + sites);
+            throw new IllegalArgumentException(
+                    "maps has " + maps.length + " values, not a multiple of size² = " + sites);
         }
         if (trueMask.length != maps.length) {
             throw new IllegalArgumentException("trueMask has " + trueMask.length + " values, maps has " + maps.length);
         }
         if (predictedMask.length != maps.length) {
-            throw new IllegalArgumentException("predictedMask has " + predictedMask.length + " values, maps has " + maps.length);
+            throw new IllegalArgumentException(
+                    "predictedMask has " + predictedMask.length + " values, maps has " + maps.length);
         }
         long available = maps.length / sites;
         if (count < 1 || count > available) {

@@ -35,21 +35,29 @@ import picocli.CommandLine.Option;
  * outside Maven, and measure the reference CNN's throughput against sgemm. Exit codes: 0 success,
  * 1 a model failed or the data are bad, 2 bad usage (unknown id, bad option).
  */
-@Command(name = "scalefree-bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "scalefree-bench",
+        mixinStandardHelpOptions = true,
         description = "ScaleFree Bench: run models on the benchmark's tasks and measure them.",
-        subcommands = {BenchCli.Models.class, BenchCli.Run.class, BenchCli.BenchCnn.class, BenchCli.BenchAnagram.class,
-                BenchCli.BenchRefit.class})
+        subcommands = {
+            BenchCli.Models.class,
+            BenchCli.Run.class,
+            BenchCli.BenchCnn.class,
+            BenchCli.BenchAnagram.class,
+            BenchCli.BenchRefit.class
+        })
 public final class BenchCli {
 
-    private BenchCli() {
-    }
+    private BenchCli() {}
 
     /**
      * @param args command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true, Charset.defaultCharset()),
-                new PrintWriter(System.err, true, Charset.defaultCharset()), args));
+        System.exit(run(
+                new PrintWriter(System.out, true, Charset.defaultCharset()),
+                new PrintWriter(System.err, true, Charset.defaultCharset()),
+                args));
     }
 
     /**
@@ -74,9 +82,14 @@ public final class BenchCli {
         @Override
         public Integer call() {
             for (BenchmarkModel m : ModelRegistry.load().all().values()) {
-                spec.commandLine().getOut().printf("%-18s %-40s %s%s%n", m.id(),
-                        m.tasks().stream().map(t -> t.id()).sorted().toList(), m.description(),
-                        m.ranked() ? "" : " (reference, not ranked)");
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "%-18s %-40s %s%s%n",
+                                m.id(),
+                                m.tasks().stream().map(t -> t.id()).sorted().toList(),
+                                m.description(),
+                                m.ranked() ? "" : " (reference, not ranked)");
             }
             return 0;
         }
@@ -101,7 +114,9 @@ public final class BenchCli {
         @Option(names = "--seeds", split = ",", defaultValue = "1,2,3", description = "seeds (default 1,2,3)")
         List<Long> seeds;
 
-        @Option(names = "--budget-seconds", defaultValue = "1800",
+        @Option(
+                names = "--budget-seconds",
+                defaultValue = "1800",
                 description = "wall-clock limit of one fit, seconds: a guard against a hung model (default 1800)")
         long budget;
 
@@ -113,8 +128,14 @@ public final class BenchCli {
 
         @Override
         public Integer call() throws Exception {
-            BenchmarkSettings settings = new BenchmarkSettings(Tier.byId(tier), seeds, models,
-                    BenchmarkSettings.parseTasks(tasks), Duration.ofSeconds(budget), dataDir, resultsDir);
+            BenchmarkSettings settings = new BenchmarkSettings(
+                    Tier.byId(tier),
+                    seeds,
+                    models,
+                    BenchmarkSettings.parseTasks(tasks),
+                    Duration.ofSeconds(budget),
+                    dataDir,
+                    resultsDir);
             List<BenchmarkModel> selected = ModelRegistry.load().select(models);
             PrintWriter out = spec.commandLine().getOut();
             TierData data = TierData.load(settings.tier(), settings.dataDir());
@@ -125,11 +146,19 @@ public final class BenchCli {
                 ModelRun run = benchmark.run(m);
                 for (ResultRow r : ResultRows.of(run, data, RunEnvironment.hardware(), RunEnvironment.versions())) {
                     store.write(r);
-                    out.printf("%-18s %-17s L=%-4d %s%n", r.model(), r.task(), r.size(),
-                            r.ok() ? r.metrics().entrySet().stream()
-                                    .map(e -> String.format("%s %.4f ± %.4f", e.getKey(), e.getValue().mean(),
-                                            e.getValue().std()))
-                                    .toList()
+                    out.printf(
+                            "%-18s %-17s L=%-4d %s%n",
+                            r.model(),
+                            r.task(),
+                            r.size(),
+                            r.ok()
+                                    ? r.metrics().entrySet().stream()
+                                            .map(e -> String.format(
+                                                    "%s %.4f ± %.4f",
+                                                    e.getKey(),
+                                                    e.getValue().mean(),
+                                                    e.getValue().std()))
+                                            .toList()
                                     : "FAILED: " + r.error());
                     failed += r.ok() ? 0 : 1;
                 }
@@ -140,7 +169,8 @@ public final class BenchCli {
     }
 
     /** {@code bench-cnn}: the reference CNN's training throughput beside sgemm. */
-    @Command(name = "bench-cnn",
+    @Command(
+            name = "bench-cnn",
             description = "Training throughput of the reference CNN (maps/s, GFLOP/s) beside ND4J sgemm, one run.")
     static final class BenchCnn implements Callable<Integer> {
 
@@ -165,14 +195,20 @@ public final class BenchCli {
             Arguments.checkRange("--batch", batch, 1, 4096);
             Arguments.checkRange("--rounds", rounds, 1, 100);
             Arguments.checkRange("--steps", steps, 1, 10_000);
-            spec.commandLine().getOut().printf("%s", CnnThroughputBench.run(size, batch, rounds, steps).report());
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "%s",
+                            CnnThroughputBench.run(size, batch, rounds, steps).report());
             return 0;
         }
     }
 
     /** {@code bench-anagram}: one ANaGRAM step of the reference CNN against one SGD step. */
-    @Command(name = "bench-anagram",
-            description = "Cost of one ANaGRAM step of the reference CNN in SGD steps, with its parts and the memory of J, one run.")
+    @Command(
+            name = "bench-anagram",
+            description =
+                    "Cost of one ANaGRAM step of the reference CNN in SGD steps, with its parts and the memory of J, one run.")
     static final class BenchAnagram implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -184,7 +220,9 @@ public final class BenchCli {
         @Option(names = "--batch", defaultValue = "128", description = "maps per step")
         int batch;
 
-        @Option(names = "--jacobian-samples", defaultValue = "" + CnnAnagram.JACOBIAN_SAMPLES,
+        @Option(
+                names = "--jacobian-samples",
+                defaultValue = "" + CnnAnagram.JACOBIAN_SAMPLES,
                 description = "maps of the batch J is computed on (0: all)")
         int jacobianSamples;
 
@@ -197,16 +235,23 @@ public final class BenchCli {
             Arguments.checkRange("--batch", batch, 1, 4096);
             Arguments.checkRange("--jacobian-samples", jacobianSamples, 0, 4096);
             Arguments.checkRange("--rounds", rounds, 1, 100);
-            spec.commandLine().getOut().printf("%s", AnagramStepBench.run(size, batch, jacobianSamples, rounds).report());
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "%s",
+                            AnagramStepBench.run(size, batch, jacobianSamples, rounds)
+                                    .report());
             return 0;
         }
     }
 
     /** {@code bench-refit}: the same fit repeated in one JVM, as the harness runs it; the ratio of the last fit's time to the first's. */
-    @Command(name = "bench-refit",
-            description = "Fit one model with one seed several times in one JVM (each fit followed by its predictions on "
-                    + "the tier's test sets, as in the benchmark), after optional other models; print each fit's time, GC "
-                    + "and memory, the ratio of the last fit's time to the first's, and the peak resident memory.")
+    @Command(
+            name = "bench-refit",
+            description =
+                    "Fit one model with one seed several times in one JVM (each fit followed by its predictions on "
+                            + "the tier's test sets, as in the benchmark), after optional other models; print each fit's time, GC "
+                            + "and memory, the ratio of the last fit's time to the first's, and the peak resident memory.")
     static final class BenchRefit implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -221,8 +266,11 @@ public final class BenchCli {
         @Option(names = "--seed", defaultValue = "1", description = "the seed of every fit (default 1)")
         long seed;
 
-        @Option(names = "--after", defaultValue = "",
-                description = "comma-separated model ids fitted once each (with the same seed) before, as earlier models in a run")
+        @Option(
+                names = "--after",
+                defaultValue = "",
+                description =
+                        "comma-separated model ids fitted once each (with the same seed) before, as earlier models in a run")
         String after;
 
         @Option(names = "--tier", defaultValue = "default", description = "tier id (default, smoke)")
@@ -250,19 +298,35 @@ public final class BenchCli {
             }
             ModelRun run = runOrFail(
                     new Benchmark(settings(t, Collections.nCopies(repeat, seed), limit), data, out::println), refit);
-            out.printf("%n%s, seed %d, %d fits in one JVM%s:%n", refit.id(), seed, repeat,
-                    before.isEmpty() ? "" : " after " + after);
-            out.printf("%-4s %9s %9s %9s %11s %11s %11s %11s  %s%n", "fit", "fit s", "GC s", "predict s", "heap",
-                    "off-heap", "resident", "peak res.", "scores on the first test set (equal when the fit is deterministic)");
+            out.printf(
+                    "%n%s, seed %d, %d fits in one JVM%s:%n",
+                    refit.id(), seed, repeat, before.isEmpty() ? "" : " after " + after);
+            out.printf(
+                    "%-4s %9s %9s %9s %11s %11s %11s %11s  %s%n",
+                    "fit",
+                    "fit s",
+                    "GC s",
+                    "predict s",
+                    "heap",
+                    "off-heap",
+                    "resident",
+                    "peak res.",
+                    "scores on the first test set (equal when the fit is deterministic)");
             long peak = 0;
             for (int k = 0; k < run.seeds().size(); k++) {
                 ModelRun.Resources r = run.seeds().get(k).resources();
                 ResourceUse end = r.afterPredictions();
-                out.printf("%-4d %9.1f %9.1f %9.1f %11s %11s %11s %11s  %s%n", k + 1, run.seeds().get(k).trainSeconds(),
+                out.printf(
+                        "%-4d %9.1f %9.1f %9.1f %11s %11s %11s %11s  %s%n",
+                        k + 1,
+                        run.seeds().get(k).trainSeconds(),
                         (r.afterFit().gcMillis() - r.beforeFit().gcMillis()) / 1e3,
-                        (end.nanos() - r.afterFit().nanos()) / 1e9, ResourceUse.gib(end.heapUsed()),
-                        ResourceUse.gib(end.offHeapBytes()), ResourceUse.gib(end.resident()),
-                        ResourceUse.gib(end.peakResident()), scores(run.seeds().get(k)));
+                        (end.nanos() - r.afterFit().nanos()) / 1e9,
+                        ResourceUse.gib(end.heapUsed()),
+                        ResourceUse.gib(end.offHeapBytes()),
+                        ResourceUse.gib(end.resident()),
+                        ResourceUse.gib(end.peakResident()),
+                        scores(run.seeds().get(k)));
                 peak = Math.max(peak, end.peakResident());
             }
             double first = run.seeds().get(0).trainSeconds();
@@ -273,12 +337,19 @@ public final class BenchCli {
 
         private static String scores(ModelRun.SeedRun seedRun) {
             return seedRun.evaluations().values().iterator().next().values().stream()
-                    .map(e -> e.task().id() + " " + e.task().primaryMetric().id() + " " + e.score(e.task().primaryMetric()))
+                    .map(e -> e.task().id() + " " + e.task().primaryMetric().id() + " "
+                            + e.score(e.task().primaryMetric()))
                     .collect(Collectors.joining(", "));
         }
 
         private BenchmarkSettings settings(Tier t, List<Long> seeds, Duration limit) {
-            return new BenchmarkSettings(t, seeds, "", BenchmarkSettings.parseTasks(""), limit, dataDir,
+            return new BenchmarkSettings(
+                    t,
+                    seeds,
+                    "",
+                    BenchmarkSettings.parseTasks(""),
+                    limit,
+                    dataDir,
                     Path.of("target/benchmark-results"));
         }
 

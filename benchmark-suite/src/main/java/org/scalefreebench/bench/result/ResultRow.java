@@ -36,11 +36,31 @@ import java.util.Map;
  * @param trainingNotes    per seed, the model's note on how training went ("" if none): stopped early at a time
  *                         limit or after rejected optimiser steps, and why
  */
-public record ResultRow(int schema, String task, int taskVersion, String model, String modelDescription,
-        boolean ranked, String tier, String trainSpec, String testSpec, String testSplit, int size, String status,
-        String error, List<Long> seeds, Map<String, Stat> metrics, List<PerP> perP, long params, Stat trainSeconds,
-        Stat trainSamplesPerSecond, Stat predictSamplesPerSecond, Map<String, String> hardware,
-        Map<String, String> versions, Map<String, String> datasetSha256, String finishedAt,
+public record ResultRow(
+        int schema,
+        String task,
+        int taskVersion,
+        String model,
+        String modelDescription,
+        boolean ranked,
+        String tier,
+        String trainSpec,
+        String testSpec,
+        String testSplit,
+        int size,
+        String status,
+        String error,
+        List<Long> seeds,
+        Map<String, Stat> metrics,
+        List<PerP> perP,
+        long params,
+        Stat trainSeconds,
+        Stat trainSamplesPerSecond,
+        Stat predictSamplesPerSecond,
+        Map<String, String> hardware,
+        Map<String, String> versions,
+        Map<String, String> datasetSha256,
+        String finishedAt,
         List<String> trainingNotes) {
 
     /** Current {@link #schema}. */
@@ -61,6 +81,5 @@ public record ResultRow(int schema, String task, int taskVersion, String model, 
      * @param p        the occupation probability
      * @param accuracy accuracy of the maps at that p
      */
-    public record PerP(double p, Stat accuracy) {
-    }
+    public record PerP(double p, Stat accuracy) {}
 }

@@ -86,7 +86,9 @@ public final class ResultStore {
         if (Files.isDirectory(dir)) {
             List<Path> files;
             try (Stream<Path> s = Files.list(dir)) {
-                files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+                files = s.filter(p -> p.getFileName().toString().endsWith(".json"))
+                        .sorted()
+                        .toList();
             }
             for (Path f : files) {
                 try {
@@ -105,6 +107,5 @@ public final class ResultStore {
      * @param rows       the rows that parsed
      * @param unreadable one message per row file that did not, naming it
      */
-    public record Contents(List<ResultRow> rows, List<String> unreadable) {
-    }
+    public record Contents(List<ResultRow> rows, List<String> unreadable) {}
 }

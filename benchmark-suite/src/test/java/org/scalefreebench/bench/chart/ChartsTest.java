@@ -48,9 +48,12 @@ class ChartsTest {
     void accuracyVsPRejectsMismatchedLengths() {
         Map<String, double[][]> series = Map.of("cnn", new double[][] {{0.5, 0.6}, {0.9}, {0.0, 0.0}});
         assertRejects("seriesByModel[cnn]", () -> Charts.accuracyVsP("t", series, 0.59));
-        assertRejects("seriesByModel[cnn]", () -> Charts.accuracyVsP("t", Map.of("cnn", new double[][] {{0.5}, {0.9}}), 0.59));
+        assertRejects(
+                "seriesByModel[cnn]",
+                () -> Charts.accuracyVsP("t", Map.of("cnn", new double[][] {{0.5}, {0.9}}), 0.59));
         assertRejects("seriesByModel", () -> Charts.accuracyVsP("t", Map.of(), 0.59));
-        assertRejects("pc", () -> Charts.accuracyVsP("t", Map.of("cnn", new double[][] {{0.5}, {0.9}, {0}}), Double.NaN));
+        assertRejects(
+                "pc", () -> Charts.accuracyVsP("t", Map.of("cnn", new double[][] {{0.5}, {0.9}, {0}}), Double.NaN));
     }
 
     @Test
@@ -65,8 +68,11 @@ class ChartsTest {
         BufferedImage image = png(Charts.predictedVsTrue("max-cluster", truth, predicted));
         assertEquals(Charts.WIDTH, image.getWidth());
         assertEquals(Charts.HEIGHT, image.getHeight());
-        assertArrayEquals(png(Charts.predictedVsTrue("max-cluster", truth, predicted)).getRGB(0, 0, Charts.WIDTH, Charts.HEIGHT, null, 0, Charts.WIDTH),
-                image.getRGB(0, 0, Charts.WIDTH, Charts.HEIGHT, null, 0, Charts.WIDTH), "same input, same pixels");
+        assertArrayEquals(
+                png(Charts.predictedVsTrue("max-cluster", truth, predicted))
+                        .getRGB(0, 0, Charts.WIDTH, Charts.HEIGHT, null, 0, Charts.WIDTH),
+                image.getRGB(0, 0, Charts.WIDTH, Charts.HEIGHT, null, 0, Charts.WIDTH),
+                "same input, same pixels");
     }
 
     @Test
@@ -102,8 +108,11 @@ class ChartsTest {
 
     @Test
     void lossCurvesRejectMismatchedLengths() {
-        assertRejects("series[train]", () -> Charts.lossCurves("t", "epoch", Map.of("train", new double[][] {{1, 2}, {0.5}})));
-        assertRejects("series", () -> Charts.lossCurves("t", "epoch", Map.of("train", new double[][] {{1}, {Double.NaN}})));
+        assertRejects(
+                "series[train]",
+                () -> Charts.lossCurves("t", "epoch", Map.of("train", new double[][] {{1, 2}, {0.5}})));
+        assertRejects(
+                "series", () -> Charts.lossCurves("t", "epoch", Map.of("train", new double[][] {{1}, {Double.NaN}})));
     }
 
     @Test
@@ -130,8 +139,14 @@ class ChartsTest {
         assertEquals(0x303030, image.getRGB(mapLeft + centre, top + centre) & 0xFFFFFF, "occupied site");
         assertEquals(0xFFFFFF, image.getRGB(mapLeft + scale + centre, top + centre) & 0xFFFFFF, "empty site");
         assertEquals(0xC02020, image.getRGB(trueLeft + centre, top + centre) & 0xFFFFFF, "site in the true mask");
-        assertEquals(0xC8C8C8, image.getRGB(predictedLeft + centre, top + centre) & 0xFFFFFF, "P = 0.4: occupied, not in the mask");
-        assertEquals(0x2050C0, image.getRGB(predictedLeft + scale + centre, top + centre) & 0xFFFFFF, "P = 0.5: in the mask");
+        assertEquals(
+                0xC8C8C8,
+                image.getRGB(predictedLeft + centre, top + centre) & 0xFFFFFF,
+                "P = 0.4: occupied, not in the mask");
+        assertEquals(
+                0x2050C0,
+                image.getRGB(predictedLeft + scale + centre, top + centre) & 0xFFFFFF,
+                "P = 0.5: in the mask");
     }
 
     @Test

@@ -3,8 +3,7 @@ package org.scalefreebench.datasets.cli;
 /** Range checks of command-line options, with messages that give the allowed range; shared by the project's CLIs. */
 public final class Arguments {
 
-    private Arguments() {
-    }
+    private Arguments() {}
 
     /**
      * @param option the option's name, e.g. {@code --size}
@@ -15,7 +14,8 @@ public final class Arguments {
      */
     public static void checkRange(String option, long value, long min, long max) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(option + " " + value + " is outside the allowed range [" + min + ", " + max + "]");
+            throw new IllegalArgumentException(
+                    option + " " + value + " is outside the allowed range [" + min + ", " + max + "]");
         }
     }
 }

@@ -22,8 +22,12 @@ import picocli.CommandLine.Spec;
  * beforehand (generation is not timed). Reports the median of several timed rounds after a
  * warm-up round, for labels alone (largest cluster + spanning) and with the largest-cluster mask.
  */
-@Command(name = "bench-label", description = {"Measure the exact labeller's throughput (sites/s, one thread) on pre-generated maps.",
-    "--save-maps writes the maps as NPY so another labeller (e.g. tools/scipy_label_bench.py) can run on the same maps."})
+@Command(
+        name = "bench-label",
+        description = {
+            "Measure the exact labeller's throughput (sites/s, one thread) on pre-generated maps.",
+            "--save-maps writes the maps as NPY so another labeller (e.g. tools/scipy_label_bench.py) can run on the same maps."
+        })
 final class BenchLabelCommand implements Callable<Integer> {
 
     @Spec
@@ -35,16 +39,27 @@ final class BenchLabelCommand implements Callable<Integer> {
     @Option(names = "--samples", required = true, paramLabel = "N", description = "number of maps, at least 1")
     private int samples;
 
-    @Option(names = "--p", paramLabel = "P", defaultValue = "" + CriticalExponents.SITE_P_C, description = "occupation probability (default: the site p_c, ${DEFAULT-VALUE})")
+    @Option(
+            names = "--p",
+            paramLabel = "P",
+            defaultValue = "" + CriticalExponents.SITE_P_C,
+            description = "occupation probability (default: the site p_c, ${DEFAULT-VALUE})")
     private double p;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
     private long seed;
 
-    @Option(names = "--rounds", paramLabel = "R", defaultValue = "5", description = "timed rounds after one warm-up (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--rounds",
+            paramLabel = "R",
+            defaultValue = "5",
+            description = "timed rounds after one warm-up (default: ${DEFAULT-VALUE})")
     private int rounds;
 
-    @Option(names = "--save-maps", paramLabel = "FILE", description = "also write the maps to FILE as uint8 [N, L, L] NPY")
+    @Option(
+            names = "--save-maps",
+            paramLabel = "FILE",
+            description = "also write the maps to FILE as uint8 [N, L, L] NPY")
     private Path saveMaps;
 
     @Override
@@ -55,12 +70,17 @@ final class BenchLabelCommand implements Callable<Integer> {
         SitePercolation.checkProbability(p);
         long sites = (long) size * size;
         if (sites * samples > (1L << 31)) {
-            throw new IllegalArgumentException("--samples " + samples + " at L = " + size + " needs more than 2 GiB of maps; use fewer");
+            throw new IllegalArgumentException(
+                    "--samples " + samples + " at L = " + size + " needs more than 2 GiB of maps; use fewer");
         }
         byte[][] maps = new byte[samples][];
         double[] ps = new double[samples];
         Arrays.fill(ps, p);
-        new LabelledMapStream(RandomSource.XO_RO_SHI_RO_128_PP, seed, size, Runtime.getRuntime().availableProcessors())
+        new LabelledMapStream(
+                        RandomSource.XO_RO_SHI_RO_128_PP,
+                        seed,
+                        size,
+                        Runtime.getRuntime().availableProcessors())
                 .run(ps, false, block -> {
                     for (int i = 0; i < block.count(); i++) {
                         maps[(int) block.first() + i] = block.maps()[i].clone();
@@ -70,8 +90,9 @@ final class BenchLabelCommand implements Callable<Integer> {
             NpyWriter.write(saveMaps, NpyDtype.UINT8, new long[] {samples, size, size}, concat(maps));
         }
         var out = command.commandLine().getOut();
-        out.printf("bench-label: L=%d, %d maps at p=%s, seed %d, one thread, median of %d rounds after a warm-up%n", size, samples, p,
-                seed, rounds);
+        out.printf(
+                "bench-label: L=%d, %d maps at p=%s, seed %d, one thread, median of %d rounds after a warm-up%n",
+                size, samples, p, seed, rounds);
         ClusterLabeller labeller = new ClusterLabeller(size);
         byte[] mask = new byte[(int) sites];
         long checksum = 0;
@@ -88,9 +109,12 @@ final class BenchLabelCommand implements Callable<Integer> {
                 }
             }
             Arrays.sort(rates);
-            out.printf("  %-38s %8.1f Msites/s (median; min %.1f, max %.1f)%n",
-                    withMask ? "largest cluster + spanning + mask:" : "largest cluster + spanning:", rates[rounds / 2] / 1e6,
-                    rates[0] / 1e6, rates[rounds - 1] / 1e6);
+            out.printf(
+                    "  %-38s %8.1f Msites/s (median; min %.1f, max %.1f)%n",
+                    withMask ? "largest cluster + spanning + mask:" : "largest cluster + spanning:",
+                    rates[rounds / 2] / 1e6,
+                    rates[0] / 1e6,
+                    rates[rounds - 1] / 1e6);
         }
         out.printf("  (sum of largest clusters over all rounds: %d)%n", checksum);
         return 0;

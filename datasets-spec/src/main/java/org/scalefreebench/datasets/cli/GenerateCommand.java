@@ -20,9 +20,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code generate}: a published spec, or an ad hoc set with the same layout. */
-@Command(name = "generate", description = {
-    "Generate a dataset into OUT/<id>/ (atomic and resumable: run again to complete an interrupted run).",
-    "Either --spec ID, or an ad hoc set: --lattice site --size L --p P[,P...] --samples N --seed S."})
+@Command(
+        name = "generate",
+        description = {
+            "Generate a dataset into OUT/<id>/ (atomic and resumable: run again to complete an interrupted run).",
+            "Either --spec ID, or an ad hoc set: --lattice site --size L --p P[,P...] --samples N --seed S."
+        })
 final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -31,16 +34,27 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "ID", description = "a published spec id (see `list`)")
     private String specId;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "root folder; the data goes to DIR/<id>/")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
+            description = "root folder; the data goes to DIR/<id>/")
     private Path out;
 
-    @Option(names = "--lattice", paramLabel = "KIND", description = "ad hoc: the lattice model; only 'site' (site percolation, square, open)")
+    @Option(
+            names = "--lattice",
+            paramLabel = "KIND",
+            description = "ad hoc: the lattice model; only 'site' (site percolation, square, open)")
     private String lattice;
 
     @Option(names = "--size", paramLabel = "L", description = "ad hoc: linear size L, in [2, 32768]")
     private Integer size;
 
-    @Option(names = "--p", split = ",", paramLabel = "P", description = "ad hoc: occupation probabilities in [0, 1], comma-separated")
+    @Option(
+            names = "--p",
+            split = ",",
+            paramLabel = "P",
+            description = "ad hoc: occupation probabilities in [0, 1], comma-separated")
     private List<BigDecimal> p;
 
     @Option(names = "--samples", paramLabel = "N", description = "ad hoc: maps per p value, at least 1")
@@ -49,17 +63,27 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "ad hoc: seed of the random stream")
     private Long seed;
 
-    @Option(names = "--split", paramLabel = "NAME", defaultValue = "test", description = "ad hoc: the split's name (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--split",
+            paramLabel = "NAME",
+            defaultValue = "test",
+            description = "ad hoc: the split's name (default: ${DEFAULT-VALUE})")
     private String split;
 
-    @Option(names = "--rng", paramLabel = "SOURCE", defaultValue = "XO_RO_SHI_RO_128_PP",
+    @Option(
+            names = "--rng",
+            paramLabel = "SOURCE",
+            defaultValue = "XO_RO_SHI_RO_128_PP",
             description = "ad hoc: a jumpable Commons RNG RandomSource (default: ${DEFAULT-VALUE})")
     private RandomSource rng;
 
     @Option(names = "--id", paramLabel = "ID", description = "ad hoc: the dataset id (default: from the parameters)")
     private String id;
 
-    @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: all cores); the bytes do not depend on it")
+    @Option(
+            names = "--threads",
+            paramLabel = "T",
+            description = "worker threads (default: all cores); the bytes do not depend on it")
     private Integer threads;
 
     @Override
@@ -70,22 +94,31 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads " + t + " is outside the allowed range [1, ∞)");
         }
         long start = System.nanoTime();
-        Path dir = new DatasetGenerator(t, new ConsoleProgress(command.commandLine().getErr())).generate(spec, out);
-        command.commandLine().getOut().printf("%s: generated and checksummed in %.1f s%s%n", dir,
-                (System.nanoTime() - start) / 1e9, spec.pinned() ? " (matches the spec's pinned SHA-256)" : "");
+        Path dir = new DatasetGenerator(
+                        t, new ConsoleProgress(command.commandLine().getErr()))
+                .generate(spec, out);
+        command.commandLine()
+                .getOut()
+                .printf(
+                        "%s: generated and checksummed in %.1f s%s%n",
+                        dir,
+                        (System.nanoTime() - start) / 1e9,
+                        spec.pinned() ? " (matches the spec's pinned SHA-256)" : "");
         return 0;
     }
 
     private DatasetSpec fromCatalogue() {
         if (lattice != null || size != null || p != null || samples != null || seed != null || id != null) {
-            throw new IllegalArgumentException("--spec takes no ad hoc options (--lattice, --size, --p, --samples, --seed, --id)");
+            throw new IllegalArgumentException(
+                    "--spec takes no ad hoc options (--lattice, --size, --p, --samples, --seed, --id)");
         }
         return SpecCatalogue.published().get(specId);
     }
 
     private DatasetSpec adHoc() {
         if (lattice == null || size == null || p == null || samples == null || seed == null) {
-            throw new IllegalArgumentException("give either --spec ID, or all of --lattice site --size L --p P --samples N --seed S");
+            throw new IllegalArgumentException(
+                    "give either --spec ID, or all of --lattice site --size L --p P --samples N --seed S");
         }
         if (!"site".equals(lattice)) {
             throw new IllegalArgumentException("--lattice '" + lattice + "' is not supported; allowed: site");
@@ -101,9 +134,11 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--samples × number of p values exceeds " + Integer.MAX_VALUE);
         }
         if (!rng.isJumpable()) {
-            throw new IllegalArgumentException("--rng " + rng + " is not jumpable; the data contract needs a jumpable source");
+            throw new IllegalArgumentException(
+                    "--rng " + rng + " is not jumpable; the data contract needs a jumpable source");
         }
-        String ps = p.size() == 1 ? p.get(0).toPlainString()
+        String ps = p.size() == 1
+                ? p.get(0).toPlainString()
                 : p.get(0).toPlainString() + ".." + p.get(p.size() - 1).toPlainString() + "x" + p.size();
         String name = id != null ? id : "site-L" + size + "-p" + ps + "-n" + samples + "-seed" + seed;
         List<SplitSpec> splits = new ArrayList<>();

@@ -19,8 +19,10 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         var out = command.commandLine().getOut();
         for (DatasetSpec s : SpecCatalogue.published().specs()) {
-            String splits = s.splits().stream().map(x -> x.name() + "=" + s.samples(x)).collect(Collectors.joining(" "));
-            out.printf("%-28s L=%-5d %3d p values  %-32s %s%n", s.id(), s.size(), s.p().size(), splits, s.description());
+            String splits =
+                    s.splits().stream().map(x -> x.name() + "=" + s.samples(x)).collect(Collectors.joining(" "));
+            out.printf(
+                    "%-28s L=%-5d %3d p values  %-32s %s%n", s.id(), s.size(), s.p().size(), splits, s.description());
         }
         return 0;
     }

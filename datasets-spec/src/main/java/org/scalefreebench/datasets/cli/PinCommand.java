@@ -1,10 +1,10 @@
 package org.scalefreebench.datasets.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scalefreebench.datasets.generate.AtomicFiles;
 import org.scalefreebench.datasets.generate.DatasetGenerator;
 import org.scalefreebench.datasets.generate.Manifest;
@@ -27,7 +27,11 @@ final class PinCommand implements Callable<Integer> {
     @Spec
     private CommandSpec command;
 
-    @Option(names = "--spec-file", required = true, paramLabel = "FILE", description = "the spec JSON file, e.g. datasets-spec/specs/<id>.json")
+    @Option(
+            names = "--spec-file",
+            required = true,
+            paramLabel = "FILE",
+            description = "the spec JSON file, e.g. datasets-spec/specs/<id>.json")
     private Path specFile;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "root folder for the generated data")
@@ -37,10 +41,13 @@ final class PinCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         DatasetSpec spec = SpecCatalogue.readFile(specFile);
         if (spec.pinned()) {
-            throw new IllegalArgumentException(specFile + " is already pinned; published bytes never change: write a new version");
+            throw new IllegalArgumentException(
+                    specFile + " is already pinned; published bytes never change: write a new version");
         }
-        Path dir = new DatasetGenerator(Runtime.getRuntime().availableProcessors(),
-                new ConsoleProgress(command.commandLine().getErr())).generate(spec, out);
+        Path dir = new DatasetGenerator(
+                        Runtime.getRuntime().availableProcessors(),
+                        new ConsoleProgress(command.commandLine().getErr()))
+                .generate(spec, out);
         Map<String, String> sums = Manifest.read(dir).sha256();
         ObjectNode raw = (ObjectNode) SpecJson.mapper().readTree(specFile.toFile());
         ObjectNode pins = raw.putObject("sha256");

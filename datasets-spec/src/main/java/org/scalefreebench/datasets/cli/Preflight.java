@@ -9,8 +9,7 @@ import java.nio.charset.Charset;
  */
 public final class Preflight {
 
-    private Preflight() {
-    }
+    private Preflight() {}
 
     /**
      * @param args the {@code preflight} command's options
@@ -20,8 +19,10 @@ public final class Preflight {
         String[] all = new String[args.length + 1];
         all[0] = "preflight";
         System.arraycopy(args, 0, all, 1, args.length);
-        int code = ScaleFreeCli.run(new PrintWriter(System.out, true, Charset.defaultCharset()),
-                new PrintWriter(System.err, true, Charset.defaultCharset()), all);
+        int code = ScaleFreeCli.run(
+                new PrintWriter(System.out, true, Charset.defaultCharset()),
+                new PrintWriter(System.err, true, Charset.defaultCharset()),
+                all);
         if (code != 0) {
             throw new IllegalStateException("preflight failed (exit " + code + "): see the MISSING lines above");
         }

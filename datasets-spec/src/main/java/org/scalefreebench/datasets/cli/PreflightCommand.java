@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
  * when the user asks for the browser check) must be installed. {@code mvn verify} runs it right after
  * the contract's unit tests, before any dataset is generated or any model trained.
  */
-@Command(name = "preflight",
+@Command(
+        name = "preflight",
         description = "Check, before a benchmark run, that the data folder is writable with room for the missing "
                 + "datasets and that required programs are installed; print what is missing and exit 1 if anything is.")
 final class PreflightCommand implements Callable<Integer> {
@@ -36,7 +37,10 @@ final class PreflightCommand implements Callable<Integer> {
     @Option(names = "--specs", split = ",", description = "spec ids the run needs (default: every published spec)")
     List<String> specs;
 
-    @Option(names = "--require-executable", split = ",", description = "programs that must be installed (absolute paths)")
+    @Option(
+            names = "--require-executable",
+            split = ",",
+            description = "programs that must be installed (absolute paths)")
     List<Path> executables;
 
     @Override
@@ -59,20 +63,26 @@ final class PreflightCommand implements Callable<Integer> {
             FileStore store = Files.getFileStore(dataDir);
             long free = store.getUsableSpace();
             if (free < bytes) {
-                missing.add(String.format("disk space: the datasets not yet in %s (%s) need %.2f GB, and %s has %.2f GB free",
-                        dataDir.toAbsolutePath(), String.join(", ", needed.stream().map(DatasetSpec::id).toList()),
-                        bytes / 1e9, store, free / 1e9));
+                missing.add(String.format(
+                        "disk space: the datasets not yet in %s (%s) need %.2f GB, and %s has %.2f GB free",
+                        dataDir.toAbsolutePath(),
+                        String.join(", ", needed.stream().map(DatasetSpec::id).toList()),
+                        bytes / 1e9,
+                        store,
+                        free / 1e9));
             }
         } catch (IOException e) {
             missing.add("a writable data folder: cannot create a file in " + dataDir.toAbsolutePath() + " (" + e
                     + "); choose another with -Dscalefree.data.dir=...");
         }
-        List<Path> required = executables == null ? List.of()
+        List<Path> required = executables == null
+                ? List.of()
                 : executables.stream().filter(e -> !e.toString().isBlank()).toList();
         for (Path exe : required) {
             if (!Files.isExecutable(exe)) {
-                missing.add("the program " + exe + ", which this run requires (Debian: apt-get install -y chromium "
-                        + "chromium-driver for the browser check; -Dscalefree.browser.check=auto runs it only where installed)");
+                missing.add(
+                        "the program " + exe + ", which this run requires (Debian: apt-get install -y chromium "
+                                + "chromium-driver for the browser check; -Dscalefree.browser.check=auto runs it only where installed)");
             }
         }
         if (!missing.isEmpty()) {
@@ -81,9 +91,17 @@ final class PreflightCommand implements Callable<Integer> {
             }
             return ScaleFreeCli.EXIT_FAILURE;
         }
-        out.printf("preflight: %s is writable; %d dataset(s) to generate (%.2f GB)%s%n", dataDir.toAbsolutePath(),
-                needed.size(), bytes / 1e9, required.isEmpty() ? ""
-                        : "; installed: " + String.join(", ", required.stream().map(Path::toString).toList()));
+        out.printf(
+                "preflight: %s is writable; %d dataset(s) to generate (%.2f GB)%s%n",
+                dataDir.toAbsolutePath(),
+                needed.size(),
+                bytes / 1e9,
+                required.isEmpty()
+                        ? ""
+                        : "; installed: "
+                                + String.join(
+                                        ", ",
+                                        required.stream().map(Path::toString).toList()));
         return 0;
     }
 }

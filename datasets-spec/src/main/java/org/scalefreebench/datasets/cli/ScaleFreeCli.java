@@ -10,10 +10,19 @@ import picocli.CommandLine.Command;
  * labeller's throughput. Exit codes: 0 success, 1 failure (bad data, checksum mismatch, I/O),
  * 2 bad usage (unknown option, out-of-range argument).
  */
-@Command(name = "scalefree", mixinStandardHelpOptions = true, versionProvider = ScaleFreeCli.Version.class,
+@Command(
+        name = "scalefree",
+        mixinStandardHelpOptions = true,
+        versionProvider = ScaleFreeCli.Version.class,
         description = "ScaleFree Bench datasets: exact, checksummed percolation data.",
-        subcommands = {ListCommand.class, GenerateCommand.class, VerifyCommand.class, BenchLabelCommand.class,
-            PinCommand.class, PreflightCommand.class})
+        subcommands = {
+            ListCommand.class,
+            GenerateCommand.class,
+            VerifyCommand.class,
+            BenchLabelCommand.class,
+            PinCommand.class,
+            PreflightCommand.class
+        })
 public final class ScaleFreeCli {
 
     /** Exit code of a run that failed on its data or I/O. */
@@ -21,15 +30,16 @@ public final class ScaleFreeCli {
     /** Exit code of bad usage. */
     public static final int EXIT_USAGE = 2;
 
-    private ScaleFreeCli() {
-    }
+    private ScaleFreeCli() {}
 
     /**
      * @param args command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true, Charset.defaultCharset()),
-                new PrintWriter(System.err, true, Charset.defaultCharset()), args));
+        System.exit(run(
+                new PrintWriter(System.out, true, Charset.defaultCharset()),
+                new PrintWriter(System.err, true, Charset.defaultCharset()),
+                args));
     }
 
     /**
@@ -70,7 +80,9 @@ public final class ScaleFreeCli {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"scalefree datasets-spec " + org.scalefreebench.datasets.generate.LibraryVersion.datasetsSpec()};
+            return new String[] {
+                "scalefree datasets-spec " + org.scalefreebench.datasets.generate.LibraryVersion.datasetsSpec()
+            };
         }
     }
 }

@@ -13,17 +13,29 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code verify}: every file of a generated dataset against its pinned (or recorded) SHA-256. */
-@Command(name = "verify", description = {"Check DIR/<id>/ against the spec's pinned SHA-256 (an ad hoc set: against its manifest).",
-    "Exit 0 if complete and intact, 1 otherwise."})
+@Command(
+        name = "verify",
+        description = {
+            "Check DIR/<id>/ against the spec's pinned SHA-256 (an ad hoc set: against its manifest).",
+            "Exit 0 if complete and intact, 1 otherwise."
+        })
 final class VerifyCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec command;
 
-    @Option(names = "--spec", required = true, paramLabel = "ID", description = "a published spec id, or the id of an ad hoc set in DIR")
+    @Option(
+            names = "--spec",
+            required = true,
+            paramLabel = "ID",
+            description = "a published spec id, or the id of an ad hoc set in DIR")
     private String specId;
 
-    @Option(names = "--dir", required = true, paramLabel = "DIR", description = "the root folder given to generate --out")
+    @Option(
+            names = "--dir",
+            required = true,
+            paramLabel = "DIR",
+            description = "the root folder given to generate --out")
     private Path dir;
 
     @Override
@@ -39,8 +51,10 @@ final class VerifyCommand implements Callable<Integer> {
         }
         List<DatasetVerifier.Problem> problems = DatasetVerifier.verify(spec, datasetDir);
         if (problems.isEmpty()) {
-            command.commandLine().getOut().println(datasetDir + ": OK, every file matches its "
-                    + (spec == null ? "manifest's" : "pinned") + " SHA-256");
+            command.commandLine()
+                    .getOut()
+                    .println(datasetDir + ": OK, every file matches its " + (spec == null ? "manifest's" : "pinned")
+                            + " SHA-256");
             return 0;
         }
         for (DatasetVerifier.Problem p : problems) {

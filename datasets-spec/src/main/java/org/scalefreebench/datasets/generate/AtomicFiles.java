@@ -17,8 +17,7 @@ public final class AtomicFiles {
     /** Suffix of files still being written. */
     public static final String PART_SUFFIX = ".part";
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /**
      * @param target the final path

@@ -38,16 +38,13 @@ public final class DatasetGenerator {
          * @param split the split
          * @param maps  number of maps it will generate
          */
-        default void start(DatasetSpec spec, SplitSpec split, long maps) {
-        }
+        default void start(DatasetSpec spec, SplitSpec split, long maps) {}
 
         /** @param maps maps finished since the last call */
-        default void advance(long maps) {
-        }
+        default void advance(long maps) {}
 
         /** The split is done. */
-        default void finish() {
-        }
+        default void finish() {}
 
         /**
          * A split was already complete and is kept.
@@ -55,12 +52,10 @@ public final class DatasetGenerator {
          * @param spec  the spec
          * @param split the split
          */
-        default void reused(DatasetSpec spec, SplitSpec split) {
-        }
+        default void reused(DatasetSpec spec, SplitSpec split) {}
 
         /** Progress that reports nothing. */
-        Progress NONE = new Progress() {
-        };
+        Progress NONE = new Progress() {};
     }
 
     /** Name of the per-split checksum file, in {@code sha256sum} format. */
@@ -222,15 +217,20 @@ public final class DatasetGenerator {
                 String rel = f.relativePath(split.name());
                 String actual = files.get(f).sha256();
                 if (spec.pinned() && !actual.equals(spec.sha256().get(rel))) {
-                    throw new ChecksumMismatchException(dir.resolve(rel), spec.sha256().get(rel), actual
-                            + " (the generator does not reproduce the spec's pinned bytes)");
+                    throw new ChecksumMismatchException(
+                            dir.resolve(rel),
+                            spec.sha256().get(rel),
+                            actual + " (the generator does not reproduce the spec's pinned bytes)");
                 }
                 sums.put(rel, actual);
             }
             StringBuilder sumsText = new StringBuilder();
             for (DataFile f : DataFile.values()) {
                 AtomicFiles.commit(splitDir.resolve(f.fileName()));
-                sumsText.append(sums.get(f.relativePath(split.name()))).append("  ").append(f.fileName()).append('\n');
+                sumsText.append(sums.get(f.relativePath(split.name())))
+                        .append("  ")
+                        .append(f.fileName())
+                        .append('\n');
             }
             AtomicFiles.writeString(splitDir.resolve(SPLIT_SUMS), sumsText.toString());
             return sums;
@@ -258,7 +258,8 @@ public final class DatasetGenerator {
         static DigestingFile open(Path splitDir, DataFile file, long samples, int size) throws IOException {
             Path target = splitDir.resolve(file.fileName());
             MessageDigest digest = Sha256.newDigest();
-            OutputStream out = new DigestOutputStream(new BufferedOutputStream(AtomicFiles.openPart(target), 1 << 20), digest);
+            OutputStream out =
+                    new DigestOutputStream(new BufferedOutputStream(AtomicFiles.openPart(target), 1 << 20), digest);
             NpyDtype dtype = file.dtype();
             return new DigestingFile(target, digest, NpyWriter.open(out, dtype, file.shape(samples, size)));
         }

@@ -29,8 +29,7 @@ public final class DatasetVerifier {
         }
     }
 
-    private DatasetVerifier() {
-    }
+    private DatasetVerifier() {}
 
     /**
      * Verifies {@code <root>/<spec-id>}.
@@ -50,15 +49,20 @@ public final class DatasetVerifier {
         }
         DatasetSpec expectedSpec = spec == null ? manifest.spec() : spec;
         if (spec != null && !manifest.spec().withSha256(Map.of()).equals(spec.withSha256(Map.of()))) {
-            problems.add(new Problem(datasetDir.resolve(Manifest.FILE_NAME), "the spec " + spec.id(),
-                    "a manifest of a different spec (" + manifest.spec().id() + ", or the same id with other parameters)"));
+            problems.add(new Problem(
+                    datasetDir.resolve(Manifest.FILE_NAME),
+                    "the spec " + spec.id(),
+                    "a manifest of a different spec (" + manifest.spec().id()
+                            + ", or the same id with other parameters)"));
             return problems;
         }
         Map<String, String> expected = expectedSpec.pinned() ? expectedSpec.sha256() : manifest.sha256();
         for (String rel : expectedSpec.files()) {
             String want = expected.get(rel);
             if (want != null && !want.equals(manifest.sha256().get(rel))) {
-                problems.add(new Problem(datasetDir.resolve(Manifest.FILE_NAME), want + " recorded for " + rel,
+                problems.add(new Problem(
+                        datasetDir.resolve(Manifest.FILE_NAME),
+                        want + " recorded for " + rel,
                         String.valueOf(manifest.sha256().get(rel))));
             }
             Problem p = checkFile(datasetDir.resolve(rel), want);

@@ -114,8 +114,16 @@ public final class LabelledMapStream {
         }
     }
 
-    private void fill(ExecutorService pool, int count, UniformRandomProvider[] rngs, double[] p, byte[][] maps,
-            byte[][] masks, ClusterLabels[] labels, ClusterLabeller[] labellers) throws IOException {
+    private void fill(
+            ExecutorService pool,
+            int count,
+            UniformRandomProvider[] rngs,
+            double[] p,
+            byte[][] maps,
+            byte[][] masks,
+            ClusterLabels[] labels,
+            ClusterLabeller[] labellers)
+            throws IOException {
         if (pool == null) {
             fillStrided(0, 1, count, rngs, p, maps, masks, labels, labellers[0]);
             return;
@@ -138,8 +146,16 @@ public final class LabelledMapStream {
         }
     }
 
-    private static void fillStrided(int offset, int stride, int count, UniformRandomProvider[] rngs, double[] p,
-            byte[][] maps, byte[][] masks, ClusterLabels[] labels, ClusterLabeller labeller) {
+    private static void fillStrided(
+            int offset,
+            int stride,
+            int count,
+            UniformRandomProvider[] rngs,
+            double[] p,
+            byte[][] maps,
+            byte[][] masks,
+            ClusterLabels[] labels,
+            ClusterLabeller labeller) {
         for (int i = offset; i < count; i += stride) {
             SitePercolation.occupy(rngs[i], p[i], maps[i]);
             labels[i] = labeller.label(maps[i], masks == null ? null : masks[i]);

@@ -10,8 +10,7 @@ public final class LibraryVersion {
 
     private static final Properties PROPS = load();
 
-    private LibraryVersion() {
-    }
+    private LibraryVersion() {}
 
     /** @return this library's version */
     public static String datasetsSpec() {
@@ -25,7 +24,8 @@ public final class LibraryVersion {
 
     private static Properties load() {
         Properties p = new Properties();
-        try (InputStream in = LibraryVersion.class.getResourceAsStream("/org/scalefreebench/datasets/version.properties")) {
+        try (InputStream in =
+                LibraryVersion.class.getResourceAsStream("/org/scalefreebench/datasets/version.properties")) {
             if (in != null) {
                 p.load(in);
             }

@@ -73,7 +73,7 @@ public record Manifest(DatasetSpec spec, Map<String, String> sha256) {
         }
         DatasetSpec spec = SpecJson.parse(specNode, file + " (field 'spec')", null);
         Map<String, String> sums = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = sumsNode.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = sumsNode.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             sums.put(e.getKey(), e.getValue().asText());
         }

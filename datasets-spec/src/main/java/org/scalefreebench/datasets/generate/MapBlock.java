@@ -13,5 +13,4 @@ import org.scalefreebench.datasets.lattice.ClusterLabels;
  * @param masks  the largest-cluster masks, or null when masks were not asked for
  * @param labels the exact labels of each map
  */
-public record MapBlock(long first, int count, double[] p, byte[][] maps, byte[][] masks, ClusterLabels[] labels) {
-}
+public record MapBlock(long first, int count, double[] p, byte[][] maps, byte[][] masks, ClusterLabels[] labels) {}

@@ -11,8 +11,7 @@ import java.util.HexFormat;
 /** SHA-256 of files, as lower-case hex. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /** @return a new SHA-256 digest */
     public static MessageDigest newDigest() {
@@ -50,7 +49,7 @@ public final class Sha256 {
         MessageDigest d = newDigest();
         byte[] buf = new byte[1 << 20];
         try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buf)) > 0;) {
+            for (int n; (n = in.read(buf)) > 0; ) {
                 d.update(buf, 0, n);
             }
         }

@@ -15,6 +15,5 @@ public final class CriticalExponents {
     /** Correlation-length exponent ν = 4/3 (exact). */
     public static final double NU = 4.0 / 3.0;
 
-    private CriticalExponents() {
-    }
+    private CriticalExponents() {}
 }

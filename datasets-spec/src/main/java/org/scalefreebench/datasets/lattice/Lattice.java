@@ -12,8 +12,7 @@ public final class Lattice {
     /** Largest supported linear size (L² sites must fit in one Java array). */
     public static final int MAX_SIZE = 32768;
 
-    private Lattice() {
-    }
+    private Lattice() {}
 
     /**
      * Returns L², checking the size.

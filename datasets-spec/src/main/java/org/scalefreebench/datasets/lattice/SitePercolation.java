@@ -11,8 +11,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class SitePercolation {
 
-    private SitePercolation() {
-    }
+    private SitePercolation() {}
 
     /**
      * Fills {@code sites} with an independent Bernoulli(p) occupation.
@@ -35,7 +34,8 @@ public final class SitePercolation {
      */
     public static void checkProbability(double p) {
         if (!(p >= 0 && p <= 1)) {
-            throw new IllegalArgumentException("occupation probability p = " + p + " is outside the allowed range [0, 1]");
+            throw new IllegalArgumentException(
+                    "occupation probability p = " + p + " is outside the allowed range [0, 1]");
         }
     }
 

@@ -18,8 +18,7 @@ import org.scalefreebench.datasets.spec.SplitSpec;
  */
 public final class DatasetLoader {
 
-    private DatasetLoader() {
-    }
+    private DatasetLoader() {}
 
     /**
      * @param spec  the spec
@@ -31,7 +30,8 @@ public final class DatasetLoader {
     public static SplitData load(DatasetSpec spec, Path root, String split) throws IOException {
         SplitSpec s = spec.split(split);
         Path dir = root.resolve(spec.id());
-        Map<String, String> expected = spec.pinned() ? spec.sha256() : Manifest.read(dir).sha256();
+        Map<String, String> expected =
+                spec.pinned() ? spec.sha256() : Manifest.read(dir).sha256();
         for (DataFile f : DataFile.values()) {
             String rel = f.relativePath(split);
             DatasetVerifier.Problem p = DatasetVerifier.checkFile(dir.resolve(rel), expected.get(rel));
@@ -41,11 +41,15 @@ public final class DatasetLoader {
         }
         long n = spec.samples(s);
         int l = spec.size();
-        return new SplitData(spec, s,
+        return new SplitData(
+                spec,
+                s,
                 Npy.readUint8(dir.resolve(DataFile.MAPS.relativePath(split)), DataFile.MAPS.shape(n, l)),
                 Npy.readFloat64(dir.resolve(DataFile.P.relativePath(split)), DataFile.P.shape(n, l)),
                 Npy.readInt32(dir.resolve(DataFile.MAX_CLUSTER.relativePath(split)), DataFile.MAX_CLUSTER.shape(n, l)),
                 Npy.readUint8(dir.resolve(DataFile.SPANNING.relativePath(split)), DataFile.SPANNING.shape(n, l)),
-                Npy.readUint8(dir.resolve(DataFile.MAX_CLUSTER_MASK.relativePath(split)), DataFile.MAX_CLUSTER_MASK.shape(n, l)));
+                Npy.readUint8(
+                        dir.resolve(DataFile.MAX_CLUSTER_MASK.relativePath(split)),
+                        DataFile.MAX_CLUSTER_MASK.shape(n, l)));
     }
 }

@@ -14,7 +14,13 @@ import org.scalefreebench.datasets.spec.SplitSpec;
  * @param spanning       1 if a cluster joins row 0 to row L−1 [N]
  * @param maxClusterMask the largest cluster of each map [N·L·L]
  */
-public record SplitData(DatasetSpec spec, SplitSpec split, byte[] maps, double[] p, int[] maxCluster, byte[] spanning,
+public record SplitData(
+        DatasetSpec spec,
+        SplitSpec split,
+        byte[] maps,
+        double[] p,
+        int[] maxCluster,
+        byte[] spanning,
         byte[] maxClusterMask) {
 
     /** @return the number of maps N */

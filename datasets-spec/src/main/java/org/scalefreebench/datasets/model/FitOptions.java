@@ -10,5 +10,4 @@ import java.time.Duration;
  *                 model that can trade time for quality should stop before it
  * @param listener receives the loss curve
  */
-public record FitOptions(long seed, Duration budget, TrainingListener listener) {
-}
+public record FitOptions(long seed, Duration budget, TrainingListener listener) {}

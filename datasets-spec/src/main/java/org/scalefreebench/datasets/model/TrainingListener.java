@@ -4,8 +4,7 @@ package org.scalefreebench.datasets.model;
 public interface TrainingListener {
 
     /** Discards everything. */
-    TrainingListener NONE = (series, step, seconds, loss) -> {
-    };
+    TrainingListener NONE = (series, step, seconds, loss) -> {};
 
     /**
      * @param series  the curve, e.g. {@code train} or {@code val}

@@ -12,8 +12,7 @@ public final class Npy {
     /** The largest array the helpers read; larger arrays must be streamed with {@link NpyReader}. */
     static final int MAX_ARRAY_ELEMENTS = Integer.MAX_VALUE - 8;
 
-    private Npy() {
-    }
+    private Npy() {}
 
     /**
      * Reads and checks the header of {@code file}: magic, version, header dict, a supported

@@ -51,8 +51,11 @@ public record NpyHeader(NpyDtype dtype, long[] shape, boolean fortranOrder, int 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NpyHeader h && dtype == h.dtype && Arrays.equals(shape, h.shape)
-                && fortranOrder == h.fortranOrder && dataOffset == h.dataOffset;
+        return o instanceof NpyHeader h
+                && dtype == h.dtype
+                && Arrays.equals(shape, h.shape)
+                && fortranOrder == h.fortranOrder
+                && dataOffset == h.dataOffset;
     }
 
     @Override
@@ -62,8 +65,8 @@ public record NpyHeader(NpyDtype dtype, long[] shape, boolean fortranOrder, int 
 
     @Override
     public String toString() {
-        return "NpyHeader[dtype=" + dtype.describe() + ", shape=" + formatShape(shape)
-                + ", fortranOrder=" + fortranOrder + ", dataOffset=" + dataOffset + "]";
+        return "NpyHeader[dtype=" + dtype.describe() + ", shape=" + formatShape(shape) + ", fortranOrder="
+                + fortranOrder + ", dataOffset=" + dataOffset + "]";
     }
 
     /**
@@ -85,8 +88,8 @@ public record NpyHeader(NpyDtype dtype, long[] shape, boolean fortranOrder, int 
             try {
                 count = Math.multiplyExact(count, dim);
             } catch (ArithmeticException e) {
-                throw new IllegalArgumentException("shape " + formatShape(shape)
-                        + " has more elements than a long can count", e);
+                throw new IllegalArgumentException(
+                        "shape " + formatShape(shape) + " has more elements than a long can count", e);
             }
         }
         return count;

@@ -32,11 +32,9 @@ final class NpyHeaderParser {
     private static final Object NONE = new Object();
 
     /** A header as found in the file, before its dtype is resolved. */
-    record RawHeader(String descr, boolean fortranOrder, long[] shape, int dataOffset) {
-    }
+    record RawHeader(String descr, boolean fortranOrder, long[] shape, int dataOffset) {}
 
-    private NpyHeaderParser() {
-    }
+    private NpyHeaderParser() {}
 
     /**
      * Reads the header from the start of {@code channel}; leaves the channel position unspecified.
@@ -47,38 +45,48 @@ final class NpyHeaderParser {
      */
     static RawHeader read(Path file, FileChannel channel, long fileSize) throws IOException {
         int preambleMax = MAGIC.length + 2 + 4;
-        ByteBuffer pre = ByteBuffer.allocate((int) Math.min(preambleMax, fileSize)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer pre =
+                ByteBuffer.allocate((int) Math.min(preambleMax, fileSize)).order(ByteOrder.LITTLE_ENDIAN);
         readFully(file, channel, pre, 0);
         byte[] start = new byte[pre.limit()];
         pre.get(0, start);
         checkMagic(file, start, fileSize);
         if (fileSize < MAGIC.length + 2) {
-            throw new NpyFormatException(file, "file is " + fileSize + " bytes, expected at least 10 bytes for the"
-                    + " NPY preamble (magic, version, header length); the file is truncated");
+            throw new NpyFormatException(
+                    file,
+                    "file is " + fileSize + " bytes, expected at least 10 bytes for the"
+                            + " NPY preamble (magic, version, header length); the file is truncated");
         }
         int major = start[6] & 0xff;
         int minor = start[7] & 0xff;
         if ((major != 1 && major != 2) || minor != 0) {
-            throw new NpyFormatException(file, "NPY format version " + major + "." + minor
-                    + " is not supported, expected version 1.0 or 2.0");
+            throw new NpyFormatException(
+                    file,
+                    "NPY format version " + major + "." + minor + " is not supported, expected version 1.0 or 2.0");
         }
         int lengthBytes = major == 1 ? 2 : 4;
         int preamble = MAGIC.length + 2 + lengthBytes;
         if (fileSize < preamble) {
-            throw new NpyFormatException(file, "file is " + fileSize + " bytes, expected at least " + preamble
-                    + " bytes for the NPY " + major + ".0 preamble (magic, version, header length);"
-                    + " the file is truncated");
+            throw new NpyFormatException(
+                    file,
+                    "file is " + fileSize + " bytes, expected at least " + preamble
+                            + " bytes for the NPY " + major + ".0 preamble (magic, version, header length);"
+                            + " the file is truncated");
         }
         long headerLength = major == 1 ? pre.getShort(8) & 0xffffL : pre.getInt(8) & 0xffffffffL;
         if (headerLength > MAX_HEADER_BYTES) {
-            throw new NpyFormatException(file, "header length field says " + headerLength
-                    + " bytes, expected at most " + MAX_HEADER_BYTES + " bytes");
+            throw new NpyFormatException(
+                    file,
+                    "header length field says " + headerLength + " bytes, expected at most " + MAX_HEADER_BYTES
+                            + " bytes");
         }
         int dataOffset = preamble + (int) headerLength;
         if (fileSize < dataOffset) {
-            throw new NpyFormatException(file, "file is " + fileSize + " bytes, expected at least " + dataOffset
-                    + " bytes for the header (header length field says " + headerLength
-                    + " bytes); the file is truncated");
+            throw new NpyFormatException(
+                    file,
+                    "file is " + fileSize + " bytes, expected at least " + dataOffset
+                            + " bytes for the header (header length field says " + headerLength
+                            + " bytes); the file is truncated");
         }
         ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
         readFully(file, channel, headerBytes, preamble);
@@ -95,12 +103,16 @@ final class NpyHeaderParser {
         if (!prefixMatches) {
             byte[] found = new byte[n];
             System.arraycopy(start, 0, found, 0, n);
-            throw new NpyFormatException(file, "not an NPY file: starts with bytes " + hex(found)
-                    + ", expected the magic " + hex(MAGIC) + " (\"\\x93NUMPY\")");
+            throw new NpyFormatException(
+                    file,
+                    "not an NPY file: starts with bytes " + hex(found) + ", expected the magic " + hex(MAGIC)
+                            + " (\"\\x93NUMPY\")");
         }
         if (n < MAGIC.length) {
-            throw new NpyFormatException(file, "file is " + fileSize + " bytes, expected at least 10 bytes for the"
-                    + " NPY preamble (magic, version, header length); the file is truncated");
+            throw new NpyFormatException(
+                    file,
+                    "file is " + fileSize + " bytes, expected at least 10 bytes for the"
+                            + " NPY preamble (magic, version, header length); the file is truncated");
         }
     }
 
@@ -109,8 +121,10 @@ final class NpyHeaderParser {
         while (dst.hasRemaining()) {
             int n = channel.read(dst, pos);
             if (n < 0) {
-                throw new NpyFormatException(file, "file ended at byte " + pos + " while reading the header, expected "
-                        + dst.remaining() + " more bytes; the file is truncated or changed while being read");
+                throw new NpyFormatException(
+                        file,
+                        "file ended at byte " + pos + " while reading the header, expected " + dst.remaining()
+                                + " more bytes; the file is truncated or changed while being read");
             }
             pos += n;
         }
@@ -132,30 +146,32 @@ final class NpyHeaderParser {
     static RawHeader parseDict(Path file, String text, int dataOffset) throws NpyFormatException {
         Map<String, Object> dict = new Literal(file, text).parseHeader();
         if (!dict.keySet().equals(Set.of("descr", "fortran_order", "shape"))) {
-            throw malformed(file, text, "keys " + dict.keySet()
-                    + ", expected exactly 'descr', 'fortran_order' and 'shape'");
+            throw malformed(
+                    file, text, "keys " + dict.keySet() + ", expected exactly 'descr', 'fortran_order' and 'shape'");
         }
         Object descr = dict.get("descr");
         if (!(descr instanceof String descrText)) {
-            throw new NpyFormatException(file, "header 'descr' is " + repr(descr)
-                    + ", expected a dtype string such as '<i4' (structured dtypes are not supported)");
+            throw new NpyFormatException(
+                    file,
+                    "header 'descr' is " + repr(descr)
+                            + ", expected a dtype string such as '<i4' (structured dtypes are not supported)");
         }
         Object fortran = dict.get("fortran_order");
         if (!(fortran instanceof Boolean fortranOrder)) {
-            throw new NpyFormatException(file, "header 'fortran_order' is " + repr(fortran)
-                    + ", expected True or False");
+            throw new NpyFormatException(
+                    file, "header 'fortran_order' is " + repr(fortran) + ", expected True or False");
         }
         Object shapeValue = dict.get("shape");
         if (!(shapeValue instanceof Tuple tuple)) {
-            throw new NpyFormatException(file, "header 'shape' is " + repr(shapeValue)
-                    + ", expected a tuple of non-negative integers");
+            throw new NpyFormatException(
+                    file, "header 'shape' is " + repr(shapeValue) + ", expected a tuple of non-negative integers");
         }
         long[] shape = new long[tuple.items().size()];
         for (int i = 0; i < shape.length; i++) {
             Object dim = tuple.items().get(i);
             if (!(dim instanceof Long d) || d < 0) {
-                throw new NpyFormatException(file, "header 'shape' is " + repr(shapeValue)
-                        + ", expected a tuple of non-negative integers");
+                throw new NpyFormatException(
+                        file, "header 'shape' is " + repr(shapeValue) + ", expected a tuple of non-negative integers");
             }
             shape[i] = d;
         }
@@ -168,8 +184,8 @@ final class NpyHeaderParser {
     }
 
     private static NpyFormatException malformed(Path file, String text, String detail) {
-        return new NpyFormatException(file, "malformed header dict: " + detail + "; header is "
-                + show(text.stripTrailing()));
+        return new NpyFormatException(
+                file, "malformed header dict: " + detail + "; header is " + show(text.stripTrailing()));
     }
 
     /** @return the header text quoted, with control characters escaped, shortened if long */
@@ -224,8 +240,7 @@ final class NpyHeaderParser {
     }
 
     /** A Python tuple. */
-    private record Tuple(List<Object> items) {
-    }
+    private record Tuple(List<Object> items) {}
 
     /**
      * A parser for the subset of Python literals found in NPY headers: a dict of string keys to

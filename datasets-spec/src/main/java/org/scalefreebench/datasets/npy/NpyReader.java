@@ -71,8 +71,8 @@ public final class NpyReader implements Closeable {
         }
         for (long dim : expectedShape) {
             if (dim < -1) {
-                throw new IllegalArgumentException("expected shape " + formatExpectedShape(expectedShape)
-                        + " has a dimension below -1");
+                throw new IllegalArgumentException(
+                        "expected shape " + formatExpectedShape(expectedShape) + " has a dimension below -1");
             }
         }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -108,18 +108,22 @@ public final class NpyReader implements Closeable {
      * @param expectedShape  null to accept any shape
      * @param requireCOrder  whether to reject Fortran order
      */
-    private static NpyHeader readHeader(Path file, FileChannel channel, NpyDtype expectedDtype,
-                                        long[] expectedShape, boolean requireCOrder) throws IOException {
+    private static NpyHeader readHeader(
+            Path file, FileChannel channel, NpyDtype expectedDtype, long[] expectedShape, boolean requireCOrder)
+            throws IOException {
         long fileSize = channel.size();
         NpyHeaderParser.RawHeader raw = NpyHeaderParser.read(file, channel, fileSize);
         NpyDtype dtype = resolveDtype(file, raw.descr(), expectedDtype);
         if (requireCOrder && raw.fortranOrder()) {
-            throw new NpyFormatException(file, "array is stored in Fortran order (fortran_order: True),"
-                    + " expected C order (fortran_order: False)");
+            throw new NpyFormatException(
+                    file,
+                    "array is stored in Fortran order (fortran_order: True),"
+                            + " expected C order (fortran_order: False)");
         }
         if (expectedShape != null && !shapeMatches(raw.shape(), expectedShape)) {
-            throw new NpyFormatException(file, "shape " + NpyHeader.formatShape(raw.shape()) + ", expected "
-                    + formatExpectedShape(expectedShape));
+            throw new NpyFormatException(
+                    file,
+                    "shape " + NpyHeader.formatShape(raw.shape()) + ", expected " + formatExpectedShape(expectedShape));
         }
         NpyHeader header = new NpyHeader(dtype, raw.shape(), raw.fortranOrder(), raw.dataOffset());
         long elements = header.elementCount();
@@ -129,8 +133,10 @@ public final class NpyReader implements Closeable {
             dataBytes = Math.multiplyExact(elements, dtype.itemSize());
             expectedSize = Math.addExact(dataBytes, raw.dataOffset());
         } catch (ArithmeticException e) {
-            throw new NpyFormatException(file, "shape " + NpyHeader.formatShape(raw.shape()) + " of "
-                    + dtype.describe() + " needs more bytes than a file can hold");
+            throw new NpyFormatException(
+                    file,
+                    "shape " + NpyHeader.formatShape(raw.shape()) + " of " + dtype.describe()
+                            + " needs more bytes than a file can hold");
         }
         if (fileSize != expectedSize) {
             String layout = "expected " + expectedSize + " bytes (" + raw.dataOffset() + "-byte header + "
@@ -156,11 +162,14 @@ public final class NpyReader implements Closeable {
             }
         }
         if (expected != null && match != expected) {
-            throw new NpyFormatException(file, "dtype " + NpyDtype.describe(descr) + ", expected " + expected.describe());
+            throw new NpyFormatException(
+                    file, "dtype " + NpyDtype.describe(descr) + ", expected " + expected.describe());
         }
         if (match == null) {
-            throw new NpyFormatException(file, "dtype " + NpyDtype.describe(descr) + " is not supported, expected one of "
-                    + NpyDtype.supportedList());
+            throw new NpyFormatException(
+                    file,
+                    "dtype " + NpyDtype.describe(descr) + " is not supported, expected one of "
+                            + NpyDtype.supportedList());
         }
         if (match.itemSize() > 1 && order != '<') {
             String found = switch (order) {
@@ -169,8 +178,10 @@ public final class NpyReader implements Closeable {
                 case '|' -> "not-applicable '|'";
                 default -> "missing";
             };
-            throw new NpyFormatException(file, "dtype " + NpyDtype.describe(descr) + " has byte order " + found
-                    + ", expected little-endian '<' ('" + match.descr() + "')");
+            throw new NpyFormatException(
+                    file,
+                    "dtype " + NpyDtype.describe(descr) + " has byte order " + found + ", expected little-endian '<' ('"
+                            + match.descr() + "')");
         }
         return match;
     }
@@ -316,10 +327,14 @@ public final class NpyReader implements Closeable {
         try {
             while (buffer.position() < min) {
                 if (channel.read(buffer) < 0) {
-                    throw new NpyFormatException(file, "file ended before the " + header.elementCount()
-                            + " elements of shape " + NpyHeader.formatShape(header.shape()) + " were read, expected "
-                            + (header.dataOffset() + header.dataBytes()) + " bytes; the file was truncated after"
-                            + " it was opened");
+                    throw new NpyFormatException(
+                            file,
+                            "file ended before the " + header.elementCount()
+                                    + " elements of shape " + NpyHeader.formatShape(header.shape())
+                                    + " were read, expected "
+                                    + (header.dataOffset() + header.dataBytes())
+                                    + " bytes; the file was truncated after"
+                                    + " it was opened");
                 }
             }
         } finally {

@@ -88,11 +88,15 @@ public final class NpyWriter implements Closeable {
      */
     static byte[] header(NpyDtype dtype, long[] shape) {
         StringBuilder dict = new StringBuilder()
-                .append("{'descr': '").append(dtype.descr())
-                .append("', 'fortran_order': False, 'shape': ").append(NpyHeader.formatShape(shape))
+                .append("{'descr': '")
+                .append(dtype.descr())
+                .append("', 'fortran_order': False, 'shape': ")
+                .append(NpyHeader.formatShape(shape))
                 .append(", }");
         if (shape.length > 0) {
-            dict.append(" ".repeat(Math.max(0, GROWTH_AXIS_MAX_DIGITS - Long.toString(shape[0]).length())));
+            dict.append(" "
+                    .repeat(Math.max(
+                            0, GROWTH_AXIS_MAX_DIGITS - Long.toString(shape[0]).length())));
         }
         byte[] dictBytes = dict.toString().getBytes(StandardCharsets.ISO_8859_1);
         int preamble = NpyHeaderParser.MAGIC.length + 2 + 2;
@@ -305,7 +309,8 @@ public final class NpyWriter implements Closeable {
         }
         try {
             OutputStream out = Files.newOutputStream(file);
-            try (out; NpyWriter writer = open(out, dtype, shape)) {
+            try (out;
+                    NpyWriter writer = open(out, dtype, shape)) {
                 switch (dtype) {
                     case UINT8 -> writer.writeUint8((byte[]) array, 0, length);
                     case INT32 -> writer.writeInt32((int[]) array, 0, length);

@@ -26,8 +26,14 @@ import org.scalefreebench.datasets.npy.NpyHeader;
  * @param splits      the splits, in generation order
  * @param sha256      pinned checksums, keyed by path relative to the dataset folder (e.g. {@code train/maps.npy})
  */
-public record DatasetSpec(String id, String description, int size, List<BigDecimal> p, RandomSource rng,
-        List<SplitSpec> splits, Map<String, String> sha256) {
+public record DatasetSpec(
+        String id,
+        String description,
+        int size,
+        List<BigDecimal> p,
+        RandomSource rng,
+        List<SplitSpec> splits,
+        Map<String, String> sha256) {
 
     /** The one model family this version of the contract generates. */
     public static final String FAMILY = "site-percolation";

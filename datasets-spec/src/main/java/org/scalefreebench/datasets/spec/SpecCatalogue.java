@@ -86,7 +86,9 @@ public final class SpecCatalogue {
             throw new SpecException(file + ": a spec file's name must end in .json");
         }
         try {
-            return SpecJson.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(),
+            return SpecJson.parse(
+                    Files.readString(file, StandardCharsets.UTF_8),
+                    file.toString(),
                     name.substring(0, name.length() - ".json".length()));
         } catch (IOException e) {
             throw new SpecException(file + ": cannot be read: " + e);

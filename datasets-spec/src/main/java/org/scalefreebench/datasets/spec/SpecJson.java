@@ -43,8 +43,7 @@ public final class SpecJson {
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
     private static final int MAX_P_VALUES = 100_000;
 
-    private SpecJson() {
-    }
+    private SpecJson() {}
 
     /** @return the shared JSON mapper (indenting output) */
     public static ObjectMapper mapper() {
@@ -107,8 +106,13 @@ public final class SpecJson {
         try {
             rng = RandomSource.valueOf(rngName);
         } catch (IllegalArgumentException e) {
-            throw r.error("rng", "'" + rngName + "' is not a Commons RNG RandomSource; jumpable ones are "
-                    + Arrays.stream(RandomSource.values()).filter(RandomSource::isJumpable).map(Enum::name).toList());
+            throw r.error(
+                    "rng",
+                    "'" + rngName + "' is not a Commons RNG RandomSource; jumpable ones are "
+                            + Arrays.stream(RandomSource.values())
+                                    .filter(RandomSource::isJumpable)
+                                    .map(Enum::name)
+                                    .toList());
         }
         if (!rng.isJumpable()) {
             throw r.error("rng", rngName + " is not jumpable; the data contract draws map k from the k-th jump");
@@ -120,7 +124,7 @@ public final class SpecJson {
             throw r.error("splits", "is empty; at least one split is needed");
         }
         List<SplitSpec> splits = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = splitsNode.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = splitsNode.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
             if (!SPLIT.matcher(name).matches()) {
@@ -136,7 +140,9 @@ public final class SpecJson {
         for (SplitSpec s : splits) {
             long n = (long) s.samplesPerP() * p.size();
             if (n > Integer.MAX_VALUE) {
-                throw r.error("splits." + s.name() + ".samples_per_p", "gives " + n + " maps, more than " + Integer.MAX_VALUE);
+                throw r.error(
+                        "splits." + s.name() + ".samples_per_p",
+                        "gives " + n + " maps, more than " + Integer.MAX_VALUE);
             }
         }
 
@@ -146,10 +152,11 @@ public final class SpecJson {
         if (shaNode != null) {
             r.object(shaNode, "sha256");
             List<String> expected = unpinned.files();
-            for (Iterator<Map.Entry<String, JsonNode>> it = shaNode.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = shaNode.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!expected.contains(e.getKey())) {
-                    throw r.error("sha256." + e.getKey(), "names no file this spec generates; its files are " + expected);
+                    throw r.error(
+                            "sha256." + e.getKey(), "names no file this spec generates; its files are " + expected);
                 }
                 String hex = r.text(shaNode, "sha256.", e.getKey());
                 if (!HEX64.matcher(hex).matches()) {
@@ -250,14 +257,15 @@ public final class SpecJson {
 
         void object(JsonNode node, String field) {
             if (node == null || !node.isObject()) {
-                throw new SpecException(source + ": " + ("(top level)".equals(field) ? "the file" : "field '" + field + "'")
-                        + " must be a JSON object");
+                throw new SpecException(
+                        source + ": " + ("(top level)".equals(field) ? "the file" : "field '" + field + "'")
+                                + " must be a JSON object");
             }
         }
 
         void only(JsonNode node, String prefix, String... allowed) {
             List<String> names = Arrays.asList(allowed);
-            for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String name = it.next();
                 if (!names.contains(name)) {
                     throw error(prefix + name, "is not a known field; expected one of " + names);

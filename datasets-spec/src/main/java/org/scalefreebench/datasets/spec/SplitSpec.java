@@ -7,5 +7,4 @@ package org.scalefreebench.datasets.spec;
  * @param samplesPerP maps generated for each p value
  * @param seed        seed of the split's generator
  */
-public record SplitSpec(String name, int samplesPerP, long seed) {
-}
+public record SplitSpec(String name, int samplesPerP, long seed) {}

@@ -22,8 +22,14 @@ import java.util.stream.Collectors;
  * @param accuracyByP for {@link Task#SPANNING}: accuracy at each distinct occupation probability
  *                    p of the test set, by increasing p; empty for the other tasks
  */
-public record Evaluation(Task task, String testSpec, String testSplit, int size, int samples,
-        Map<Metric, Double> scores, SortedMap<Double, Double> accuracyByP) {
+public record Evaluation(
+        Task task,
+        String testSpec,
+        String testSplit,
+        int size,
+        int samples,
+        Map<Metric, Double> scores,
+        SortedMap<Double, Double> accuracyByP) {
 
     /** Checks that every score is one of the task's metrics; keeps unmodifiable copies in metric order. */
     public Evaluation {
@@ -33,10 +39,11 @@ public record Evaluation(Task task, String testSpec, String testSplit, int size,
         EnumMap<Metric, Double> ordered = new EnumMap<>(Metric.class);
         for (Map.Entry<Metric, Double> e : scores.entrySet()) {
             if (!task.metrics().contains(e.getKey())) {
-                throw new IllegalArgumentException("metric " + e.getKey().id() + " is not a metric of task "
-                        + task.id() + "; its metrics are " + metricIds(task));
+                throw new IllegalArgumentException("metric " + e.getKey().id() + " is not a metric of task " + task.id()
+                        + "; its metrics are " + metricIds(task));
             }
-            ordered.put(e.getKey(), Objects.requireNonNull(e.getValue(), e.getKey().id()));
+            ordered.put(
+                    e.getKey(), Objects.requireNonNull(e.getValue(), e.getKey().id()));
         }
         scores = Collections.unmodifiableMap(ordered);
         accuracyByP = Collections.unmodifiableSortedMap(new TreeMap<>(accuracyByP));
@@ -56,9 +63,11 @@ public record Evaluation(Task task, String testSpec, String testSplit, int size,
         Double s = scores.get(metric);
         if (s == null) {
             throw new NoSuchElementException("no " + metric.id() + " score for task " + task.id() + " on " + testSet()
-                    + (task.metrics().contains(metric) ? " (it is undefined on this test set)"
+                    + (task.metrics().contains(metric)
+                            ? " (it is undefined on this test set)"
                             : " (it is not a metric of this task)")
-                    + "; scores present: " + scores.keySet().stream().map(Metric::id).collect(Collectors.joining(", ")));
+                    + "; scores present: "
+                    + scores.keySet().stream().map(Metric::id).collect(Collectors.joining(", ")));
         }
         return s;
     }

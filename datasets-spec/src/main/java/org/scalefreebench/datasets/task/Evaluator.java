@@ -24,8 +24,7 @@ public final class Evaluator {
     /** A probability at or above this is read as a positive prediction. */
     public static final float THRESHOLD = 0.5f;
 
-    private Evaluator() {
-    }
+    private Evaluator() {}
 
     /**
      * Checks and scores a prediction.
@@ -96,12 +95,27 @@ public final class Evaluator {
         int samples = truth.samples();
         long sites = (long) samples * truth.size() * truth.size();
         switch (task) {
-            case SPANNING -> checkLabels(truth.spanning() == null ? -1 : truth.spanning().length, "spanning", samples,
-                    "one per map", where);
-            case MAX_CLUSTER -> checkLabels(truth.maxCluster() == null ? -1 : truth.maxCluster().length, "max_cluster",
-                    samples, "one per map", where);
-            default -> checkLabels(truth.maxClusterMask() == null ? -1 : truth.maxClusterMask().length,
-                    "max_cluster_mask", sites, "one per site", where);
+            case SPANNING ->
+                checkLabels(
+                        truth.spanning() == null ? -1 : truth.spanning().length,
+                        "spanning",
+                        samples,
+                        "one per map",
+                        where);
+            case MAX_CLUSTER ->
+                checkLabels(
+                        truth.maxCluster() == null ? -1 : truth.maxCluster().length,
+                        "max_cluster",
+                        samples,
+                        "one per map",
+                        where);
+            default ->
+                checkLabels(
+                        truth.maxClusterMask() == null ? -1 : truth.maxClusterMask().length,
+                        "max_cluster_mask",
+                        sites,
+                        "one per site",
+                        where);
         }
         return samples;
     }
@@ -121,12 +135,12 @@ public final class Evaluator {
                 ? "one per site: " + samples + " maps of " + size + "×" + size + ", map-major, row-major"
                 : "one per map";
         if (prediction == null) {
-            throw new EvaluationException(where + ": no prediction given: expected " + expected + " values (" + layout
-                    + ")");
+            throw new EvaluationException(
+                    where + ": no prediction given: expected " + expected + " values (" + layout + ")");
         }
         if (prediction.length != expected) {
-            throw new EvaluationException(where + ": expected " + expected + " values (" + layout + "), got "
-                    + prediction.length);
+            throw new EvaluationException(
+                    where + ": expected " + expected + " values (" + layout + "), got " + prediction.length);
         }
         boolean probability = task != Task.MAX_CLUSTER;
         String wanted = switch (task) {
@@ -138,8 +152,9 @@ public final class Evaluator {
             float v = prediction[i];
             boolean bad = probability ? !(v >= 0f && v <= 1f) : !Float.isFinite(v);
             if (bad) {
-                String what = Float.isNaN(v) ? "NaN" : Float.isInfinite(v) ? (v > 0 ? "+Infinity" : "-Infinity")
-                        : v + ", outside [0, 1]";
+                String what = Float.isNaN(v)
+                        ? "NaN"
+                        : Float.isInfinite(v) ? (v > 0 ? "+Infinity" : "-Infinity") : v + ", outside [0, 1]";
                 throw new EvaluationException(where + ": value " + i + " (" + position(task, i, size) + ") is " + what
                         + ": expected " + wanted);
             }

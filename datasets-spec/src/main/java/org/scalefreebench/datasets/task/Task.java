@@ -13,15 +13,23 @@ import org.scalefreebench.datasets.load.SplitData;
 public enum Task {
 
     /** Does a cluster join row 0 to row L−1? The model gives P(spanning) in [0, 1] per map. */
-    SPANNING("spanning", 1, "binary: P(a cluster joins the top row to the bottom row), from spanning.npy",
+    SPANNING(
+            "spanning",
+            1,
+            "binary: P(a cluster joins the top row to the bottom row), from spanning.npy",
             List.of(Metric.ACCURACY, Metric.ROC_AUC)),
 
     /** The largest-cluster fraction max_cluster / L², one value per map. */
-    MAX_CLUSTER("max-cluster", 1, "regression: largest-cluster fraction max_cluster / L^2, from max_cluster.npy",
+    MAX_CLUSTER(
+            "max-cluster",
+            1,
+            "regression: largest-cluster fraction max_cluster / L^2, from max_cluster.npy",
             List.of(Metric.R2, Metric.MAE)),
 
     /** The largest cluster as a mask: P(site in the largest cluster) in [0, 1] per site. */
-    MAX_CLUSTER_MASK("max-cluster-mask", 1,
+    MAX_CLUSTER_MASK(
+            "max-cluster-mask",
+            1,
             "segmentation: P(site belongs to the largest cluster) per site, thresholded at 1/2, from max_cluster_mask.npy",
             List.of(Metric.MEAN_IOU));
 

@@ -12,8 +12,12 @@ import java.util.stream.Collectors;
 public enum Tier {
 
     /** What {@code mvn verify} runs on a 2-core CPU: train at L = 64, test at L = 64, 128 and 256. */
-    DEFAULT("default", "percolation-L64-v1",
-            List.of(new TestSet("percolation-L64-v1", "test"), new TestSet("percolation-L128-test-v1", "test"),
+    DEFAULT(
+            "default",
+            "percolation-L64-v1",
+            List.of(
+                    new TestSet("percolation-L64-v1", "test"),
+                    new TestSet("percolation-L128-test-v1", "test"),
                     new TestSet("percolation-L256-test-v1", "test"))),
 
     /** Seconds-long: train and test at L = 32 on the smoke spec; the model contract test runs on it. */
@@ -65,6 +69,5 @@ public enum Tier {
      * @param specId the dataset spec
      * @param split  the split's name
      */
-    public record TestSet(String specId, String split) {
-    }
+    public record TestSet(String specId, String split) {}
 }

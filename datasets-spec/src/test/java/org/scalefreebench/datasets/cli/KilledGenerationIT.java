@@ -26,24 +26,47 @@ class KilledGenerationIT {
     private static final String ID = "killed";
 
     private static List<String> generateArgs(Path out) {
-        return List.of("generate", "--lattice", "site", "--size", "256", "--p", "0.59274605", "--samples", "4000", "--seed", "5",
-                "--id", ID, "--threads", "1", "--out", out.toString());
+        return List.of(
+                "generate",
+                "--lattice",
+                "site",
+                "--size",
+                "256",
+                "--p",
+                "0.59274605",
+                "--samples",
+                "4000",
+                "--seed",
+                "5",
+                "--id",
+                ID,
+                "--threads",
+                "1",
+                "--out",
+                out.toString());
     }
 
     @Test
     void killedGenerationLeavesNothingCompleteAndARerunCompletesIt(@TempDir Path out) throws Exception {
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new java.util.ArrayList<>(List.of(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
-                ScaleFreeCli.class.getName()));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                javaBin.toString(), "-cp", System.getProperty("java.class.path"), ScaleFreeCli.class.getName()));
         command.addAll(generateArgs(out));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.resolve("child.log").toFile()).start();
+        Process child = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(out.resolve("child.log").toFile())
+                .start();
         Path maps = out.resolve(ID).resolve("test/maps.npy");
         Path part = AtomicFiles.partOf(maps);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!(Files.exists(part) && Files.size(part) > 64L << 20) && child.isAlive() && System.nanoTime() < deadline) {
+        while (!(Files.exists(part) && Files.size(part) > 64L << 20)
+                && child.isAlive()
+                && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertTrue(child.isAlive(), "the child finished before it could be killed; log: " + Files.readString(out.resolve("child.log")));
+        assertTrue(
+                child.isAlive(),
+                "the child finished before it could be killed; log: " + Files.readString(out.resolve("child.log")));
         child.destroyForcibly();
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         assertEquals(137, child.exitValue(), "killed by SIGKILL");

@@ -19,8 +19,7 @@ import org.scalefreebench.datasets.npy.Npy;
 class ScaleFreeCliTest {
 
     /** Exit code, standard output and standard error of one run. */
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -34,25 +33,30 @@ class ScaleFreeCliTest {
         Run r = run("list");
         assertEquals(0, r.code(), r.err());
         assertEquals(4, r.out().lines().count(), r.out());
-        assertTrue(r.out().contains("percolation-L64-v1") && r.out().contains("train=20500 val=4100 test=8200"), r.out());
+        assertTrue(
+                r.out().contains("percolation-L64-v1") && r.out().contains("train=20500 val=4100 test=8200"), r.out());
     }
 
     @Test
     void unknownSpecIdListsTheKnownIds(@TempDir Path dir) {
         Run r = run("generate", "--spec", "percolation-L63-v1", "--out", dir.toString());
         assertEquals(ScaleFreeCli.EXIT_USAGE, r.code());
-        assertTrue(r.err().contains("unknown spec id 'percolation-L63-v1'; known ids: percolation-L128-test-v1"), r.err());
+        assertTrue(
+                r.err().contains("unknown spec id 'percolation-L63-v1'; known ids: percolation-L128-test-v1"), r.err());
         Run v = run("verify", "--spec", "percolation-L63-v1", "--dir", dir.toString());
         assertTrue(v.err().contains("known ids:"), v.err());
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "--size 1 --p 0.5 --samples 3 --seed 1 | --size 1 is outside the allowed range [2, 32768]",
-        "--size 8 --p 1.5 --samples 3 --seed 1 | --p 1.5 is outside the allowed range [0, 1]",
-        "--size 8 --p -0.1 --samples 3 --seed 1 | --p -0.1 is outside the allowed range [0, 1]",
-        "--size 8 --p 0.5 --samples 0 --seed 1 | --samples 0 is outside the allowed range [1, 2147483647]",
-        "--size 8 --p 0.5 --samples 3 | give either --spec ID, or all of"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--size 1 --p 0.5 --samples 3 --seed 1 | --size 1 is outside the allowed range [2, 32768]",
+                "--size 8 --p 1.5 --samples 3 --seed 1 | --p 1.5 is outside the allowed range [0, 1]",
+                "--size 8 --p -0.1 --samples 3 --seed 1 | --p -0.1 is outside the allowed range [0, 1]",
+                "--size 8 --p 0.5 --samples 0 --seed 1 | --samples 0 is outside the allowed range [1, 2147483647]",
+                "--size 8 --p 0.5 --samples 3 | give either --spec ID, or all of"
+            })
     void outOfRangeAdHocArgumentsAreRejectedWithTheAllowedRange(String args, String message, @TempDir Path dir) {
         String[] full = ("generate --lattice site " + args + " --out " + dir).split(" ");
         Run r = run(full);
@@ -63,8 +67,20 @@ class ScaleFreeCliTest {
 
     @Test
     void adHocSetHasTheLayoutOfTheContractAndVerifies(@TempDir Path dir) throws IOException {
-        Run g = run("generate", "--lattice", "site", "--size", "10", "--p", "0.4,0.6", "--samples", "5", "--seed", "3",
-                "--out", dir.toString());
+        Run g = run(
+                "generate",
+                "--lattice",
+                "site",
+                "--size",
+                "10",
+                "--p",
+                "0.4,0.6",
+                "--samples",
+                "5",
+                "--seed",
+                "3",
+                "--out",
+                dir.toString());
         assertEquals(0, g.code(), g.err());
         Path set = dir.resolve("site-L10-p0.4..0.6x2-n5-seed3");
         assertTrue(Files.isRegularFile(set.resolve(Manifest.FILE_NAME)));
@@ -76,7 +92,8 @@ class ScaleFreeCliTest {
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("OK"), ok.out());
 
-        try (RandomAccessFile f = new RandomAccessFile(set.resolve("test/spanning.npy").toFile(), "rw")) {
+        try (RandomAccessFile f =
+                new RandomAccessFile(set.resolve("test/spanning.npy").toFile(), "rw")) {
             f.setLength(f.length() - 1);
         }
         Run bad = run("verify", "--spec", set.getFileName().toString(), "--dir", dir.toString());

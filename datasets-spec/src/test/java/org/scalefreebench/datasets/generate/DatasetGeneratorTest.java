@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.scalefreebench.datasets.lattice.FloodFillLabels;
 import org.scalefreebench.datasets.load.DatasetLoader;
 import org.scalefreebench.datasets.load.SplitData;
@@ -23,8 +25,6 @@ import org.scalefreebench.datasets.spec.DataFile;
 import org.scalefreebench.datasets.spec.DatasetSpec;
 import org.scalefreebench.datasets.spec.SpecCatalogue;
 import org.scalefreebench.datasets.spec.SplitSpec;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The smoke spec regenerated: pinned bytes, exact labels on every sample, atomicity, resumption. */
 class DatasetGeneratorTest {
@@ -54,7 +54,8 @@ class DatasetGeneratorTest {
                 String where = split.name() + " sample " + i;
                 assertEquals(expected.maxCluster, data.maxCluster()[i], where);
                 assertEquals(expected.spanning ? 1 : 0, data.spanning()[i], where);
-                assertArrayEquals(expected.mask, Arrays.copyOfRange(data.maxClusterMask(), i * l * l, (i + 1) * l * l), where);
+                assertArrayEquals(
+                        expected.mask, Arrays.copyOfRange(data.maxClusterMask(), i * l * l, (i + 1) * l * l), where);
             }
         }
     }
@@ -81,9 +82,13 @@ class DatasetGeneratorTest {
         List<DatasetVerifier.Problem> problems = DatasetVerifier.verify(SMOKE, dir);
         assertEquals(1, problems.size(), problems.toString());
         String message = problems.get(0).toString();
-        assertTrue(message.contains(maps.toString()) && message.contains(SMOKE.sha256().get("test/maps.npy"))
-                && message.contains(actual), message);
-        ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class, () -> DatasetLoader.load(SMOKE, out, "test"));
+        assertTrue(
+                message.contains(maps.toString())
+                        && message.contains(SMOKE.sha256().get("test/maps.npy"))
+                        && message.contains(actual),
+                message);
+        ChecksumMismatchException e =
+                assertThrows(ChecksumMismatchException.class, () -> DatasetLoader.load(SMOKE, out, "test"));
         assertTrue(e.getMessage().contains(maps.toString()) && e.getMessage().contains(actual), e.getMessage());
     }
 
@@ -121,13 +126,20 @@ class DatasetGeneratorTest {
             assertFalse(Files.exists(dir.resolve(f.relativePath("val"))), "no val file may look complete: " + f);
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            assertEquals(List.of(), files.filter(f -> f.toString().endsWith(AtomicFiles.PART_SUFFIX)).toList());
+            assertEquals(
+                    List.of(),
+                    files.filter(f -> f.toString().endsWith(AtomicFiles.PART_SUFFIX))
+                            .toList());
         }
 
         Recording second = new Recording();
         new DatasetGenerator(2, second).generate(SMOKE, out);
-        assertEquals(List.of("reused percolation-L32-smoke-v1/train", "generated percolation-L32-smoke-v1/val",
-                "generated percolation-L32-smoke-v1/test"), second.events);
+        assertEquals(
+                List.of(
+                        "reused percolation-L32-smoke-v1/train",
+                        "generated percolation-L32-smoke-v1/val",
+                        "generated percolation-L32-smoke-v1/test"),
+                second.events);
         assertEquals(List.of(), DatasetVerifier.verify(SMOKE, dir));
 
         Recording third = new Recording();
@@ -150,8 +162,10 @@ class DatasetGeneratorTest {
     @Test
     void spliceOfAnotherSpecUnderTheSameIdIsRefused(@TempDir Path out) throws IOException {
         new DatasetGenerator(1, DatasetGenerator.Progress.NONE).generate(adHoc("same-id", List.of("0.5"), 3), out);
-        IOException e = assertThrows(IOException.class,
-                () -> new DatasetGenerator(1, DatasetGenerator.Progress.NONE).generate(adHoc("same-id", List.of("0.6"), 3), out));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> new DatasetGenerator(1, DatasetGenerator.Progress.NONE)
+                        .generate(adHoc("same-id", List.of("0.6"), 3), out));
         assertTrue(e.getMessage().contains("holds data of another spec"), e.getMessage());
     }
 
@@ -160,15 +174,26 @@ class DatasetGeneratorTest {
         java.util.Map<String, String> wrong = new java.util.LinkedHashMap<>(SMOKE.sha256());
         wrong.put("train/spanning.npy", "0".repeat(64));
         DatasetSpec broken = SMOKE.withSha256(wrong);
-        ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class,
+        ChecksumMismatchException e = assertThrows(
+                ChecksumMismatchException.class,
                 () -> new DatasetGenerator(1, DatasetGenerator.Progress.NONE).generate(broken, out));
-        assertTrue(e.getMessage().contains("train/spanning.npy") && e.getMessage().contains("0".repeat(64)), e.getMessage());
-        assertFalse(Files.exists(out.resolve(SMOKE.id()).resolve("train/spanning.npy")), "a mismatching file must not be put in place");
+        assertTrue(
+                e.getMessage().contains("train/spanning.npy") && e.getMessage().contains("0".repeat(64)),
+                e.getMessage());
+        assertFalse(
+                Files.exists(out.resolve(SMOKE.id()).resolve("train/spanning.npy")),
+                "a mismatching file must not be put in place");
     }
 
     private static DatasetSpec adHoc(String id, List<String> p, int perP) {
-        return new DatasetSpec(id, "test", 12, p.stream().map(BigDecimal::new).toList(),
-                org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP, List.of(new SplitSpec("test", perP, 99)), Map.of());
+        return new DatasetSpec(
+                id,
+                "test",
+                12,
+                p.stream().map(BigDecimal::new).toList(),
+                org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP,
+                List.of(new SplitSpec("test", perP, 99)),
+                Map.of());
     }
 
     /** Records which splits were generated and which were kept. */

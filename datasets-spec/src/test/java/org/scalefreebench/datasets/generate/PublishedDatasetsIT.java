@@ -54,7 +54,9 @@ class PublishedDatasetsIT {
                 String where = id + "/" + split.name() + " sample " + i;
                 assertEquals(expected.maxCluster, data.maxCluster()[i], where + " max_cluster");
                 assertEquals(expected.spanning ? 1 : 0, data.spanning()[i], where + " spanning");
-                assertArrayEquals(expected.mask, Arrays.copyOfRange(data.maxClusterMask(), i * sites, (i + 1) * sites),
+                assertArrayEquals(
+                        expected.mask,
+                        Arrays.copyOfRange(data.maxClusterMask(), i * sites, (i + 1) * sites),
                         where + " max_cluster_mask");
             });
         }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class ReferenceVectorTest {
 
-    private static List<String> stream(RandomSource source, long seed, int size, double[] p, int threads) throws IOException {
+    private static List<String> stream(RandomSource source, long seed, int size, double[] p, int threads)
+            throws IOException {
         List<String> out = new ArrayList<>();
         new LabelledMapStream(source, seed, size, threads).run(p, true, block -> {
             for (int i = 0; i < block.count(); i++) {

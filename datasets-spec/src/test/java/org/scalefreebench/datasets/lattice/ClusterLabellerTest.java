@@ -57,12 +57,7 @@ class ClusterLabellerTest {
 
     @Test
     void snakeThatTurnsBackUpSpans() {
-        byte[] sites = parse(
-                "#.###",
-                "#.#.#",
-                "###.#",
-                "....#",
-                "....#");
+        byte[] sites = parse("#.###", "#.#.#", "###.#", "....#", "....#");
         ClusterLabels labels = new ClusterLabeller(5).label(sites, null);
         assertEquals(13, labels.maxCluster());
         assertTrue(labels.spanning());
@@ -70,12 +65,7 @@ class ClusterLabellerTest {
 
     @Test
     void uShapedRunsMergeThroughALaterRow() {
-        byte[] sites = parse(
-                "#...#",
-                "#...#",
-                "#####",
-                ".....",
-                "##.##");
+        byte[] sites = parse("#...#", "#...#", "#####", ".....", "##.##");
         byte[] mask = new byte[25];
         ClusterLabels labels = new ClusterLabeller(5).label(sites, mask);
         assertEquals(9, labels.maxCluster());
@@ -86,11 +76,7 @@ class ClusterLabellerTest {
 
     @Test
     void tieGoesToTheClusterHoldingTheLowestSiteIndex() {
-        byte[] sites = parse(
-                "...#",
-                "##.#",
-                "....",
-                "....");
+        byte[] sites = parse("...#", "##.#", "....", "....");
         byte[] mask = new byte[16];
         ClusterLabels labels = new ClusterLabeller(4).label(sites, mask);
         assertEquals(2, labels.maxCluster());
@@ -101,7 +87,8 @@ class ClusterLabellerTest {
 
     @Test
     void wrongMapLengthIsRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ClusterLabeller(4).label(new byte[15], null));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new ClusterLabeller(4).label(new byte[15], null));
         assertTrue(e.getMessage().contains("expected L² = 16"), e.getMessage());
     }
 
@@ -113,7 +100,22 @@ class ClusterLabellerTest {
 
     /** Every label of every random map agrees with the independent flood fill. */
     @ParameterizedTest(name = "L={0}")
-    @CsvSource({"2, 4000", "3, 4000", "5, 3000", "8, 2000", "9, 2000", "17, 1000", "32, 400", "63, 150", "64, 150", "65, 150", "100, 40", "130, 20", "200, 10", "1024, 2"})
+    @CsvSource({
+        "2, 4000",
+        "3, 4000",
+        "5, 3000",
+        "8, 2000",
+        "9, 2000",
+        "17, 1000",
+        "32, 400",
+        "63, 150",
+        "64, 150",
+        "65, 150",
+        "100, 40",
+        "130, 20",
+        "200, 10",
+        "1024, 2"
+    })
     void agreesWithFloodFillOnEveryRandomMap(int size, int maps) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(1000L + size);
         ClusterLabeller labeller = new ClusterLabeller(size);

@@ -37,7 +37,10 @@ class NpyReaderTest {
             assertArrayEquals(fixture.shape(), header.shape());
             assertFalse(header.fortranOrder());
             assertEquals(128, header.dataOffset());
-            assertEquals(Files.size(file), header.dataOffset() + header.elementCount() * fixture.dtype().itemSize());
+            assertEquals(
+                    Files.size(file),
+                    header.dataOffset()
+                            + header.elementCount() * fixture.dtype().itemSize());
             assertSameValues(fixture.values(), readAll(reader));
         }
     }
@@ -83,8 +86,8 @@ class NpyReaderTest {
         try (NpyReader reader = NpyReader.open(file, NpyDtype.UINT8, -1, -1)) {
             assertEquals(12, reader.header().elementCount());
         }
-        NpyFormatException e = assertThrows(NpyFormatException.class,
-                () -> NpyReader.open(file, NpyDtype.UINT8, -1, 5));
+        NpyFormatException e =
+                assertThrows(NpyFormatException.class, () -> NpyReader.open(file, NpyDtype.UINT8, -1, 5));
         assertMessage(e, "u8_3x4.npy", "shape (3, 4), expected (*, 5)");
         assertThrows(IllegalArgumentException.class, () -> NpyReader.open(file, NpyDtype.UINT8, -2, 4));
     }
@@ -92,62 +95,70 @@ class NpyReaderTest {
     @Test
     void rejectsShapeMismatch() {
         Path file = NpyFixtures.path("u8_3x4.npy");
-        assertMessage(assertThrows(NpyFormatException.class, () -> NpyReader.open(file, NpyDtype.UINT8, 4, 3)),
+        assertMessage(
+                assertThrows(NpyFormatException.class, () -> NpyReader.open(file, NpyDtype.UINT8, 4, 3)),
                 "u8_3x4.npy: shape (3, 4), expected (4, 3)");
-        assertMessage(assertThrows(NpyFormatException.class, () -> NpyReader.open(file, NpyDtype.UINT8, 12)),
+        assertMessage(
+                assertThrows(NpyFormatException.class, () -> NpyReader.open(file, NpyDtype.UINT8, 12)),
                 "u8_3x4.npy: shape (3, 4), expected (12,)");
-        assertMessage(assertThrows(NpyFormatException.class, () -> NpyReader.open(file, NpyDtype.UINT8)),
+        assertMessage(
+                assertThrows(NpyFormatException.class, () -> NpyReader.open(file, NpyDtype.UINT8)),
                 "u8_3x4.npy: shape (3, 4), expected ()");
     }
 
     @Test
     void rejectsWrongDtype() {
         Path file = NpyFixtures.path("f32_3x4.npy");
-        assertMessage(assertThrows(NpyFormatException.class, () -> NpyReader.open(file, NpyDtype.UINT8, 3, 4)),
+        assertMessage(
+                assertThrows(NpyFormatException.class, () -> NpyReader.open(file, NpyDtype.UINT8, 3, 4)),
                 "f32_3x4.npy: dtype '<f4' (float32), expected '|u1' (uint8)");
-        assertMessage(assertThrows(NpyFormatException.class, () -> NpyReader.open(file, NpyDtype.FLOAT64, 3, 4)),
+        assertMessage(
+                assertThrows(NpyFormatException.class, () -> NpyReader.open(file, NpyDtype.FLOAT64, 3, 4)),
                 "f32_3x4.npy: dtype '<f4' (float32), expected '<f8' (float64)");
     }
 
     @Test
     void rejectsBigEndian() {
-        NpyFormatException e = assertThrows(NpyFormatException.class,
+        NpyFormatException e = assertThrows(
+                NpyFormatException.class,
                 () -> NpyReader.open(NpyFixtures.path("bad_i32_big_endian.npy"), NpyDtype.INT32, 6));
         assertMessage(e, "bad_i32_big_endian.npy", "'>i4'", "big-endian", "expected little-endian '<'");
     }
 
     @Test
     void rejectsFortranOrder() {
-        NpyFormatException e = assertThrows(NpyFormatException.class,
+        NpyFormatException e = assertThrows(
+                NpyFormatException.class,
                 () -> NpyReader.open(NpyFixtures.path("bad_f64_fortran.npy"), NpyDtype.FLOAT64, 2, 3));
         assertMessage(e, "bad_f64_fortran.npy", "Fortran order", "expected C order");
     }
 
     @Test
     void rejectsTruncatedData() {
-        NpyFormatException e = assertThrows(NpyFormatException.class,
+        NpyFormatException e = assertThrows(
+                NpyFormatException.class,
                 () -> NpyReader.open(NpyFixtures.path("bad_i32_truncated.npy"), NpyDtype.INT32, 10));
         assertMessage(e, "bad_i32_truncated.npy", "file is 165 bytes", "expected 168 bytes", "truncated by 3 bytes");
     }
 
     @Test
     void rejectsBoolDtype() {
-        NpyFormatException e = assertThrows(NpyFormatException.class,
-                () -> NpyReader.open(NpyFixtures.path("bad_bool.npy"), NpyDtype.UINT8, 3));
+        NpyFormatException e = assertThrows(
+                NpyFormatException.class, () -> NpyReader.open(NpyFixtures.path("bad_bool.npy"), NpyDtype.UINT8, 3));
         assertMessage(e, "bad_bool.npy: dtype '|b1' (bool), expected '|u1' (uint8)");
     }
 
     @Test
     void rejectsInt64Dtype() {
-        NpyFormatException e = assertThrows(NpyFormatException.class,
-                () -> NpyReader.open(NpyFixtures.path("bad_i64.npy"), NpyDtype.INT32, 4));
+        NpyFormatException e = assertThrows(
+                NpyFormatException.class, () -> NpyReader.open(NpyFixtures.path("bad_i64.npy"), NpyDtype.INT32, 4));
         assertMessage(e, "bad_i64.npy: dtype '<i8' (int64), expected '<i4' (int32)");
     }
 
     @Test
     void rejectsVersion3() {
-        NpyFormatException e = assertThrows(NpyFormatException.class,
-                () -> NpyReader.open(NpyFixtures.path("bad_v3.npy"), NpyDtype.UINT8, 4));
+        NpyFormatException e = assertThrows(
+                NpyFormatException.class, () -> NpyReader.open(NpyFixtures.path("bad_v3.npy"), NpyDtype.UINT8, 4));
         assertMessage(e, "bad_v3.npy", "version 3.0", "expected version 1.0 or 2.0");
     }
 
@@ -164,13 +175,17 @@ class NpyReaderTest {
         byte[] bytes = NpyFixtures.bytes("u8_5.npy");
         bytes[1] = 'X';
         Path file = write("magic.npy", bytes);
-        assertMessage(assertThrows(NpyFormatException.class, () -> NpyReader.open(file, NpyDtype.UINT8, 5)),
+        assertMessage(
+                assertThrows(NpyFormatException.class, () -> NpyReader.open(file, NpyDtype.UINT8, 5)),
                 "magic.npy: not an NPY file: starts with bytes 93 58 55 4D 50 59, expected the magic 93 4E 55 4D 50 59");
         Path png = write("image.npy", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0});
-        assertMessage(assertThrows(NpyFormatException.class, () -> NpyReader.open(png, NpyDtype.UINT8, 5)),
-                "image.npy: not an NPY file", "expected the magic");
+        assertMessage(
+                assertThrows(NpyFormatException.class, () -> NpyReader.open(png, NpyDtype.UINT8, 5)),
+                "image.npy: not an NPY file",
+                "expected the magic");
         Path text = write("text.npy", "hi".getBytes(StandardCharsets.US_ASCII));
-        assertMessage(assertThrows(NpyFormatException.class, () -> NpyReader.open(text, NpyDtype.UINT8, 5)),
+        assertMessage(
+                assertThrows(NpyFormatException.class, () -> NpyReader.open(text, NpyDtype.UINT8, 5)),
                 "text.npy: not an NPY file: starts with bytes 68 69");
     }
 
@@ -178,14 +193,20 @@ class NpyReaderTest {
     void rejectsFilesTooShortForTheHeader() throws IOException {
         byte[] good = NpyFixtures.bytes("u8_5.npy");
         Path empty = write("empty.npy", new byte[0]);
-        assertMessage(assertThrows(NpyFormatException.class, () -> NpyReader.open(empty, NpyDtype.UINT8, 5)),
-                "empty.npy: file is 0 bytes, expected at least 10 bytes", "truncated");
+        assertMessage(
+                assertThrows(NpyFormatException.class, () -> NpyReader.open(empty, NpyDtype.UINT8, 5)),
+                "empty.npy: file is 0 bytes, expected at least 10 bytes",
+                "truncated");
         Path magicOnly = write("magic_only.npy", Arrays.copyOf(good, 6));
-        assertMessage(assertThrows(NpyFormatException.class, () -> NpyReader.open(magicOnly, NpyDtype.UINT8, 5)),
-                "magic_only.npy: file is 6 bytes, expected at least 10 bytes", "truncated");
+        assertMessage(
+                assertThrows(NpyFormatException.class, () -> NpyReader.open(magicOnly, NpyDtype.UINT8, 5)),
+                "magic_only.npy: file is 6 bytes, expected at least 10 bytes",
+                "truncated");
         Path halfHeader = write("half_header.npy", Arrays.copyOf(good, 60));
-        assertMessage(assertThrows(NpyFormatException.class, () -> NpyReader.open(halfHeader, NpyDtype.UINT8, 5)),
-                "half_header.npy: file is 60 bytes, expected at least 128 bytes for the header", "truncated");
+        assertMessage(
+                assertThrows(NpyFormatException.class, () -> NpyReader.open(halfHeader, NpyDtype.UINT8, 5)),
+                "half_header.npy: file is 60 bytes, expected at least 128 bytes for the header",
+                "truncated");
     }
 
     @Test
@@ -194,26 +215,35 @@ class NpyReaderTest {
         bytes[6] = 1;
         bytes[7] = 1;
         Path file = write("v11.npy", bytes);
-        assertMessage(assertThrows(NpyFormatException.class, () -> NpyReader.open(file, NpyDtype.UINT8, 5)),
+        assertMessage(
+                assertThrows(NpyFormatException.class, () -> NpyReader.open(file, NpyDtype.UINT8, 5)),
                 "v11.npy: NPY format version 1.1 is not supported, expected version 1.0 or 2.0");
     }
 
     @Test
     void rejectsMalformedHeaderDicts() throws IOException {
         assertMalformed("'descr': '|u1'", "'descr'; '|u1'", "malformed header dict", "expected ':'");
-        assertMalformed("'fortran_order': False", "'fortran_order': Flase", "malformed header dict",
+        assertMalformed(
+                "'fortran_order': False",
+                "'fortran_order': Flase",
+                "malformed header dict",
                 "expected a string, integer, True, False, None, tuple, list or dict");
-        assertMalformed("'fortran_order'", "'fortran_ordex'", "malformed header dict",
+        assertMalformed(
+                "'fortran_order'",
+                "'fortran_ordex'",
+                "malformed header dict",
                 "expected exactly 'descr', 'fortran_order' and 'shape'");
-        assertMalformed("'shape': (5,)", "'shape': [5,]", "header 'shape' is [5]",
-                "expected a tuple of non-negative integers");
-        assertMalformed("'shape': (5,)", "'shape': (5) ", "header 'shape' is 5",
-                "expected a tuple of non-negative integers");
+        assertMalformed(
+                "'shape': (5,)", "'shape': [5,]", "header 'shape' is [5]", "expected a tuple of non-negative integers");
+        assertMalformed(
+                "'shape': (5,)", "'shape': (5) ", "header 'shape' is 5", "expected a tuple of non-negative integers");
         assertMalformed("'shape': (5,)", "'shape': (-5,", "malformed header dict");
-        assertMalformed("'fortran_order': False", "'fortran_order': 0    ", "header 'fortran_order' is 0",
+        assertMalformed(
+                "'fortran_order': False",
+                "'fortran_order': 0    ",
+                "header 'fortran_order' is 0",
                 "expected True or False");
-        assertMalformed("'descr': '|u1', ", "'descr': ['u1'],", "header 'descr' is ['u1']",
-                "expected a dtype string");
+        assertMalformed("'descr': '|u1', ", "'descr': ['u1'],", "header 'descr' is ['u1']", "expected a dtype string");
         assertMalformed("{'descr'", "['descr'", "malformed header dict", "expected '{' at offset 0");
         assertMalformed(", }", ",}}", "malformed header dict", "after the closing '}'");
         assertMalformed("'shape': (5,)", "'shape': (5,\n", "malformed header dict");
@@ -255,8 +285,8 @@ class NpyReaderTest {
     @Test
     void rejectsReadOfOtherTypeAndBadBounds() throws IOException {
         try (NpyReader reader = NpyReader.open(NpyFixtures.path("u8_5.npy"), NpyDtype.UINT8, 5)) {
-            IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> reader.readInt32(new int[1], 0, 1));
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> reader.readInt32(new int[1], 0, 1));
             assertMessage(e, "u8_5.npy", "readInt32", "'|u1' (uint8)");
             assertThrows(IllegalStateException.class, () -> reader.readFloat32(new float[1], 0, 1));
             assertThrows(IllegalStateException.class, () -> reader.readFloat64(new double[1], 0, 1));
@@ -289,7 +319,8 @@ class NpyReaderTest {
 
     static void assertMessage(Exception e, String... fragments) {
         for (String fragment : fragments) {
-            assertTrue(e.getMessage().contains(fragment),
+            assertTrue(
+                    e.getMessage().contains(fragment),
                     () -> "message \"" + e.getMessage() + "\" lacks \"" + fragment + "\"");
         }
     }

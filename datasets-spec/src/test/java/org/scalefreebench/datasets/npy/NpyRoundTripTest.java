@@ -66,7 +66,7 @@ class NpyRoundTripTest {
         int n = java.lang.reflect.Array.getLength(values);
         Path chunked = tmp.resolve("chunked.npy");
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(chunked));
-             NpyWriter writer = NpyWriter.open(out, bufferBytes, dtype, shape)) {
+                NpyWriter writer = NpyWriter.open(out, bufferBytes, dtype, shape)) {
             int done = 0;
             for (int c = 0; done < n; c++) {
                 int len = Math.min(CHUNKS[c % CHUNKS.length], n - done);

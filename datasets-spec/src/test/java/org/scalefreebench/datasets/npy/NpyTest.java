@@ -54,8 +54,15 @@ class NpyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bad_i32_big_endian.npy", "bad_f64_fortran.npy", "bad_i32_truncated.npy",
-        "bad_bool.npy", "bad_i64.npy", "bad_v3.npy"})
+    @ValueSource(
+            strings = {
+                "bad_i32_big_endian.npy",
+                "bad_f64_fortran.npy",
+                "bad_i32_truncated.npy",
+                "bad_bool.npy",
+                "bad_i64.npy",
+                "bad_v3.npy"
+            })
     void everyBadFixtureIsRejectedByTheWholeFileReaders(String name) {
         Path file = NpyFixtures.path(name);
         for (NpyDtype dtype : NpyDtype.values()) {
@@ -75,18 +82,26 @@ class NpyTest {
 
     @Test
     void readHeaderRejectsUnsupportedFiles() {
-        assertMessage(assertThrows(NpyFormatException.class, () -> Npy.readHeader(NpyFixtures.path("bad_bool.npy"))),
+        assertMessage(
+                assertThrows(NpyFormatException.class, () -> Npy.readHeader(NpyFixtures.path("bad_bool.npy"))),
                 "bad_bool.npy: dtype '|b1' (bool) is not supported, expected one of '|u1' (uint8), '<i4' (int32)");
-        assertMessage(assertThrows(NpyFormatException.class, () -> Npy.readHeader(NpyFixtures.path("bad_i64.npy"))),
+        assertMessage(
+                assertThrows(NpyFormatException.class, () -> Npy.readHeader(NpyFixtures.path("bad_i64.npy"))),
                 "bad_i64.npy: dtype '<i8' (int64) is not supported");
-        assertMessage(assertThrows(NpyFormatException.class,
-                () -> Npy.readHeader(NpyFixtures.path("bad_i32_big_endian.npy"))),
-                "bad_i32_big_endian.npy", "big-endian", "expected little-endian '<'");
-        assertMessage(assertThrows(NpyFormatException.class,
-                () -> Npy.readHeader(NpyFixtures.path("bad_i32_truncated.npy"))),
-                "bad_i32_truncated.npy", "expected 168 bytes");
-        assertMessage(assertThrows(NpyFormatException.class, () -> Npy.readHeader(NpyFixtures.path("bad_v3.npy"))),
-                "bad_v3.npy", "version 3.0");
+        assertMessage(
+                assertThrows(
+                        NpyFormatException.class, () -> Npy.readHeader(NpyFixtures.path("bad_i32_big_endian.npy"))),
+                "bad_i32_big_endian.npy",
+                "big-endian",
+                "expected little-endian '<'");
+        assertMessage(
+                assertThrows(NpyFormatException.class, () -> Npy.readHeader(NpyFixtures.path("bad_i32_truncated.npy"))),
+                "bad_i32_truncated.npy",
+                "expected 168 bytes");
+        assertMessage(
+                assertThrows(NpyFormatException.class, () -> Npy.readHeader(NpyFixtures.path("bad_v3.npy"))),
+                "bad_v3.npy",
+                "version 3.0");
     }
 
     @Test
@@ -100,7 +115,10 @@ class NpyTest {
         }
         IOException e = assertThrows(IOException.class, () -> Npy.readUint8(file, -1));
         assertFalse(e instanceof NpyFormatException);
-        assertMessage(e, "huge.npy", "shape (2147483640,) has 2147483640 elements",
+        assertMessage(
+                e,
+                "huge.npy",
+                "shape (2147483640,) has 2147483640 elements",
                 "more than the 2147483639 a Java array can hold");
         try (NpyReader reader = NpyReader.open(file, NpyDtype.UINT8, elements)) {
             assertEquals(elements, reader.header().elementCount());
@@ -119,7 +137,8 @@ class NpyTest {
         assertTrue(h.toString().contains("(3, 4)"), h.toString());
         assertEquals(0, new NpyHeader(NpyDtype.UINT8, new long[] {1L << 40, 1L << 40, 0}, false, 128).elementCount());
         assertThrows(IllegalArgumentException.class, () -> new NpyHeader(NpyDtype.UINT8, new long[] {-1}, false, 128));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new NpyHeader(NpyDtype.UINT8, new long[] {1L << 32, 1L << 32}, false, 128));
     }
 }

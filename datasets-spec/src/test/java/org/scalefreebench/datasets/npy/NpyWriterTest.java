@@ -82,8 +82,10 @@ class NpyWriterTest {
     @Test
     void headerTextIsNumpys() {
         String text = new String(NpyWriter.header(NpyDtype.UINT8, new long[] {3, 4}), StandardCharsets.ISO_8859_1);
-        assertEquals("\u0093NUMPY\u0001\u0000v\u0000{'descr': '|u1', 'fortran_order': False, 'shape': (3, 4), }"
-                + " ".repeat(58) + "\n", text);
+        assertEquals(
+                "\u0093NUMPY\u0001\u0000v\u0000{'descr': '|u1', 'fortran_order': False, 'shape': (3, 4), }"
+                        + " ".repeat(58) + "\n",
+                text);
         String scalar = new String(NpyWriter.header(NpyDtype.FLOAT64, new long[0]), StandardCharsets.ISO_8859_1);
         assertTrue(scalar.contains("'shape': (), }"), scalar);
         String oneD = new String(NpyWriter.header(NpyDtype.INT32, new long[] {5}), StandardCharsets.ISO_8859_1);
@@ -93,7 +95,15 @@ class NpyWriterTest {
     @Test
     void headerIsAlignedAndReadableForManyShapes() throws IOException {
         long[][] shapes = {
-            {}, {0}, {1}, {9}, {10}, {1L << 40}, {Long.MAX_VALUE}, {0, 0}, {7, 1000000000000L},
+            {},
+            {0},
+            {1},
+            {9},
+            {10},
+            {1L << 40},
+            {Long.MAX_VALUE},
+            {0, 0},
+            {7, 1000000000000L},
             {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20},
             {Long.MAX_VALUE, Long.MAX_VALUE, 0},
         };
@@ -131,12 +141,13 @@ class NpyWriterTest {
     @Test
     void tooManyElementsThrow() throws IOException {
         try (NpyWriter writer = NpyWriter.open(new ByteArrayOutputStream(), NpyDtype.FLOAT32, 3, 4)) {
-            IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> writer.writeFloat32(new float[13], 0, 13));
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> writer.writeFloat32(new float[13], 0, 13));
             assertMessage(e, "13", "12", "(3, 4)");
             writer.writeFloat32(new float[8], 0, 8);
             e = assertThrows(IllegalStateException.class, () -> writer.writeFloat32(new float[5], 0, 5));
-            assertMessage(e, "writing 5 more elements would exceed the 12 elements of shape (3, 4) (8 already written)");
+            assertMessage(
+                    e, "writing 5 more elements would exceed the 12 elements of shape (3, 4) (8 already written)");
             writer.writeFloat32(new float[4], 0, 4);
             assertThrows(IllegalStateException.class, () -> writer.writeFloat32(new float[1], 0, 1));
         }
@@ -148,8 +159,7 @@ class NpyWriterTest {
     @Test
     void rejectsDtypeMismatchBoundsAndWritesAfterClose() throws IOException {
         NpyWriter writer = NpyWriter.open(new ByteArrayOutputStream(), NpyDtype.UINT8, 4);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> writer.writeInt32(new int[1], 0, 1));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> writer.writeInt32(new int[1], 0, 1));
         assertMessage(e, "writeInt32", "'|u1' (uint8)");
         assertThrows(IllegalStateException.class, () -> writer.writeFloat32(new float[1], 0, 1));
         assertThrows(IllegalStateException.class, () -> writer.writeFloat64(new double[1], 0, 1));
@@ -162,19 +172,23 @@ class NpyWriterTest {
 
     @Test
     void rejectsBadShapes() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> NpyWriter.open(new ByteArrayOutputStream(), NpyDtype.UINT8, 3, -1));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> NpyWriter.open(new ByteArrayOutputStream(), NpyDtype.UINT8, Long.MAX_VALUE, 2));
     }
 
     @Test
     void convenienceWriteChecksArrayTypeAndLength() {
         Path file = tmp.resolve("x.npy");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> NpyWriter.write(file, NpyDtype.INT32, new long[] {2}, new float[2]));
         assertMessage(e, "x.npy", "'<i4' (int32) takes int[], got float[]");
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> NpyWriter.write(file, NpyDtype.FLOAT64, new long[] {2, 2}, new double[3]));
         assertMessage(e, "x.npy", "array has 3 elements, expected 4 for shape (2, 2)");
         assertTrue(Files.notExists(file));
@@ -183,8 +197,8 @@ class NpyWriterTest {
     @Test
     void convenienceWriteNamesTheFileOnFailure() {
         Path file = tmp.resolve("missing-dir").resolve("x.npy");
-        IOException e = assertThrows(IOException.class,
-                () -> NpyWriter.write(file, NpyDtype.UINT8, new long[] {1}, new byte[1]));
+        IOException e = assertThrows(
+                IOException.class, () -> NpyWriter.write(file, NpyDtype.UINT8, new long[] {1}, new byte[1]));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     }
 

@@ -24,7 +24,8 @@ class CriticalPointIT {
 
     @Test
     void crossingProbabilityAtLHundredTwentyEightCrossesOneHalfAtTheThreshold() {
-        JumpableUniformRandomProvider rng = (JumpableUniformRandomProvider) RandomSource.XO_RO_SHI_RO_128_PP.create(4242L);
+        JumpableUniformRandomProvider rng =
+                (JumpableUniformRandomProvider) RandomSource.XO_RO_SHI_RO_128_PP.create(4242L);
         NewmanZiffSweep sweep = new NewmanZiffSweep(SIZE);
         int[] crossing = new int[SWEEPS];
         for (int m = 0; m < SWEEPS; m++) {
@@ -37,7 +38,9 @@ class CriticalPointIT {
         double sigmaP = 0.5 / Math.sqrt(SWEEPS) / slope;
         Measurement.report("p* (L=%d, %d sweeps) = %.5f ± %.5f; R'(p*) = %.1f%n", SIZE, SWEEPS, pStar, sigmaP, slope);
         assertTrue(4 * sigmaP <= BOUND, "too few sweeps: 4σ_p = " + 4 * sigmaP + " exceeds the bound " + BOUND);
-        assertTrue(Math.abs(pStar - CriticalExponents.SITE_P_C) <= BOUND,
-                "R(p) = 1/2 at p = " + pStar + " ± " + sigmaP + ", expected within " + BOUND + " of " + CriticalExponents.SITE_P_C);
+        assertTrue(
+                Math.abs(pStar - CriticalExponents.SITE_P_C) <= BOUND,
+                "R(p) = 1/2 at p = " + pStar + " ± " + sigmaP + ", expected within " + BOUND + " of "
+                        + CriticalExponents.SITE_P_C);
     }
 }

@@ -26,7 +26,8 @@ class CrossingProbabilityIT {
         double sigma = Math.sqrt(r * (1 - r) / SAMPLES);
         assertTrue(sigma <= 0.01, "too few samples: sigma " + sigma);
         Measurement.report("crossing L=%d: %.4f ± %.4f (%d maps)%n", size, fraction, sigma, SAMPLES);
-        assertTrue(Math.abs(fraction - r) <= 4 * sigma,
+        assertTrue(
+                Math.abs(fraction - r) <= 4 * sigma,
                 "crossing fraction at L = " + size + " is " + fraction + ", expected 1/2 within 4σ = " + 4 * sigma);
     }
 }

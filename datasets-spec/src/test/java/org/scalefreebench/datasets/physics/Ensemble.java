@@ -26,7 +26,11 @@ final class Ensemble {
         Ensemble e = new Ensemble(size, p, samples);
         double[] ps = new double[samples];
         Arrays.fill(ps, p);
-        new LabelledMapStream(RandomSource.XO_RO_SHI_RO_128_PP, seed, size, Runtime.getRuntime().availableProcessors())
+        new LabelledMapStream(
+                        RandomSource.XO_RO_SHI_RO_128_PP,
+                        seed,
+                        size,
+                        Runtime.getRuntime().availableProcessors())
                 .run(ps, false, block -> {
                     for (int i = 0; i < block.count(); i++) {
                         for (byte b : block.maps()[i]) {

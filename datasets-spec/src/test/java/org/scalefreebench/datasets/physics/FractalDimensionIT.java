@@ -44,36 +44,40 @@ class FractalDimensionIT {
             x[i] = Math.log(SIZES[i]);
             y[i] = Math.log(mean);
             sigma[i] = sem / mean;
-            Measurement.report("L=%d: <max_cluster> = %.1f ± %.1f, fraction %.4f%n", SIZES[i], mean, sem,
-                    mean / SIZES[i] / SIZES[i]);
+            Measurement.report(
+                    "L=%d: <max_cluster> = %.1f ± %.1f, fraction %.4f%n",
+                    SIZES[i], mean, sem, mean / SIZES[i] / SIZES[i]);
         }
         double[] weights = new double[k];
         for (int i = 0; i < k; i++) {
             weights[i] = 1 / (sigma[i] * sigma[i]);
         }
-        LeastSquaresOptimizer.Optimum fit = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
-                .start(new double[] {0, 2})
-                .target(y)
-                .weight(new DiagonalMatrix(weights))
-                .model(params -> {
-                    RealVector value = new ArrayRealVector(k);
-                    RealMatrix jacobian = new Array2DRowRealMatrix(k, 2);
-                    for (int i = 0; i < k; i++) {
-                        value.setEntry(i, params.getEntry(0) + params.getEntry(1) * x[i]);
-                        jacobian.setEntry(i, 0, 1);
-                        jacobian.setEntry(i, 1, x[i]);
-                    }
-                    return new Pair<>(value, jacobian);
-                })
-                .maxEvaluations(1000)
-                .maxIterations(1000)
-                .build());
+        LeastSquaresOptimizer.Optimum fit = new LevenbergMarquardtOptimizer()
+                .optimize(new LeastSquaresBuilder()
+                        .start(new double[] {0, 2})
+                        .target(y)
+                        .weight(new DiagonalMatrix(weights))
+                        .model(params -> {
+                            RealVector value = new ArrayRealVector(k);
+                            RealMatrix jacobian = new Array2DRowRealMatrix(k, 2);
+                            for (int i = 0; i < k; i++) {
+                                value.setEntry(i, params.getEntry(0) + params.getEntry(1) * x[i]);
+                                jacobian.setEntry(i, 0, 1);
+                                jacobian.setEntry(i, 1, x[i]);
+                            }
+                            return new Pair<>(value, jacobian);
+                        })
+                        .maxEvaluations(1000)
+                        .maxIterations(1000)
+                        .build());
         double slope = fit.getPoint().getEntry(1);
         double slopeSigma = fit.getSigma(1e-14).getEntry(1);
         double tolerance = 4 * slopeSigma + FINITE_SIZE_ALLOWANCE;
-        Measurement.report("d_f fit: %.4f ± %.4f (91/48 = %.4f), chi2 = %.2f for %d dof%n", slope, slopeSigma,
-                CriticalExponents.FRACTAL_DIMENSION, fit.getChiSquare(), k - 2);
-        assertTrue(Math.abs(slope - CriticalExponents.FRACTAL_DIMENSION) <= tolerance,
+        Measurement.report(
+                "d_f fit: %.4f ± %.4f (91/48 = %.4f), chi2 = %.2f for %d dof%n",
+                slope, slopeSigma, CriticalExponents.FRACTAL_DIMENSION, fit.getChiSquare(), k - 2);
+        assertTrue(
+                Math.abs(slope - CriticalExponents.FRACTAL_DIMENSION) <= tolerance,
                 "fitted d_f = " + slope + " ± " + slopeSigma + ", expected 91/48 within 4σ + " + FINITE_SIZE_ALLOWANCE);
     }
 }

@@ -7,8 +7,7 @@ import io.qameta.allure.Allure;
 /** Reports a physics check's measured values: on standard output and as an Allure attachment. */
 final class Measurement {
 
-    private Measurement() {
-    }
+    private Measurement() {}
 
     @FormatMethod
     static void report(@FormatString String format, Object... args) {

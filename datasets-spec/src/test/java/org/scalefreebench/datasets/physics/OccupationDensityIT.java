@@ -25,9 +25,12 @@ class OccupationDensityIT {
         BinomialDistribution law = new BinomialDistribution(trials, p);
         double sigma = Math.sqrt(law.getNumericalVariance());
         double deviation = e.occupied - law.getNumericalMean();
-        Measurement.report("occupation p=%s: %d of %d sites, deviation %.1f = %.2f sigma%n", p, e.occupied, trials, deviation,
-                deviation / sigma);
-        assertTrue(Math.abs(deviation) <= 4 * sigma,
-                "occupied " + e.occupied + " of " + trials + " at p = " + p + ": " + deviation / sigma + " sigma from the mean");
+        Measurement.report(
+                "occupation p=%s: %d of %d sites, deviation %.1f = %.2f sigma%n",
+                p, e.occupied, trials, deviation, deviation / sigma);
+        assertTrue(
+                Math.abs(deviation) <= 4 * sigma,
+                "occupied " + e.occupied + " of " + trials + " at p = " + p + ": " + deviation / sigma
+                        + " sigma from the mean");
     }
 }

@@ -25,7 +25,12 @@ class SpecCatalogueTest {
 
     @Test
     void publishesTheFourSpecsOfTheDefaultTier() {
-        assertEquals(List.of("percolation-L128-test-v1", "percolation-L256-test-v1", "percolation-L32-smoke-v1", "percolation-L64-v1"),
+        assertEquals(
+                List.of(
+                        "percolation-L128-test-v1",
+                        "percolation-L256-test-v1",
+                        "percolation-L32-smoke-v1",
+                        "percolation-L64-v1"),
                 SpecCatalogue.published().ids());
         for (DatasetSpec s : SpecCatalogue.published().specs()) {
             assertTrue(s.pinned(), s.id() + " must pin the SHA-256 of every file it generates");
@@ -35,7 +40,9 @@ class SpecCatalogueTest {
     @Test
     void catalogueMatchesTheSpecsFolder() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("specs"))) {
-            List<String> ids = files.map(f -> f.getFileName().toString().replace(".json", "")).sorted().toList();
+            List<String> ids = files.map(f -> f.getFileName().toString().replace(".json", ""))
+                    .sorted()
+                    .toList();
             assertEquals(ids, SpecCatalogue.published().ids());
         }
     }
@@ -55,21 +62,29 @@ class SpecCatalogueTest {
         for (String id : List.of("percolation-L128-test-v1", "percolation-L256-test-v1")) {
             DatasetSpec t = SpecCatalogue.published().get(id);
             assertEquals(s.p(), t.p());
-            assertEquals(List.of("test"), t.splits().stream().map(SplitSpec::name).toList());
+            assertEquals(
+                    List.of("test"), t.splits().stream().map(SplitSpec::name).toList());
             assertEquals(100 * 41, t.samples(t.split("test")));
         }
     }
 
     @Test
     void unknownIdListsTheKnownIds() {
-        SpecException e = assertThrows(SpecException.class, () -> SpecCatalogue.published().get("percolation-L65-v1"));
+        SpecException e = assertThrows(
+                SpecException.class, () -> SpecCatalogue.published().get("percolation-L65-v1"));
         assertTrue(e.getMessage().contains("unknown spec id 'percolation-L65-v1'"), e.getMessage());
-        assertTrue(e.getMessage().contains("known ids: percolation-L128-test-v1, percolation-L256-test-v1, percolation-L32-smoke-v1, percolation-L64-v1"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "known ids: percolation-L128-test-v1, percolation-L256-test-v1, percolation-L32-smoke-v1, percolation-L64-v1"),
+                e.getMessage());
     }
 
     @Test
     void unknownSplitListsTheSplits() {
-        SpecException e = assertThrows(SpecException.class, () -> SpecCatalogue.published().get("percolation-L64-v1").split("dev"));
+        SpecException e = assertThrows(
+                SpecException.class,
+                () -> SpecCatalogue.published().get("percolation-L64-v1").split("dev"));
         assertTrue(e.getMessage().contains("train, val, test"), e.getMessage());
     }
 
@@ -84,17 +99,25 @@ class SpecCatalogueTest {
     @Test
     void missingFieldNamesTheFieldAndTheFile() {
         assertMessage(GOOD.replace("\"rng\": \"XO_RO_SHI_RO_128_PP\",", ""), "x-v1.json: missing field 'rng'");
-        assertMessage(GOOD.replace("\"seed\": 7", "\"sed\": 7"), "x-v1.json: field 'splits.train.sed' is not a known field");
+        assertMessage(
+                GOOD.replace("\"seed\": 7", "\"sed\": 7"), "x-v1.json: field 'splits.train.sed' is not a known field");
         assertMessage(GOOD.replace(", \"seed\": 7", ""), "x-v1.json: missing field 'splits.train.seed'");
         assertMessage(GOOD.replace("\"size\": 16, ", ""), "x-v1.json: missing field 'lattice.size'");
     }
 
     @Test
     void badValuesAreRejectedWithTheAllowedRange() {
-        assertMessage(GOOD.replace("\"size\": 16", "\"size\": 1"), "field 'lattice.size' is 1; expected an integer in [2, 32768]");
-        assertMessage(GOOD.replace("\"to\": \"0.700\"", "\"to\": \"1.5\""), "field 'p.to' 1.5 is outside the allowed range [0, 1]");
-        assertMessage(GOOD.replace("\"samples_per_p\": 3", "\"samples_per_p\": 0"), "'splits.train.samples_per_p' is 0; expected an integer in [1,");
-        assertMessage(GOOD.replace("\"step\": \"0.005\"", "\"step\": \"0.003\""), "does not divide p.to − p.from exactly");
+        assertMessage(
+                GOOD.replace("\"size\": 16", "\"size\": 1"),
+                "field 'lattice.size' is 1; expected an integer in [2, 32768]");
+        assertMessage(
+                GOOD.replace("\"to\": \"0.700\"", "\"to\": \"1.5\""),
+                "field 'p.to' 1.5 is outside the allowed range [0, 1]");
+        assertMessage(
+                GOOD.replace("\"samples_per_p\": 3", "\"samples_per_p\": 0"),
+                "'splits.train.samples_per_p' is 0; expected an integer in [1,");
+        assertMessage(
+                GOOD.replace("\"step\": \"0.005\"", "\"step\": \"0.003\""), "does not divide p.to − p.from exactly");
         assertMessage(GOOD.replace("\"boundary\": \"open\"", "\"boundary\": \"periodic\""), "supports only 'open'");
         assertMessage(GOOD.replace("XO_RO_SHI_RO_128_PP", "MT"), "MT is not jumpable");
         assertMessage(GOOD.replace("XO_RO_SHI_RO_128_PP", "NO_SUCH"), "'NO_SUCH' is not a Commons RNG RandomSource");
@@ -104,9 +127,11 @@ class SpecCatalogueTest {
 
     @Test
     void pinsMustCoverEveryFileWithHexDigests() {
-        String partial = GOOD.replace("\"splits\"", "\"sha256\": {\"train/maps.npy\": \"" + "a".repeat(64) + "\"}, \"splits\"");
+        String partial =
+                GOOD.replace("\"splits\"", "\"sha256\": {\"train/maps.npy\": \"" + "a".repeat(64) + "\"}, \"splits\"");
         assertMessage(partial, "field 'sha256.train/p.npy' is missing");
-        String stray = GOOD.replace("\"splits\"", "\"sha256\": {\"dev/maps.npy\": \"" + "a".repeat(64) + "\"}, \"splits\"");
+        String stray =
+                GOOD.replace("\"splits\"", "\"sha256\": {\"dev/maps.npy\": \"" + "a".repeat(64) + "\"}, \"splits\"");
         assertMessage(stray, "field 'sha256.dev/maps.npy' names no file this spec generates");
     }
 

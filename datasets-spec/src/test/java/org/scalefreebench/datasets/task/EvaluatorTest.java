@@ -36,11 +36,22 @@ class EvaluatorTest {
             values.add(BigDecimal.valueOf(v));
         }
         SplitSpec test = new SplitSpec("test", p.length / values.size(), 1L);
-        DatasetSpec spec = new DatasetSpec("evaluator-test-v1", "hand-made maps for the Evaluator's tests", size, values,
-                RandomSource.XO_RO_SHI_RO_128_PP, List.of(test), Map.of());
+        DatasetSpec spec = new DatasetSpec(
+                "evaluator-test-v1",
+                "hand-made maps for the Evaluator's tests",
+                size,
+                values,
+                RandomSource.XO_RO_SHI_RO_128_PP,
+                List.of(test),
+                Map.of());
         int n = p.length;
-        return new SplitData(spec, test, new byte[n * size * size], p,
-                maxCluster == null ? new int[n] : maxCluster, spanning == null ? new byte[n] : spanning,
+        return new SplitData(
+                spec,
+                test,
+                new byte[n * size * size],
+                p,
+                maxCluster == null ? new int[n] : maxCluster,
+                spanning == null ? new byte[n] : spanning,
                 mask == null ? new byte[n * size * size] : mask);
     }
 
@@ -94,20 +105,22 @@ class EvaluatorTest {
         assertEquals(TEST_SET, e.testSet());
         assertEquals(2, e.size());
         assertEquals(4, e.samples());
-        assertEquals(List.of(Metric.ACCURACY, Metric.ROC_AUC), List.copyOf(e.scores().keySet()));
+        assertEquals(
+                List.of(Metric.ACCURACY, Metric.ROC_AUC), List.copyOf(e.scores().keySet()));
     }
 
     @Test
     void probabilityOfExactlyOneHalfCountsAsSpanning() {
-        Evaluation e = Evaluator.evaluate(Task.SPANNING, spanningSplit((byte) 1, (byte) 0), new float[] {0.5f, 0.4999f});
+        Evaluation e =
+                Evaluator.evaluate(Task.SPANNING, spanningSplit((byte) 1, (byte) 0), new float[] {0.5f, 0.4999f});
         assertEquals(1.0, e.score(Metric.ACCURACY));
         assertEquals(1.0, e.score(Metric.ROC_AUC));
     }
 
     @Test
     void predictionsRankedBackwardsHaveRocAucZero() {
-        Evaluation e = Evaluator.evaluate(Task.SPANNING, spanningSplit((byte) 1, (byte) 1, (byte) 0),
-                new float[] {0.2f, 0.1f, 0.9f});
+        Evaluation e = Evaluator.evaluate(
+                Task.SPANNING, spanningSplit((byte) 1, (byte) 1, (byte) 0), new float[] {0.2f, 0.1f, 0.9f});
         assertEquals(0.0, e.score(Metric.ROC_AUC));
         assertEquals(0.0, e.score(Metric.ACCURACY));
     }
@@ -145,13 +158,15 @@ class EvaluatorTest {
         double expected = doubledWins / (2.0 * pairs);
         Evaluation e = Evaluator.evaluate(Task.SPANNING, spanningSplit(spanning), prediction);
         assertEquals(expected, e.score(Metric.ROC_AUC), 0.0);
-        assertTrue(expected > 0.6 && expected < 0.95, "the random example should be neither trivial nor perfect: " + expected);
+        assertTrue(
+                expected > 0.6 && expected < 0.95,
+                "the random example should be neither trivial nor perfect: " + expected);
     }
 
     @Test
     void rocAucIsLeftOutWhenTheTestSetHoldsOneClass() {
-        Evaluation e = Evaluator.evaluate(Task.SPANNING, spanningSplit((byte) 1, (byte) 1, (byte) 1),
-                new float[] {0.9f, 0.2f, 0.6f});
+        Evaluation e = Evaluator.evaluate(
+                Task.SPANNING, spanningSplit((byte) 1, (byte) 1, (byte) 1), new float[] {0.9f, 0.2f, 0.6f});
         assertEquals(List.of(Metric.ACCURACY), List.copyOf(e.scores().keySet()));
         assertEquals(2.0 / 3, e.score(Metric.ACCURACY));
         NoSuchElementException x = assertThrows(NoSuchElementException.class, () -> e.score(Metric.ROC_AUC));
@@ -192,12 +207,14 @@ class EvaluatorTest {
             1, 1, 0, 0,
             0, 0, 0, 0,
             1, 1, 1, 1,
-            0, 0, 0, 0};
+            0, 0, 0, 0
+        };
         float[] prediction = {
             0.9f, 0.4f, 0.6f, 0f, // predicted {0, 2}, true {0, 1}: 1/3
             0.1f, 0.49f, 0f, 0.3f, // both empty: 1
             0.5f, 0.5f, 0.5f, 0.49f, // predicted 3 of the 4 true sites: 3/4
-            0f, 0f, 0.7f, 0f}; // true empty, predicted one site: 0
+            0f, 0f, 0.7f, 0f
+        }; // true empty, predicted one site: 0
         SplitData truth = split(2, new double[] {0.5, 0.5, 0.5, 0.5}, null, null, mask);
         Evaluation e = Evaluator.evaluate(Task.MAX_CLUSTER_MASK, truth, prediction);
         assertEquals((1.0 / 3 + 1 + 0.75 + 0) / 4, e.score(Metric.MEAN_IOU), 1e-15);
@@ -233,55 +250,70 @@ class EvaluatorTest {
 
     @Test
     void wrongLengthIsRejectedWithTheExpectedCount() {
-        EvaluationException e = assertThrows(EvaluationException.class,
-                () -> Evaluator.evaluate(Task.MAX_CLUSTER, maxClusterSplit(), new float[3]));
+        EvaluationException e = assertThrows(
+                EvaluationException.class, () -> Evaluator.evaluate(Task.MAX_CLUSTER, maxClusterSplit(), new float[3]));
         assertEquals("task max-cluster on " + TEST_SET + ": expected 4 values (one per map), got 3", e.getMessage());
     }
 
     @Test
     void maskOfOneValuePerMapIsRejectedWithTheSiteCount() {
         SplitData truth = split(2, new double[] {0.5, 0.5, 0.5}, null, null, null);
-        EvaluationException e = assertThrows(EvaluationException.class,
-                () -> Evaluator.evaluate(Task.MAX_CLUSTER_MASK, truth, new float[3]));
-        assertEquals("task max-cluster-mask on " + TEST_SET
-                + ": expected 12 values (one per site: 3 maps of 2×2, map-major, row-major), got 3", e.getMessage());
+        EvaluationException e = assertThrows(
+                EvaluationException.class, () -> Evaluator.evaluate(Task.MAX_CLUSTER_MASK, truth, new float[3]));
+        assertEquals(
+                "task max-cluster-mask on " + TEST_SET
+                        + ": expected 12 values (one per site: 3 maps of 2×2, map-major, row-major), got 3",
+                e.getMessage());
     }
 
     @Test
     void nanIsRejectedNamingTheFirstBadMap() {
         float[] prediction = {0.5f, 0.2f, Float.NaN, Float.NaN};
-        EvaluationException e = assertThrows(EvaluationException.class,
-                () -> Evaluator.evaluate(Task.SPANNING, spanningSplit((byte) 1, (byte) 0, (byte) 1, (byte) 0), prediction));
-        assertEquals("task spanning on " + TEST_SET + ": value 2 (map 2) is NaN: expected P(spanning) in [0, 1]",
+        EvaluationException e = assertThrows(
+                EvaluationException.class,
+                () -> Evaluator.evaluate(
+                        Task.SPANNING, spanningSplit((byte) 1, (byte) 0, (byte) 1, (byte) 0), prediction));
+        assertEquals(
+                "task spanning on " + TEST_SET + ": value 2 (map 2) is NaN: expected P(spanning) in [0, 1]",
                 e.getMessage());
     }
 
     @Test
     void infinityIsRejectedEvenWhereAnyFiniteValueIsAllowed() {
-        EvaluationException plus = assertThrows(EvaluationException.class, () -> Evaluator.evaluate(Task.MAX_CLUSTER,
-                maxClusterSplit(), new float[] {0.5f, Float.POSITIVE_INFINITY, 0f, 0f}));
-        assertEquals("task max-cluster on " + TEST_SET
-                + ": value 1 (map 1) is +Infinity: expected a finite largest-cluster fraction max_cluster / L²",
+        EvaluationException plus = assertThrows(
+                EvaluationException.class,
+                () -> Evaluator.evaluate(
+                        Task.MAX_CLUSTER, maxClusterSplit(), new float[] {0.5f, Float.POSITIVE_INFINITY, 0f, 0f}));
+        assertEquals(
+                "task max-cluster on " + TEST_SET
+                        + ": value 1 (map 1) is +Infinity: expected a finite largest-cluster fraction max_cluster / L²",
                 plus.getMessage());
-        EvaluationException minus = assertThrows(EvaluationException.class, () -> Evaluator.evaluate(Task.MAX_CLUSTER,
-                maxClusterSplit(), new float[] {0.5f, 0.5f, 0.5f, Float.NEGATIVE_INFINITY}));
+        EvaluationException minus = assertThrows(
+                EvaluationException.class,
+                () -> Evaluator.evaluate(
+                        Task.MAX_CLUSTER, maxClusterSplit(), new float[] {0.5f, 0.5f, 0.5f, Float.NEGATIVE_INFINITY}));
         assertTrue(minus.getMessage().contains("value 3 (map 3) is -Infinity"), minus.getMessage());
-        EvaluationException nan = assertThrows(EvaluationException.class, () -> Evaluator.evaluate(Task.MAX_CLUSTER,
-                maxClusterSplit(), new float[] {Float.NaN, 0.5f, 0.5f, 0.5f}));
+        EvaluationException nan = assertThrows(
+                EvaluationException.class,
+                () -> Evaluator.evaluate(
+                        Task.MAX_CLUSTER, maxClusterSplit(), new float[] {Float.NaN, 0.5f, 0.5f, 0.5f}));
         assertTrue(nan.getMessage().contains("value 0 (map 0) is NaN"), nan.getMessage());
     }
 
     @Test
     void probabilityOutsideTheUnitIntervalIsRejected() {
         SplitData truth = spanningSplit((byte) 1, (byte) 0);
-        EvaluationException above = assertThrows(EvaluationException.class,
-                () -> Evaluator.evaluate(Task.SPANNING, truth, new float[] {1.5f, 0.5f}));
-        assertEquals("task spanning on " + TEST_SET
-                + ": value 0 (map 0) is 1.5, outside [0, 1]: expected P(spanning) in [0, 1]", above.getMessage());
-        EvaluationException below = assertThrows(EvaluationException.class,
-                () -> Evaluator.evaluate(Task.SPANNING, truth, new float[] {1f, -0.25f}));
+        EvaluationException above = assertThrows(
+                EvaluationException.class, () -> Evaluator.evaluate(Task.SPANNING, truth, new float[] {1.5f, 0.5f}));
+        assertEquals(
+                "task spanning on " + TEST_SET
+                        + ": value 0 (map 0) is 1.5, outside [0, 1]: expected P(spanning) in [0, 1]",
+                above.getMessage());
+        EvaluationException below = assertThrows(
+                EvaluationException.class, () -> Evaluator.evaluate(Task.SPANNING, truth, new float[] {1f, -0.25f}));
         assertTrue(below.getMessage().contains("value 1 (map 1) is -0.25, outside [0, 1]"), below.getMessage());
-        EvaluationException inf = assertThrows(EvaluationException.class,
+        EvaluationException inf = assertThrows(
+                EvaluationException.class,
                 () -> Evaluator.evaluate(Task.SPANNING, truth, new float[] {Float.POSITIVE_INFINITY, 0f}));
         assertTrue(inf.getMessage().contains("value 0 (map 0) is +Infinity"), inf.getMessage());
     }
@@ -292,41 +324,47 @@ class EvaluatorTest {
         float[] prediction = new float[12];
         prediction[7] = 1.01f;
         prediction[9] = Float.NaN;
-        EvaluationException e = assertThrows(EvaluationException.class,
-                () -> Evaluator.evaluate(Task.MAX_CLUSTER_MASK, truth, prediction));
-        assertEquals("task max-cluster-mask on " + TEST_SET + ": value 7 (map 1, row 1, column 1) is 1.01, outside"
-                + " [0, 1]: expected P(site in the largest cluster) in [0, 1]", e.getMessage());
+        EvaluationException e = assertThrows(
+                EvaluationException.class, () -> Evaluator.evaluate(Task.MAX_CLUSTER_MASK, truth, prediction));
+        assertEquals(
+                "task max-cluster-mask on " + TEST_SET + ": value 7 (map 1, row 1, column 1) is 1.01, outside"
+                        + " [0, 1]: expected P(site in the largest cluster) in [0, 1]",
+                e.getMessage());
         prediction[7] = 1f;
-        EvaluationException nan = assertThrows(EvaluationException.class,
-                () -> Evaluator.evaluate(Task.MAX_CLUSTER_MASK, truth, prediction));
+        EvaluationException nan = assertThrows(
+                EvaluationException.class, () -> Evaluator.evaluate(Task.MAX_CLUSTER_MASK, truth, prediction));
         assertTrue(nan.getMessage().contains("value 9 (map 2, row 0, column 1) is NaN"), nan.getMessage());
     }
 
     @Test
     void nullArgumentsAreRejected() {
         SplitData truth = spanningSplit((byte) 1, (byte) 0);
-        EvaluationException noTask = assertThrows(EvaluationException.class,
-                () -> Evaluator.evaluate(null, truth, new float[2]));
+        EvaluationException noTask =
+                assertThrows(EvaluationException.class, () -> Evaluator.evaluate(null, truth, new float[2]));
         assertEquals("no task given for test set " + TEST_SET + ": expected one of " + Task.ids(), noTask.getMessage());
-        EvaluationException noTruth = assertThrows(EvaluationException.class,
-                () -> Evaluator.evaluate(Task.SPANNING, null, new float[2]));
-        assertTrue(noTruth.getMessage().startsWith("task spanning on <no test set>: no test set given"),
+        EvaluationException noTruth =
+                assertThrows(EvaluationException.class, () -> Evaluator.evaluate(Task.SPANNING, null, new float[2]));
+        assertTrue(
+                noTruth.getMessage().startsWith("task spanning on <no test set>: no test set given"),
                 noTruth.getMessage());
-        EvaluationException noPrediction = assertThrows(EvaluationException.class,
-                () -> Evaluator.evaluate(Task.SPANNING, truth, null));
-        assertEquals("task spanning on " + TEST_SET + ": no prediction given: expected 2 values (one per map)",
+        EvaluationException noPrediction =
+                assertThrows(EvaluationException.class, () -> Evaluator.evaluate(Task.SPANNING, truth, null));
+        assertEquals(
+                "task spanning on " + TEST_SET + ": no prediction given: expected 2 values (one per map)",
                 noPrediction.getMessage());
     }
 
     @Test
     void testSetWithoutTheTasksLabelsIsRejected() {
         SplitData truth = spanningSplit((byte) 1, (byte) 0);
-        SplitData noLabels = new SplitData(truth.spec(), truth.split(), truth.maps(), truth.p(), truth.maxCluster(),
-                null, truth.maxClusterMask());
-        EvaluationException e = assertThrows(EvaluationException.class,
-                () -> Evaluator.evaluate(Task.SPANNING, noLabels, new float[2]));
-        assertEquals("task spanning on " + TEST_SET + ": the test set's spanning labels are missing: expected 2"
-                + " (one per map)", e.getMessage());
+        SplitData noLabels = new SplitData(
+                truth.spec(), truth.split(), truth.maps(), truth.p(), truth.maxCluster(), null, truth.maxClusterMask());
+        EvaluationException e = assertThrows(
+                EvaluationException.class, () -> Evaluator.evaluate(Task.SPANNING, noLabels, new float[2]));
+        assertEquals(
+                "task spanning on " + TEST_SET + ": the test set's spanning labels are missing: expected 2"
+                        + " (one per map)",
+                e.getMessage());
     }
 
     @Test

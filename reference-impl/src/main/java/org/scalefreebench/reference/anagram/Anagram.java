@@ -8,8 +8,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -37,18 +37,20 @@ public final class Anagram {
      * @param jacobianSamples samples of each batch J is computed on (its first ones; 0: all); the line search uses the whole batch
      * @param maxRejected     consecutive rejected steps after which training stops
      */
-    public record Options(double rcond, NaturalGradient.Route route, double damping, int jacobianSamples,
-            int maxRejected) {
+    public record Options(
+            double rcond, NaturalGradient.Route route, double damping, int jacobianSamples, int maxRejected) {
 
         /** The defaults: rcond √(ε·P), eigen route, no damping, J on the whole batch, stop after 10 rejected steps in a row. */
         public static final Options DEFAULT = new Options(Double.NaN, NaturalGradient.Route.EIGEN, 0, 0, 10);
 
         /** Checked. */
         public Options {
-            if (!(Double.isNaN(rcond) || (rcond > 0 && rcond < 1)) || !(damping >= 0) || jacobianSamples < 0
+            if (!(Double.isNaN(rcond) || (rcond > 0 && rcond < 1))
+                    || !(damping >= 0)
+                    || jacobianSamples < 0
                     || maxRejected < 1) {
-                throw new IllegalArgumentException("ANaGRAM options out of range: rcond " + rcond + ", damping " + damping
-                        + ", jacobianSamples " + jacobianSamples + ", maxRejected " + maxRejected);
+                throw new IllegalArgumentException("ANaGRAM options out of range: rcond " + rcond + ", damping "
+                        + damping + ", jacobianSamples " + jacobianSamples + ", maxRejected " + maxRejected);
             }
         }
     }
@@ -65,9 +67,15 @@ public final class Anagram {
      * @param evaluations batch losses computed in the line search
      * @param seconds    wall-clock seconds of the step: Jacobian, solve (Gram matrix and its decomposition), line search
      */
-    public record Step(double lossBefore, double lossAfter, double eta, int rank, int rows, boolean accepted,
-            int evaluations, Seconds seconds) {
-    }
+    public record Step(
+            double lossBefore,
+            double lossAfter,
+            double eta,
+            int rank,
+            int rows,
+            boolean accepted,
+            int evaluations,
+            Seconds seconds) {}
 
     /**
      * Where a step's time went.
@@ -100,8 +108,8 @@ public final class Anagram {
         this.jacobian = new PerSampleJacobian(net);
         this.options = options;
         double eps = net.params().dataType() == DataType.DOUBLE ? Math.ulp(1.0) : Math.ulp(1.0f);
-        this.rcond = Double.isNaN(options.rcond()) ? NaturalGradient.defaultRcond(eps, net.numParams())
-                : options.rcond();
+        this.rcond =
+                Double.isNaN(options.rcond()) ? NaturalGradient.defaultRcond(eps, net.numParams()) : options.rcond();
     }
 
     /**
@@ -116,7 +124,8 @@ public final class Anagram {
         INDArray x = batch.getFeatures(0);
         int all = (int) x.size(0);
         int samples = options.jacobianSamples() == 0 ? all : Math.min(all, options.jacobianSamples());
-        INDArray xs = samples == all ? x : x.get(NDArrayIndex.interval(0, samples)).dup();
+        INDArray xs =
+                samples == all ? x : x.get(NDArrayIndex.interval(0, samples)).dup();
         long t0 = System.nanoTime();
         PerSampleJacobian.Jacobian jac = jacobian.compute(xs, training);
         long t1 = System.nanoTime();
@@ -146,8 +155,7 @@ public final class Anagram {
             }
         }
         INDArray j = jac.matrix();
-        j.muliColumnVector(Nd4j.create(sqrtH, new long[] {sqrtH.length, 1})
-                .castTo(j.dataType()));
+        j.muliColumnVector(Nd4j.create(sqrtH, new long[] {sqrtH.length, 1}).castTo(j.dataType()));
         NaturalGradient.Direction d = NaturalGradient.solve(j, residual, rcond, route, options.damping());
         return new Solved(d, jac.batchMean(), jac.batchVar(), (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
     }
@@ -161,9 +169,12 @@ public final class Anagram {
      * @param jacobianSeconds seconds spent on J
      * @param solveSeconds    seconds spent on the direction from J
      */
-    public record Solved(NaturalGradient.Direction direction, Map<String, INDArray> batchMean,
-            Map<String, INDArray> batchVar, double jacobianSeconds, double solveSeconds) {
-    }
+    public record Solved(
+            NaturalGradient.Direction direction,
+            Map<String, INDArray> batchMean,
+            Map<String, INDArray> batchVar,
+            double jacobianSeconds,
+            double solveSeconds) {}
 
     /**
      * One ANaGRAM step on a batch: direction, line search, and the running estimates of batch
@@ -197,7 +208,14 @@ public final class Anagram {
         if (eta == 0) {
             net.setParams(start);
         }
-        Step step = new Step(before, after, eta, d.rank(), d.rows(), eta > 0, evaluations,
+        Step step = new Step(
+                before,
+                after,
+                eta,
+                d.rank(),
+                d.rows(),
+                eta > 0,
+                evaluations,
                 new Seconds(solved.jacobianSeconds(), solved.solveSeconds(), (System.nanoTime() - t0) / 1e9));
         start.close();
         d.step().close();
@@ -231,11 +249,21 @@ public final class Anagram {
     /** @return one line: steps, rejected steps, median step size and kept rank */
     public String summary() {
         long rejected = steps.stream().filter(s -> !s.accepted()).count();
-        double[] eta = steps.stream().filter(Step::accepted).mapToDouble(Step::eta).sorted().toArray();
+        double[] eta = steps.stream()
+                .filter(Step::accepted)
+                .mapToDouble(Step::eta)
+                .sorted()
+                .toArray();
         int[] rank = steps.stream().mapToInt(Step::rank).sorted().toArray();
-        return String.format("ANaGRAM: %d steps, %d rejected; median step size %s; median kept rank %s of %s rows;"
-                + " rcond %.3g%s", steps.size(), rejected, eta.length == 0 ? "–" : eta[eta.length / 2],
-                rank.length == 0 ? "–" : rank[rank.length / 2], steps.isEmpty() ? "–" : steps.get(0).rows(), rcond,
+        return String.format(
+                "ANaGRAM: %d steps, %d rejected; median step size %s; median kept rank %s of %s rows;"
+                        + " rcond %.3g%s",
+                steps.size(),
+                rejected,
+                eta.length == 0 ? "–" : eta[eta.length / 2],
+                rank.length == 0 ? "–" : rank[rank.length / 2],
+                steps.isEmpty() ? "–" : steps.get(0).rows(),
+                rcond,
                 options.damping() > 0 ? ", damping " + options.damping() : "");
     }
 
@@ -246,7 +274,8 @@ public final class Anagram {
      */
     private void updateRunningStatistics(Solved solved) {
         for (Map.Entry<String, INDArray> e : solved.batchMean().entrySet()) {
-            BatchNormalization conf = (BatchNormalization) net.getLayer(e.getKey()).conf().getLayer();
+            BatchNormalization conf =
+                    (BatchNormalization) net.getLayer(e.getKey()).conf().getLayer();
             setRunningStatistics(e.getKey(), e.getValue(), solved.batchVar().get(e.getKey()), conf.getDecay());
         }
     }
@@ -269,7 +298,10 @@ public final class Anagram {
             s.var().forEach((k, v) -> varSum.merge(k, v, INDArray::add));
         }
         for (String layer : meanSum.keySet()) {
-            setRunningStatistics(layer, meanSum.get(layer).div(batches.size()), varSum.get(layer).div(batches.size()),
+            setRunningStatistics(
+                    layer,
+                    meanSum.get(layer).div(batches.size()),
+                    varSum.get(layer).div(batches.size()),
                     0);
         }
     }

@@ -35,11 +35,9 @@ public final class NaturalGradient {
      * @param sigmaMax largest singular value of J
      * @param cutoff   singular values at or below this were cut (rcond·σ_max)
      */
-    public record Direction(INDArray step, int rank, int rows, double sigmaMax, double cutoff) {
-    }
+    public record Direction(INDArray step, int rank, int rows, double sigmaMax, double cutoff) {}
 
-    private NaturalGradient() {
-    }
+    private NaturalGradient() {}
 
     /**
      * The default cut-off: √(ε·P) for machine epsilon ε of the data type and P parameters.
@@ -63,11 +61,12 @@ public final class NaturalGradient {
     public static Direction solve(INDArray jac, double[] residual, double rcond, Route route, double damping) {
         int rows = (int) jac.size(0);
         if (residual.length != rows) {
-            throw new IllegalArgumentException("residual of length " + residual.length + " for a Jacobian of " + rows
-                    + " rows");
+            throw new IllegalArgumentException(
+                    "residual of length " + residual.length + " for a Jacobian of " + rows + " rows");
         }
         if (!(rcond > 0 && rcond < 1) || !(damping >= 0)) {
-            throw new IllegalArgumentException("rcond must be in (0, 1) and damping ≥ 0, got " + rcond + ", " + damping);
+            throw new IllegalArgumentException(
+                    "rcond must be in (0, 1) and damping ≥ 0, got " + rcond + ", " + damping);
         }
         double[] sigma;
         double[][] vectors;

@@ -84,8 +84,11 @@ public final class PerSampleJacobian implements AutoCloseable {
      * The workspace learns its size in the first call and is reused by every later one on the thread.
      */
     private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
-            .policyAllocation(AllocationPolicy.OVERALLOCATE).overallocationLimit(0.1)
-            .policyLearning(LearningPolicy.FIRST_LOOP).policySpill(SpillPolicy.REALLOCATE).build();
+            .policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .overallocationLimit(0.1)
+            .policyLearning(LearningPolicy.FIRST_LOOP)
+            .policySpill(SpillPolicy.REALLOCATE)
+            .build();
     /** Its id: one workspace per thread, shared by the instances that thread uses one after another. */
     private static final String WORKSPACE_ID = "PerSampleJacobian";
 
@@ -106,8 +109,7 @@ public final class PerSampleJacobian implements AutoCloseable {
      * @param weight the loss's weight on this unit (1 unless the loss is weighted)
      * @param outputIndex position of the output among the graph's outputs (and labels)
      */
-    public record Row(String output, int unit, Head head, double weight, int outputIndex) {
-    }
+    public record Row(String output, int unit, Head head, double weight, int outputIndex) {}
 
     /**
      * J and what the Gauss–Newton step needs beside it.
@@ -118,16 +120,23 @@ public final class PerSampleJacobian implements AutoCloseable {
      * @param batchMean per batch-normalisation layer, the statistics J was linearised at (training mode only)
      * @param batchVar  per batch-normalisation layer, the batch's (biased) variance (training mode only)
      */
-    public record Jacobian(INDArray matrix, double[] quantity, Map<String, INDArray> batchMean,
-            Map<String, INDArray> batchVar) {
-    }
+    public record Jacobian(
+            INDArray matrix, double[] quantity, Map<String, INDArray> batchMean, Map<String, INDArray> batchVar) {}
 
     private enum Kind {
-        CONVOLUTION, BATCH_NORM, RELU, IDENTITY, SUM, MERGE, AVG_POOL, MAX_POOL, DENSE, OUTPUT
+        CONVOLUTION,
+        BATCH_NORM,
+        RELU,
+        IDENTITY,
+        SUM,
+        MERGE,
+        AVG_POOL,
+        MAX_POOL,
+        DENSE,
+        OUTPUT
     }
 
-    private record Node(String name, Kind kind, List<String> inputs, Layer conf) {
-    }
+    private record Node(String name, Kind kind, List<String> inputs, Layer conf) {}
 
     private final ComputationGraph net;
     private final String input;
@@ -136,6 +145,7 @@ public final class PerSampleJacobian implements AutoCloseable {
     private final List<Row> rows = new ArrayList<>();
     /** Parameter (layer/key) → {offset, length} of its columns in J (its view in {@link ComputationGraph#params()}). */
     private final Map<String, long[]> columns = new HashMap<>();
+
     private final DataType dataType;
     /** J's buffer, reused while the batch size stays the same. */
     private INDArray buffer;
@@ -152,8 +162,8 @@ public final class PerSampleJacobian implements AutoCloseable {
         this.net = net;
         ComputationGraphConfiguration conf = net.getConfiguration();
         if (conf.getNetworkInputs().size() != 1) {
-            throw new IllegalArgumentException("ANaGRAM's Jacobian needs a graph with one input, got "
-                    + conf.getNetworkInputs());
+            throw new IllegalArgumentException(
+                    "ANaGRAM's Jacobian needs a graph with one input, got " + conf.getNetworkInputs());
         }
         this.input = conf.getNetworkInputs().get(0);
         this.dataType = net.params().dataType();
@@ -171,8 +181,8 @@ public final class PerSampleJacobian implements AutoCloseable {
         for (int o = 0; o < outputs.size(); o++) {
             Node out = byName.get(outputs.get(o));
             if (out == null || out.kind() != Kind.OUTPUT) {
-                throw new IllegalArgumentException("ANaGRAM's Jacobian needs output layers; output '" + outputs.get(o)
-                        + "' is not one");
+                throw new IllegalArgumentException(
+                        "ANaGRAM's Jacobian needs output layers; output '" + outputs.get(o) + "' is not one");
             }
             BaseOutputLayer layer = (BaseOutputLayer) out.conf();
             Head head = head(out.name(), layer);
@@ -186,8 +196,10 @@ public final class PerSampleJacobian implements AutoCloseable {
             if (node.conf() == null) {
                 continue;
             }
-            for (Map.Entry<String, INDArray> p : net.getLayer(node.name()).paramTable().entrySet()) {
-                columns.put(node.name() + "/" + p.getKey(),
+            for (Map.Entry<String, INDArray> p :
+                    net.getLayer(node.name()).paramTable().entrySet()) {
+                columns.put(
+                        node.name() + "/" + p.getKey(),
                         new long[] {p.getValue().offset() - base, p.getValue().length()});
             }
         }
@@ -217,8 +229,7 @@ public final class PerSampleJacobian implements AutoCloseable {
      * @param mean layer → per-channel mean over the batch (and positions)
      * @param var  layer → per-channel biased variance
      */
-    public record Statistics(Map<String, INDArray> mean, Map<String, INDArray> var) {
-    }
+    public record Statistics(Map<String, INDArray> mean, Map<String, INDArray> var) {}
 
     /**
      * @param features a batch
@@ -249,7 +260,8 @@ public final class PerSampleJacobian implements AutoCloseable {
      */
     static INDArray runningVariance(org.deeplearning4j.nn.api.Layer layer) {
         INDArray log10Std = layer.paramTable().get(BatchNormalizationParamInitializer.GLOBAL_LOG_STD);
-        return log10Std != null ? Transforms.exp(log10Std.mul(2 * Math.log(10)))
+        return log10Std != null
+                ? Transforms.exp(log10Std.mul(2 * Math.log(10)))
                 : layer.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).dup();
     }
 
@@ -307,7 +319,9 @@ public final class PerSampleJacobian implements AutoCloseable {
         colsBuffers.values().forEach(INDArray::close);
         colsBuffers.clear();
         if (Nd4j.getWorkspaceManager().checkIfWorkspaceExists(WORKSPACE_ID)) {
-            Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(WORKSPACE_ID).destroyWorkspace();
+            Nd4j.getWorkspaceManager()
+                    .getWorkspaceForCurrentThread(WORKSPACE_ID)
+                    .destroyWorkspace();
         }
     }
 
@@ -344,16 +358,22 @@ public final class PerSampleJacobian implements AutoCloseable {
             long rowFrom = (long) b * samples;
             columns.forEach((param, c) -> {
                 if (!written.contains(param)) {
-                    jac.get(NDArrayIndex.interval(rowFrom, rowFrom + samples),
-                            NDArrayIndex.interval(c[0], c[0] + c[1])).assign(0);
+                    jac.get(NDArrayIndex.interval(rowFrom, rowFrom + samples), NDArrayIndex.interval(c[0], c[0] + c[1]))
+                            .assign(0);
                 }
             });
         }
         return new Jacobian(jac, quantity, mean, var);
     }
 
-    private void normalised(Node node, INDArray in, boolean training, Map<String, INDArray> mean,
-            Map<String, INDArray> var, Map<String, INDArray> stdev, Map<String, INDArray> xHat) {
+    private void normalised(
+            Node node,
+            INDArray in,
+            boolean training,
+            Map<String, INDArray> mean,
+            Map<String, INDArray> var,
+            Map<String, INDArray> stdev,
+            Map<String, INDArray> xHat) {
         BatchNormalization bn = (BatchNormalization) node.conf();
         INDArray mu;
         INDArray v;
@@ -374,8 +394,16 @@ public final class PerSampleJacobian implements AutoCloseable {
         xHat.put(node.name(), broadcast(centred, sd, true));
     }
 
-    private void backward(Row row, int block, int samples, Map<String, INDArray> acts, INDArray jac,
-            double[] quantity, Map<String, INDArray> xHat, Map<String, INDArray> cols, Map<String, INDArray> slopes) {
+    private void backward(
+            Row row,
+            int block,
+            int samples,
+            Map<String, INDArray> acts,
+            INDArray jac,
+            double[] quantity,
+            Map<String, INDArray> xHat,
+            Map<String, INDArray> cols,
+            Map<String, INDArray> slopes) {
         Map<String, INDArray> eps = new HashMap<>();
         long rowFrom = (long) block * samples;
         for (int n = nodes.size() - 1; n >= 0; n--) {
@@ -401,19 +429,27 @@ public final class PerSampleJacobian implements AutoCloseable {
                     long from = 0;
                     for (String i : node.inputs()) {
                         long width = acts.get(i).size(1);
-                        accumulate(eps, i, e.get(NDArrayIndex.all(), NDArrayIndex.interval(from, from + width)).dup());
+                        accumulate(
+                                eps,
+                                i,
+                                e.get(NDArrayIndex.all(), NDArrayIndex.interval(from, from + width))
+                                        .dup());
                         from += width;
                     }
                 }
                 case AVG_POOL -> {
                     double area = (double) in.size(2) * in.size(3);
-                    accumulate(eps, node.inputs().get(0),
+                    accumulate(
+                            eps,
+                            node.inputs().get(0),
                             e.reshape(e.size(0), e.size(1), 1, 1).div(area).broadcast(in.shape()));
                 }
                 case MAX_POOL -> {
                     INDArray max = in.max(2, 3).reshape(in.size(0), in.size(1), 1, 1);
                     INDArray argMax = in.eq(max.broadcast(in.shape())).castTo(dataType);
-                    accumulate(eps, node.inputs().get(0),
+                    accumulate(
+                            eps,
+                            node.inputs().get(0),
                             argMax.muli(e.reshape(e.size(0), e.size(1), 1, 1).broadcast(in.shape())));
                 }
                 case DENSE -> {
@@ -422,7 +458,8 @@ public final class PerSampleJacobian implements AutoCloseable {
                 }
                 case BATCH_NORM -> {
                     int[] spatial = e.rank() == 4 ? new int[] {2, 3} : new int[0];
-                    INDArray dGamma = spatial.length == 0 ? e.mul(xHat.get(node.name()))
+                    INDArray dGamma = spatial.length == 0
+                            ? e.mul(xHat.get(node.name()))
                             : e.mul(xHat.get(node.name())).sum(spatial);
                     INDArray dBeta = spatial.length == 0 ? e : e.sum(spatial);
                     put(jac, rowFrom, samples, node.name(), BatchNormalizationParamInitializer.GAMMA, dGamma);
@@ -430,7 +467,14 @@ public final class PerSampleJacobian implements AutoCloseable {
                     accumulate(eps, node.inputs().get(0), broadcast(e, slopes.get(node.name()), false));
                 }
                 case CONVOLUTION -> {
-                    INDArray back = convolution(node, e, in, cols.get(node.name()), jac, rowFrom, samples,
+                    INDArray back = convolution(
+                            node,
+                            e,
+                            in,
+                            cols.get(node.name()),
+                            jac,
+                            rowFrom,
+                            samples,
                             !node.inputs().get(0).equals(input));
                     if (back != null) {
                         accumulate(eps, node.inputs().get(0), back);
@@ -442,8 +486,14 @@ public final class PerSampleJacobian implements AutoCloseable {
     }
 
     /** The output layer's part of J and the gradient of the row quantity with respect to the layer's input. */
-    private INDArray outputSeed(Node node, Row row, Map<String, INDArray> acts, INDArray jac, long rowFrom,
-            int samples, double[] quantity) {
+    private INDArray outputSeed(
+            Node node,
+            Row row,
+            Map<String, INDArray> acts,
+            INDArray jac,
+            long rowFrom,
+            int samples,
+            double[] quantity) {
         BaseOutputLayer conf = (BaseOutputLayer) node.conf();
         INDArray in = acts.get(node.inputs().get(0));
         org.deeplearning4j.nn.api.Layer layer = net.getLayer(node.name());
@@ -514,15 +564,28 @@ public final class PerSampleJacobian implements AutoCloseable {
             }
             colsBuffers.put(node.name(), cols);
         }
-        Convolution.im2col(in, kH, kW, stride[0], stride[1], pad[0], pad[1], 1, 1,
-                conf.getConvolutionMode() == ConvolutionMode.Same, cols);
+        Convolution.im2col(
+                in,
+                kH,
+                kW,
+                stride[0],
+                stride[1],
+                pad[0],
+                pad[1],
+                1,
+                1,
+                conf.getConvolutionMode() == ConvolutionMode.Same,
+                cols);
         return cols.reshape(samples, shape[1] * kH * kW, shape[4] * shape[5]);
     }
 
     private static int[] padding(ConvolutionLayer conf, INDArray in, INDArray out) {
         return conf.getConvolutionMode() == ConvolutionMode.Same
-                ? ConvolutionUtils.getSameModeTopLeftPadding(new int[] {(int) out.size(2), (int) out.size(3)},
-                        new int[] {(int) in.size(2), (int) in.size(3)}, conf.getKernelSize(), conf.getStride(),
+                ? ConvolutionUtils.getSameModeTopLeftPadding(
+                        new int[] {(int) out.size(2), (int) out.size(3)},
+                        new int[] {(int) in.size(2), (int) in.size(3)},
+                        conf.getKernelSize(),
+                        conf.getStride(),
                         conf.getDilation())
                 : conf.getPadding();
     }
@@ -532,14 +595,21 @@ public final class PerSampleJacobian implements AutoCloseable {
      * batched matrix product with the input's patches. Returns its input gradient, computed by
      * libnd4j's {@code conv2d_bp} (oneDNN in float, as DL4J's own backward pass), or null if not needed.
      */
-    private INDArray convolution(Node node, INDArray delta, INDArray in, INDArray cols3, INDArray jac, long rowFrom,
-            int samples, boolean inputGradient) {
+    private INDArray convolution(
+            Node node,
+            INDArray delta,
+            INDArray in,
+            INDArray cols3,
+            INDArray jac,
+            long rowFrom,
+            int samples,
+            boolean inputGradient) {
         ConvolutionLayer conf = (ConvolutionLayer) node.conf();
         INDArray w = net.getLayer(node.name()).getParam(ConvolutionParamInitializer.WEIGHT_KEY);
         long cOut = delta.size(1);
         INDArray delta3 = delta.reshape(samples, cOut, delta.size(2) * delta.size(3));
-        INDArray dW = Nd4j.matmul(delta3, cols3, false, true, false).reshape(samples, cOut, in.size(1),
-                w.size(2), w.size(3));
+        INDArray dW =
+                Nd4j.matmul(delta3, cols3, false, true, false).reshape(samples, cOut, in.size(1), w.size(2), w.size(3));
         put(jac, rowFrom, samples, node.name(), ConvolutionParamInitializer.WEIGHT_KEY, dW);
         dW.close();
         if (conf.hasBias()) {
@@ -550,14 +620,23 @@ public final class PerSampleJacobian implements AutoCloseable {
         }
         int[] pad = padding(conf, in, delta);
         OpContext context = Nd4j.getExecutioner().buildContext();
-        context.setIArguments(conf.getKernelSize()[0], conf.getKernelSize()[1], conf.getStride()[0],
-                conf.getStride()[1], pad[0], pad[1], 1, 1, conf.getConvolutionMode() == ConvolutionMode.Same ? 1 : 0,
-                0, 1);
+        context.setIArguments(
+                conf.getKernelSize()[0],
+                conf.getKernelSize()[1],
+                conf.getStride()[0],
+                conf.getStride()[1],
+                pad[0],
+                pad[1],
+                1,
+                1,
+                conf.getConvolutionMode() == ConvolutionMode.Same ? 1 : 0,
+                0,
+                1);
         INDArray back = Nd4j.createUninitialized(dataType, in.shape());
         INDArray scratch = Nd4j.createUninitialized(dataType, w.shape());
         INDArray[] inputs = conf.hasBias()
-                ? new INDArray[] {in, w, net.getLayer(node.name()).getParam(ConvolutionParamInitializer.BIAS_KEY),
-                        delta}
+                ? new INDArray[] {in, w, net.getLayer(node.name()).getParam(ConvolutionParamInitializer.BIAS_KEY), delta
+                }
                 : new INDArray[] {in, w, delta};
         for (int i = 0; i < inputs.length; i++) {
             context.setInputArray(i, inputs[i]);
@@ -635,8 +714,8 @@ public final class PerSampleJacobian implements AutoCloseable {
             return new Node(name, Kind.MERGE, inputs, null);
         }
         if (!(vertex instanceof LayerVertex lv) || inputs.size() != 1 || lv.getPreProcessor() != null) {
-            throw new IllegalArgumentException("vertex '" + name + "' (" + vertex.getClass().getSimpleName()
-                    + ") is not supported by ANaGRAM's Jacobian");
+            throw new IllegalArgumentException("vertex '" + name + "' ("
+                    + vertex.getClass().getSimpleName() + ") is not supported by ANaGRAM's Jacobian");
         }
         Layer layer = lv.getLayerConf().getLayer();
         Kind kind;
@@ -646,24 +725,30 @@ public final class PerSampleJacobian implements AutoCloseable {
         } else if (layer instanceof DenseLayer dense) {
             derivative(dense.getActivationFn(), Nd4j.zeros(1));
             kind = Kind.DENSE;
-        } else if (layer instanceof ConvolutionLayer conv && conv.getClass() == ConvolutionLayer.class
-                && conv.getActivationFn() instanceof ActivationIdentity && conv.getCnn2dDataFormat() == CNN2DFormat.NCHW
-                && conv.getDilation()[0] == 1 && conv.getDilation()[1] == 1) {
+        } else if (layer instanceof ConvolutionLayer conv
+                && conv.getClass() == ConvolutionLayer.class
+                && conv.getActivationFn() instanceof ActivationIdentity
+                && conv.getCnn2dDataFormat() == CNN2DFormat.NCHW
+                && conv.getDilation()[0] == 1
+                && conv.getDilation()[1] == 1) {
             kind = Kind.CONVOLUTION;
-        } else if (layer instanceof BatchNormalization bn && !bn.isLockGammaBeta()
+        } else if (layer instanceof BatchNormalization bn
+                && !bn.isLockGammaBeta()
                 && bn.getCnn2DFormat() == CNN2DFormat.NCHW) {
             kind = Kind.BATCH_NORM;
         } else if (layer instanceof ActivationLayer act && act.getActivationFn() instanceof ActivationReLU) {
             kind = Kind.RELU;
         } else if (layer instanceof ActivationLayer act && act.getActivationFn() instanceof ActivationIdentity) {
             kind = Kind.IDENTITY;
-        } else if (layer instanceof GlobalPoolingLayer pool && pool.isCollapseDimensions()
+        } else if (layer instanceof GlobalPoolingLayer pool
+                && pool.isCollapseDimensions()
                 && (pool.getPoolingType() == PoolingType.AVG || pool.getPoolingType() == PoolingType.MAX)) {
             kind = pool.getPoolingType() == PoolingType.AVG ? Kind.AVG_POOL : Kind.MAX_POOL;
         } else {
-            throw new IllegalArgumentException("layer '" + name + "' (" + layer.getClass().getSimpleName()
-                    + ") is not supported by ANaGRAM's Jacobian (convolutions must be NCHW with identity activation"
-                    + " and no dilation; activation layers ReLU or identity; pooling global average or max)");
+            throw new IllegalArgumentException(
+                    "layer '" + name + "' (" + layer.getClass().getSimpleName()
+                            + ") is not supported by ANaGRAM's Jacobian (convolutions must be NCHW with identity activation"
+                            + " and no dilation; activation layers ReLU or identity; pooling global average or max)");
         }
         return new Node(name, kind, inputs, layer);
     }

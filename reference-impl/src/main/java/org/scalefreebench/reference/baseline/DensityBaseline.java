@@ -43,8 +43,7 @@ public final class DensityBaseline implements BenchmarkModel {
     private static final int MAX_HALVINGS = 40;
 
     /** Creates the model; it holds no state. */
-    public DensityBaseline() {
-    }
+    public DensityBaseline() {}
 
     @Override
     public String id() {
@@ -253,11 +252,14 @@ public final class DensityBaseline implements BenchmarkModel {
         }
         RealVector coefficients;
         try {
-            coefficients = new QRDecomposition(new Array2DRowRealMatrix(powers, false)).getSolver()
+            coefficients = new QRDecomposition(new Array2DRowRealMatrix(powers, false))
+                    .getSolver()
                     .solve(new ArrayRealVector(fraction, false));
         } catch (MathIllegalArgumentException e) {
-            throw new IllegalArgumentException(ID + ": the least-squares polynomial of degree " + degree
-                    + " in ρ is singular on the train split: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    ID + ": the least-squares polynomial of degree " + degree + " in ρ is singular on the train split: "
+                            + e.getMessage(),
+                    e);
         }
         return new LargestClusterCurve(centre, scale, coefficients.toArray());
     }

@@ -21,8 +21,7 @@ public final class ExactOracle implements BenchmarkModel {
     public static final String ID = "exact-oracle";
 
     /** Creates the model; it holds no state. */
-    public ExactOracle() {
-    }
+    public ExactOracle() {}
 
     @Override
     public String id() {

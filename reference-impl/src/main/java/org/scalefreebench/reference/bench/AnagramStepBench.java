@@ -28,8 +28,15 @@ public final class AnagramStepBench {
      * @param anagram         one ANaGRAM step (median of each part)
      * @param evaluations     median line-search evaluations per step
      */
-    public record Result(int size, int batch, int jacobianSamples, long parameters, int rows, double sgdSeconds,
-            Anagram.Seconds anagram, double evaluations) {
+    public record Result(
+            int size,
+            int batch,
+            int jacobianSamples,
+            long parameters,
+            int rows,
+            double sgdSeconds,
+            Anagram.Seconds anagram,
+            double evaluations) {
 
         /** @return an ANaGRAM step in SGD steps */
         public double ratio() {
@@ -48,22 +55,24 @@ public final class AnagramStepBench {
 
         /** @return the figures as lines for people */
         public String report() {
-            return String.format("reference CNN, L = %d, batch %d (J on %d maps), P = %d, J: %d x %d%n", size, batch,
-                    jacobianSamples, parameters, rows, parameters)
+            return String.format(
+                            "reference CNN, L = %d, batch %d (J on %d maps), P = %d, J: %d x %d%n",
+                            size, batch, jacobianSamples, parameters, rows, parameters)
                     + String.format("  SGD step     : %7.3f s%n", sgdSeconds)
                     + String.format("  ANaGRAM step : %7.3f s = %.2f SGD steps%n", anagram.total(), ratio())
                     + String.format("    Jacobian   : %7.3f s (forward + per-sample backward)%n", anagram.jacobian())
-                    + String.format("    solve      : %7.3f s (Gram matrix, eigendecomposition, J^T c)%n",
-                            anagram.solve())
-                    + String.format("    line search: %7.3f s (%.0f batch losses + the one before)%n",
+                    + String.format(
+                            "    solve      : %7.3f s (Gram matrix, eigendecomposition, J^T c)%n", anagram.solve())
+                    + String.format(
+                            "    line search: %7.3f s (%.0f batch losses + the one before)%n",
                             anagram.lineSearch(), evaluations)
-                    + String.format("  memory: J %.1f MB (float), Gram matrix %.2f MB%n", jacobianBytes() / 1e6,
-                            gramBytes() / 1e6);
+                    + String.format(
+                            "  memory: J %.1f MB (float), Gram matrix %.2f MB%n",
+                            jacobianBytes() / 1e6, gramBytes() / 1e6);
         }
     }
 
-    private AnagramStepBench() {
-    }
+    private AnagramStepBench() {}
 
     /**
      * @param size            L
@@ -77,8 +86,14 @@ public final class AnagramStepBench {
         MultiDataSet data = CnnThroughputBench.criticalBatch(size, batch);
         ComputationGraph sgdNet = new CnnSgd().network(1, size);
         ComputationGraph anagramNet = new CnnSgd().network(1, size);
-        Anagram anagram = new Anagram(anagramNet, new Anagram.Options(CnnAnagram.RCOND, Anagram.Options.DEFAULT.route(),
-                CnnAnagram.DAMPING, jacobianSamples, Integer.MAX_VALUE));
+        Anagram anagram = new Anagram(
+                anagramNet,
+                new Anagram.Options(
+                        CnnAnagram.RCOND,
+                        Anagram.Options.DEFAULT.route(),
+                        CnnAnagram.DAMPING,
+                        jacobianSamples,
+                        Integer.MAX_VALUE));
         double[] sgd = new double[rounds];
         double[] jac = new double[rounds];
         double[] solve = new double[rounds];
@@ -100,9 +115,18 @@ public final class AnagramStepBench {
             }
         }
         int used = jacobianSamples == 0 ? batch : Math.min(batch, jacobianSamples);
-        return new Result(size, batch, used, anagramNet.numParams(), rows, CnnThroughputBench.median(sgd),
-                new Anagram.Seconds(CnnThroughputBench.median(jac), CnnThroughputBench.median(solve),
-                        CnnThroughputBench.median(search)), CnnThroughputBench.median(evals));
+        return new Result(
+                size,
+                batch,
+                used,
+                anagramNet.numParams(),
+                rows,
+                CnnThroughputBench.median(sgd),
+                new Anagram.Seconds(
+                        CnnThroughputBench.median(jac),
+                        CnnThroughputBench.median(solve),
+                        CnnThroughputBench.median(search)),
+                CnnThroughputBench.median(evals));
     }
 
     /**

@@ -31,8 +31,14 @@ public final class CnnThroughputBench {
      * @param sgemmGflops       sgemm GFLOP/s (median round)
      * @param inferMapsPerSecond inference maps per second (median round)
      */
-    public record Result(int size, int batch, long macsPerMap, double trainMapsPerSecond, double trainGflops,
-            double sgemmGflops, double inferMapsPerSecond) {
+    public record Result(
+            int size,
+            int batch,
+            long macsPerMap,
+            double trainMapsPerSecond,
+            double trainGflops,
+            double sgemmGflops,
+            double inferMapsPerSecond) {
 
         /** @return training GFLOP/s as a fraction of sgemm's */
         public double ratio() {
@@ -41,9 +47,11 @@ public final class CnnThroughputBench {
 
         /** @return the figures as lines for people */
         public String report() {
-            return String.format("reference CNN (cnn-sgd), L = %d, batch %d: %.1f MFLOP per map forward (conv + dense)%n",
-                    size, batch, 2e-6 * macsPerMap)
-                    + String.format("  training : %8.1f maps/s  %7.1f GFLOP/s (step = 3 x forward)%n",
+            return String.format(
+                            "reference CNN (cnn-sgd), L = %d, batch %d: %.1f MFLOP per map forward (conv + dense)%n",
+                            size, batch, 2e-6 * macsPerMap)
+                    + String.format(
+                            "  training : %8.1f maps/s  %7.1f GFLOP/s (step = 3 x forward)%n",
                             trainMapsPerSecond, trainGflops)
                     + String.format("  inference: %8.1f maps/s%n", inferMapsPerSecond)
                     + String.format("  sgemm    : %24.1f GFLOP/s (ND4J, float, 1024 x 1024)%n", sgemmGflops)
@@ -51,8 +59,7 @@ public final class CnnThroughputBench {
         }
     }
 
-    private CnnThroughputBench() {
-    }
+    private CnnThroughputBench() {}
 
     /**
      * @param size   L
@@ -123,7 +130,8 @@ public final class CnnThroughputBench {
             fraction[b] = 0.3f;
         }
         INDArray input = Nd4j.create(x, new long[] {batch, 1, size, size}, DataType.FLOAT);
-        return new MultiDataSet(new INDArray[] {input},
+        return new MultiDataSet(
+                new INDArray[] {input},
                 new INDArray[] {Nd4j.create(spanning, batch, 1), Nd4j.create(fraction, batch, 1)});
     }
 

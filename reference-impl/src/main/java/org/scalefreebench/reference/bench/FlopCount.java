@@ -16,8 +16,7 @@ import org.deeplearning4j.nn.conf.layers.Layer;
  */
 public final class FlopCount {
 
-    private FlopCount() {
-    }
+    private FlopCount() {}
 
     /**
      * @param conf  a graph configuration with one convolutional input
@@ -34,7 +33,11 @@ public final class FlopCount {
             Layer layer = lv.getLayerConf().getLayer();
             InputType out = types.get(e.getKey());
             if (layer instanceof ConvolutionLayer c && out instanceof InputType.InputTypeConvolutional oc) {
-                macs += oc.getHeight() * oc.getWidth() * c.getNOut() * c.getNIn() * c.getKernelSize()[0]
+                macs += oc.getHeight()
+                        * oc.getWidth()
+                        * c.getNOut()
+                        * c.getNIn()
+                        * c.getKernelSize()[0]
                         * c.getKernelSize()[1];
             } else if (layer instanceof FeedForwardLayer f && !(layer instanceof ConvolutionLayer)) {
                 macs += f.getNIn() * f.getNOut();

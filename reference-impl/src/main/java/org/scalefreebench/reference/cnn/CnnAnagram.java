@@ -76,7 +76,8 @@ public class CnnAnagram extends ResidualCnnModel {
             public double step(ComputationGraph n, MultiDataSet batch) {
                 Anagram.Step s = anagram.step(batch);
                 if (!s.accepted()) {
-                    System.err.printf("%s: step %d rejected: no step size 0.5^0…0.5^30 lowered the batch loss %.6g%n",
+                    System.err.printf(
+                            "%s: step %d rejected: no step size 0.5^0…0.5^30 lowered the batch loss %.6g%n",
                             id, anagram.steps().size(), s.lossBefore());
                 }
                 return s.lossAfter();
@@ -101,8 +102,8 @@ public class CnnAnagram extends ResidualCnnModel {
                 }
                 List<INDArray> batches = new ArrayList<>();
                 for (int from = 0; from < count; from += ANAGRAM_BATCH) {
-                    batches.add(MapTensors.maps(train.maps(), train.size(), pick, from,
-                            Math.min(ANAGRAM_BATCH, count - from)));
+                    batches.add(MapTensors.maps(
+                            train.maps(), train.size(), pick, from, Math.min(ANAGRAM_BATCH, count - from)));
                 }
                 anagram.recalibrate(batches);
                 batches.forEach(INDArray::close);

@@ -18,8 +18,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 import org.scalefreebench.reference.nn.Nd4jBackend;
@@ -41,8 +41,7 @@ public final class ResidualCnn {
     /** Output of the largest-cluster head: the fraction max_cluster / L². */
     public static final String FRACTION = "fraction";
 
-    private ResidualCnn() {
-    }
+    private ResidualCnn() {}
 
     /**
      * The architecture's size.
@@ -70,8 +69,8 @@ public final class ResidualCnn {
      * @param fractionWeight weight of the largest-cluster squared error beside the spanning cross-entropy
      * @return an initialised network
      */
-    public static ComputationGraph build(Shape shape, IUpdater updater, long seed, int trainSize,
-            double fractionWeight) {
+    public static ComputationGraph build(
+            Shape shape, IUpdater updater, long seed, int trainSize, double fractionWeight) {
         return build(shape, updater, seed, trainSize, fractionWeight, DataType.FLOAT);
     }
 
@@ -84,8 +83,8 @@ public final class ResidualCnn {
      * @param dataType       parameters' and activations' type (double for exactness checks)
      * @return an initialised network
      */
-    public static ComputationGraph build(Shape shape, IUpdater updater, long seed, int trainSize,
-            double fractionWeight, DataType dataType) {
+    public static ComputationGraph build(
+            Shape shape, IUpdater updater, long seed, int trainSize, double fractionWeight, DataType dataType) {
         ComputationGraphConfiguration.GraphBuilder g = graph(updater, seed, trainSize, dataType);
         String x = convBnRelu(g, "stem", INPUT, shape.channels().get(0), shape.stemStride());
         x = residualBlock(g, "res0", x, shape.channels().get(0));
@@ -97,12 +96,29 @@ public final class ResidualCnn {
         g.addLayer("avg", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), x)
                 .addLayer("max", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), x)
                 .addVertex("pooled", new MergeVertex(), "avg", "max")
-                .addLayer("hidden", new DenseLayer.Builder().nOut(shape.hidden()).activation(Activation.RELU).build(),
+                .addLayer(
+                        "hidden",
+                        new DenseLayer.Builder()
+                                .nOut(shape.hidden())
+                                .activation(Activation.RELU)
+                                .build(),
                         "pooled")
-                .addLayer(SPANNING, new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1)
-                        .activation(Activation.SIGMOID).weightInit(WeightInit.XAVIER).build(), "hidden")
-                .addLayer(FRACTION, new OutputLayer.Builder(new LossMSE(Nd4j.create(new float[] {(float) fractionWeight}))).nOut(1)
-                        .activation(Activation.SIGMOID).weightInit(WeightInit.XAVIER).build(), "hidden")
+                .addLayer(
+                        SPANNING,
+                        new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
+                                .nOut(1)
+                                .activation(Activation.SIGMOID)
+                                .weightInit(WeightInit.XAVIER)
+                                .build(),
+                        "hidden")
+                .addLayer(
+                        FRACTION,
+                        new OutputLayer.Builder(new LossMSE(Nd4j.create(new float[] {(float) fractionWeight})))
+                                .nOut(1)
+                                .activation(Activation.SIGMOID)
+                                .weightInit(WeightInit.XAVIER)
+                                .build(),
+                        "hidden")
                 .setOutputs(SPANNING, FRACTION);
         ComputationGraph net = new ComputationGraph(g.build());
         net.init();
@@ -122,8 +138,8 @@ public final class ResidualCnn {
         return graph(updater, seed, trainSize, DataType.FLOAT);
     }
 
-    private static ComputationGraphConfiguration.GraphBuilder graph(IUpdater updater, long seed, int trainSize,
-            DataType dataType) {
+    private static ComputationGraphConfiguration.GraphBuilder graph(
+            IUpdater updater, long seed, int trainSize, DataType dataType) {
         Nd4jBackend.init();
         return new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -137,20 +153,33 @@ public final class ResidualCnn {
     }
 
     /** Adds a 3×3 convolution without bias, batch normalisation and ReLU; returns the ReLU's name. */
-    static String convBnRelu(ComputationGraphConfiguration.GraphBuilder g, String name, String in, int channels,
-            int stride) {
-        g.addLayer(name + "-conv", new ConvolutionLayer.Builder(3, 3).stride(stride, stride).nOut(channels)
-                .activation(Activation.IDENTITY).hasBias(false).build(), in)
+    static String convBnRelu(
+            ComputationGraphConfiguration.GraphBuilder g, String name, String in, int channels, int stride) {
+        g.addLayer(
+                        name + "-conv",
+                        new ConvolutionLayer.Builder(3, 3)
+                                .stride(stride, stride)
+                                .nOut(channels)
+                                .activation(Activation.IDENTITY)
+                                .hasBias(false)
+                                .build(),
+                        in)
                 .addLayer(name + "-bn", new BatchNormalization.Builder().build(), name + "-conv")
                 .addLayer(name, new ActivationLayer(Activation.RELU), name + "-bn");
         return name;
     }
 
-    private static String residualBlock(ComputationGraphConfiguration.GraphBuilder g, String name, String in,
-            int channels) {
+    private static String residualBlock(
+            ComputationGraphConfiguration.GraphBuilder g, String name, String in, int channels) {
         String a = convBnRelu(g, name + "a", in, channels, 1);
-        g.addLayer(name + "b-conv", new ConvolutionLayer.Builder(3, 3).nOut(channels).activation(Activation.IDENTITY)
-                .hasBias(false).build(), a)
+        g.addLayer(
+                        name + "b-conv",
+                        new ConvolutionLayer.Builder(3, 3)
+                                .nOut(channels)
+                                .activation(Activation.IDENTITY)
+                                .hasBias(false)
+                                .build(),
+                        a)
                 .addLayer(name + "b-bn", new BatchNormalization.Builder().build(), name + "b-conv")
                 .addVertex(name + "-sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), name + "b-bn", in)
                 .addLayer(name, new ActivationLayer(Activation.RELU), name + "-sum");

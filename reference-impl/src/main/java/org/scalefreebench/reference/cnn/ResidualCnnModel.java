@@ -77,7 +77,9 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
     public String description() {
         GraphTrainer.Schedule s = schedule();
         return "residual CNN (global pooling, any L), same architecture and init as cnn-sgd, " + optimiser()
-                + ", batch " + s.batchSize() + ", " + (s.timeLimit() == null ? s.passes() + " pass"
+                + ", batch " + s.batchSize() + ", "
+                + (s.timeLimit() == null
+                        ? s.passes() + " pass"
                         : s.timeLimit().toSeconds() + " s of training (at most " + s.passes() + " passes)");
     }
 
@@ -93,8 +95,8 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
     @Override
     public FittedModel fit(TrainingData data, FitOptions options) throws Exception {
         ComputationGraph net = network(options.seed(), data.train().size());
-        GraphTrainer.Trained trained = GraphTrainer.train(net, data.train(), data.val(), ResidualCnnModel::labels,
-                schedule(), rule(net), options);
+        GraphTrainer.Trained trained = GraphTrainer.train(
+                net, data.train(), data.val(), ResidualCnnModel::labels, schedule(), rule(net), options);
         return new Fitted(net, trained);
     }
 

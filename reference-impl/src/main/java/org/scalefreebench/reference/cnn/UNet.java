@@ -31,8 +31,7 @@ public final class UNet {
     /** Channels of the one full-resolution convolution, which sees the map and the upsampled features. */
     public static final int FULL_RESOLUTION_CHANNELS = 8;
 
-    private UNet() {
-    }
+    private UNet() {}
 
     /**
      * @param channels  channels at each level, half resolution (after the stem) first
@@ -48,8 +47,13 @@ public final class UNet {
         int levels = channels.size();
         for (int level = 0; level < levels; level++) {
             if (level > 0) {
-                g.addLayer("pool" + level, new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
-                        .kernelSize(2, 2).stride(2, 2).build(), x);
+                g.addLayer(
+                        "pool" + level,
+                        new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                                .kernelSize(2, 2)
+                                .stride(2, 2)
+                                .build(),
+                        x);
                 x = "pool" + level;
             }
             x = ResidualCnn.convBnRelu(g, "enc" + level + "a", x, channels.get(level), 1);
@@ -64,12 +68,27 @@ public final class UNet {
         }
         g.addLayer("up-full", new Upsampling2D.Builder(2).build(), x)
                 .addVertex("cat-full", new MergeVertex(), "up-full", INPUT)
-                .addLayer("full", new ConvolutionLayer.Builder(3, 3).nOut(FULL_RESOLUTION_CHANNELS)
-                        .activation(Activation.RELU).build(), "cat-full")
-                .addLayer("logit", new ConvolutionLayer.Builder(1, 1).nOut(1).activation(Activation.IDENTITY)
-                        .weightInit(WeightInit.XAVIER).build(), "full")
-                .addLayer(MASK, new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
-                        .activation(Activation.SIGMOID).build(), "logit")
+                .addLayer(
+                        "full",
+                        new ConvolutionLayer.Builder(3, 3)
+                                .nOut(FULL_RESOLUTION_CHANNELS)
+                                .activation(Activation.RELU)
+                                .build(),
+                        "cat-full")
+                .addLayer(
+                        "logit",
+                        new ConvolutionLayer.Builder(1, 1)
+                                .nOut(1)
+                                .activation(Activation.IDENTITY)
+                                .weightInit(WeightInit.XAVIER)
+                                .build(),
+                        "full")
+                .addLayer(
+                        MASK,
+                        new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
+                                .activation(Activation.SIGMOID)
+                                .build(),
+                        "logit")
                 .setOutputs(MASK);
         ComputationGraph net = new ComputationGraph(g.build());
         net.init();

@@ -52,17 +52,30 @@ public final class UnetSgd implements BenchmarkModel {
 
     @Override
     public FittedModel fit(TrainingData data, FitOptions options) throws Exception {
-        ComputationGraph net = UNet.build(CHANNELS, new Nesterovs(LEARNING_RATE, MOMENTUM), options.seed(),
+        ComputationGraph net = UNet.build(
+                CHANNELS,
+                new Nesterovs(LEARNING_RATE, MOMENTUM),
+                options.seed(),
                 data.train().size());
-        GraphTrainer.Trained trained = GraphTrainer.train(net, data.train(), data.val(), UnetSgd::labels,
-                new GraphTrainer.Schedule(BATCH, PASSES), GraphTrainer.UPDATER, options);
+        GraphTrainer.Trained trained = GraphTrainer.train(
+                net,
+                data.train(),
+                data.val(),
+                UnetSgd::labels,
+                new GraphTrainer.Schedule(BATCH, PASSES),
+                GraphTrainer.UPDATER,
+                options);
         return new FittedNetwork(net, trained) {
             @Override
             public float[] predict(Task task, MapBatch maps) throws InterruptedException {
                 int area = maps.size() * maps.size();
                 float[] mask = new float[maps.count() * area];
-                GraphTrainer.predict(net, maps, PREDICT_SITES, (from, b, out) ->
-                        System.arraycopy(out[0].ravel().toFloatVector(), 0, mask, from * area, b * area));
+                GraphTrainer.predict(
+                        net,
+                        maps,
+                        PREDICT_SITES,
+                        (from, b, out) ->
+                                System.arraycopy(out[0].ravel().toFloatVector(), 0, mask, from * area, b * area));
                 return mask;
             }
         };

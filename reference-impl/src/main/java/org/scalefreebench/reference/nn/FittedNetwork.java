@@ -8,6 +8,7 @@ public abstract class FittedNetwork implements BenchmarkModel.FittedModel {
 
     /** The trained network. */
     protected final ComputationGraph net;
+
     private final GraphTrainer.Trained trained;
 
     /**

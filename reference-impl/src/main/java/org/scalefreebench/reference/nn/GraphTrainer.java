@@ -22,8 +22,7 @@ public final class GraphTrainer {
     /** Steps between two points of the training-loss curve. */
     private static final int LOG_EVERY = 10;
 
-    private GraphTrainer() {
-    }
+    private GraphTrainer() {}
 
     /**
      * How long to train.
@@ -71,8 +70,7 @@ public final class GraphTrainer {
          * @param net   the trained network
          * @param train the training split
          */
-        default void finish(ComputationGraph net, SplitData train) {
-        }
+        default void finish(ComputationGraph net, SplitData train) {}
     }
 
     /** DL4J's own step: back-propagation and the network's configured updater. */
@@ -87,8 +85,7 @@ public final class GraphTrainer {
      * @param samples training samples seen (maps × passes)
      * @param note    how training went, for the result rows: why it stopped early, the step rule's summary; null if nothing to say
      */
-    public record Trained(long samples, String note) {
-    }
+    public record Trained(long samples, String note) {}
 
     /** Builds the label tensors of a batch, in the order of the network's outputs. */
     public interface Labels {
@@ -116,15 +113,24 @@ public final class GraphTrainer {
      * @return samples seen and how training went
      * @throws InterruptedException if the harness interrupts the fit
      */
-    public static Trained train(ComputationGraph net, SplitData train, SplitData val, Labels labels, Schedule schedule,
-            StepRule rule, FitOptions options) throws InterruptedException {
+    public static Trained train(
+            ComputationGraph net,
+            SplitData train,
+            SplitData val,
+            Labels labels,
+            Schedule schedule,
+            StepRule rule,
+            FitOptions options)
+            throws InterruptedException {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(options.seed());
         int n = train.samples();
         int batch = Math.min(schedule.batchSize(), n);
         int[] order = MapTensors.identity(n);
         long start = System.nanoTime();
         long deadline = start + options.budget().toNanos();
-        long limit = schedule.timeLimit() == null ? Long.MAX_VALUE : start + schedule.timeLimit().toNanos();
+        long limit = schedule.timeLimit() == null
+                ? Long.MAX_VALUE
+                : start + schedule.timeLimit().toNanos();
         String stopped = null;
         long step = 0;
         long seen = 0;
@@ -159,7 +165,8 @@ public final class GraphTrainer {
                 }
                 stopped = rule.stopReason();
                 if (stopped == null && System.nanoTime() > limit) {
-                    stopped = String.format("stopped at the time limit of %d s after %d steps (%.2f passes)",
+                    stopped = String.format(
+                            "stopped at the time limit of %d s after %d steps (%.2f passes)",
                             schedule.timeLimit().toSeconds(), step, step / (double) perPass);
                 }
             }

@@ -7,8 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Copies between the benchmark's plain arrays and ND4J tensors in the NCHW layout of DL4J's CNN layers. */
 public final class MapTensors {
 
-    private MapTensors() {
-    }
+    private MapTensors() {}
 
     /**
      * @param sites   maps, N·L·L bytes, 1 = occupied

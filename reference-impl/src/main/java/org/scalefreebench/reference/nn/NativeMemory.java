@@ -20,8 +20,7 @@ public final class NativeMemory {
 
     private static final AtomicLong LAST = new AtomicLong(System.nanoTime());
 
-    private NativeMemory() {
-    }
+    private NativeMemory() {}
 
     /** Runs the garbage collector if the last collection asked for here is {@link #INTERVAL_MS} ms old or more. */
     public static void collectIfDue() {

@@ -23,8 +23,7 @@ public final class Nd4jBackend {
 
     private static volatile boolean started;
 
-    private Nd4jBackend() {
-    }
+    private Nd4jBackend() {}
 
     /** Idempotent: enables the helpers unless the user set the property, and loads the backend. */
     public static synchronized void init() {
@@ -62,6 +61,7 @@ public final class Nd4jBackend {
     public static String describe() {
         init();
         return Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend", "unknown")
-                + (oneDnnInUse() ? " + oneDNN" : "") + ", " + Nd4j.getBackend().getClass().getSimpleName();
+                + (oneDnnInUse() ? " + oneDNN" : "") + ", "
+                + Nd4j.getBackend().getClass().getSimpleName();
     }
 }

@@ -46,12 +46,22 @@ class AnagramExactnessTest {
     /** A linear model y = xW + b as a one-layer DL4J graph (identity output, squared error). */
     private static ComputationGraph linear(long seed) {
         Nd4jBackend.init();
-        ComputationGraph net = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(seed)
-                .dataType(DataType.DOUBLE).updater(new Sgd(0.1)).graphBuilder().addInputs("x")
+        ComputationGraph net = new ComputationGraph(new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.DOUBLE)
+                .updater(new Sgd(0.1))
+                .graphBuilder()
+                .addInputs("x")
                 .setInputTypes(InputType.feedForward(FEATURES))
-                .addLayer("y", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1)
-                        .activation(Activation.IDENTITY).build(), "x")
-                .setOutputs("y").build());
+                .addLayer(
+                        "y",
+                        new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                                .nOut(1)
+                                .activation(Activation.IDENTITY)
+                                .build(),
+                        "x")
+                .setOutputs("y")
+                .build());
         net.init();
         return net;
     }
@@ -119,8 +129,8 @@ class AnagramExactnessTest {
 
     /** The reference architecture scaled down: L = 8, stem and one stage of 2 and 3 channels, 4 hidden units. */
     private static ComputationGraph smallCnn(long seed) {
-        ComputationGraph net = ResidualCnn.build(new ResidualCnn.Shape(List.of(2, 3), 2, 4), new Sgd(0.1), seed, 8,
-                10, DataType.DOUBLE);
+        ComputationGraph net = ResidualCnn.build(
+                new ResidualCnn.Shape(List.of(2, 3), 2, 4), new Sgd(0.1), seed, 8, 10, DataType.DOUBLE);
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed + 100);
         double[][] noise = gaussian(rng, 1, (int) net.numParams());
         INDArray p = net.params().dup();
@@ -195,10 +205,12 @@ class AnagramExactnessTest {
             }
             assertTrue(scale > 0, "row " + r + " of J is zero");
             worst = Math.max(worst, diff / scale);
-            assertTrue(diff <= 1e-6 * scale, "row " + r + ": max |J − finite difference| = " + diff
-                    + ", relative to max |J| " + diff / scale);
+            assertTrue(
+                    diff <= 1e-6 * scale,
+                    "row " + r + ": max |J − finite difference| = " + diff + ", relative to max |J| " + diff / scale);
         }
-        System.out.printf("finite differences: largest |J - FD| relative to its row's largest entry %.3g (%d rows, %d parameters)%n",
+        System.out.printf(
+                "finite differences: largest |J - FD| relative to its row's largest entry %.3g (%d rows, %d parameters)%n",
                 worst, q.length, p);
         long nonZero = 0;
         for (double[] row : analytic) {
@@ -213,16 +225,20 @@ class AnagramExactnessTest {
     void eigenAndSvdRoutesGiveTheSameDirection() {
         ComputationGraph net = smallCnn(7);
         INDArray x = maps(19, 6, 8);
-        MultiDataSet batch = new MultiDataSet(new INDArray[] {x},
-                new INDArray[] {Nd4j.create(new double[] {1, 0, 1, 1, 0, 0}, new long[] {6, 1}),
-                        Nd4j.create(new double[] {0.5, 0.1, 0.4, 0.6, 0.05, 0.2}, new long[] {6, 1})});
+        MultiDataSet batch = new MultiDataSet(new INDArray[] {x}, new INDArray[] {
+            Nd4j.create(new double[] {1, 0, 1, 1, 0, 0}, new long[] {6, 1}),
+            Nd4j.create(new double[] {0.5, 0.1, 0.4, 0.6, 0.05, 0.2}, new long[] {6, 1})
+        });
         Anagram anagram = new Anagram(net, Anagram.Options.DEFAULT);
-        NaturalGradient.Direction eigen = anagram.direction(batch, true, NaturalGradient.Route.EIGEN).direction();
-        NaturalGradient.Direction svd = anagram.direction(batch, true, NaturalGradient.Route.SVD).direction();
+        NaturalGradient.Direction eigen =
+                anagram.direction(batch, true, NaturalGradient.Route.EIGEN).direction();
+        NaturalGradient.Direction svd =
+                anagram.direction(batch, true, NaturalGradient.Route.SVD).direction();
         assertEquals(12, eigen.rank(), "6 samples × 2 outputs, full rank");
         assertEquals(eigen.rank(), svd.rank());
         assertEquals(svd.sigmaMax(), eigen.sigmaMax(), 1e-9 * svd.sigmaMax());
-        double gap = eigen.step().sub(svd.step()).norm2Number().doubleValue() / svd.step().norm2Number().doubleValue();
+        double gap = eigen.step().sub(svd.step()).norm2Number().doubleValue()
+                / svd.step().norm2Number().doubleValue();
         System.out.printf("eigen vs SVD route: relative difference of the directions %.3g, rank %d%n", gap, svd.rank());
         assertTrue(gap <= 1e-6, "relative difference of the two directions " + gap);
     }
@@ -232,8 +248,9 @@ class AnagramExactnessTest {
         ComputationGraph net = smallCnn(9);
         INDArray one = maps(23, 1, 8);
         INDArray x = Nd4j.concat(0, one, one, one, one, one, one);
-        MultiDataSet batch = new MultiDataSet(new INDArray[] {x},
-                new INDArray[] {Nd4j.ones(DataType.DOUBLE, 6, 1), Nd4j.valueArrayOf(new long[] {6, 1}, 0.3)});
+        MultiDataSet batch = new MultiDataSet(new INDArray[] {x}, new INDArray[] {
+            Nd4j.ones(DataType.DOUBLE, 6, 1), Nd4j.valueArrayOf(new long[] {6, 1}, 0.3)
+        });
         Anagram anagram = new Anagram(net, Anagram.Options.DEFAULT);
         Anagram.Step step = anagram.step(batch);
         assertTrue(step.rank() <= 2, "six identical samples have a Jacobian of rank ≤ 2, kept " + step.rank());
@@ -262,12 +279,20 @@ class AnagramExactnessTest {
     @Test
     void unsupportedLayersAreNamed() {
         Nd4jBackend.init();
-        ComputationGraph net = new ComputationGraph(new NeuralNetConfiguration.Builder().graphBuilder().addInputs("x")
+        ComputationGraph net = new ComputationGraph(new NeuralNetConfiguration.Builder()
+                .graphBuilder()
+                .addInputs("x")
                 .setInputTypes(InputType.convolutional(8, 8, 1))
                 .addLayer("pool", new SubsamplingLayer.Builder(2, 2).build(), "x")
-                .addLayer("y", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1)
-                        .activation(Activation.IDENTITY).build(), "pool")
-                .setOutputs("y").build());
+                .addLayer(
+                        "y",
+                        new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                                .nOut(1)
+                                .activation(Activation.IDENTITY)
+                                .build(),
+                        "pool")
+                .setOutputs("y")
+                .build());
         net.init();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PerSampleJacobian(net));
         assertTrue(e.getMessage().contains("'pool'"), e.getMessage());

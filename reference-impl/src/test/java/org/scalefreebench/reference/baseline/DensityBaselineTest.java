@@ -30,6 +30,7 @@ class DensityBaselineTest {
 
     /** The site-percolation threshold of the square lattice. */
     private static final double P_C = 0.59274605;
+
     private static final List<String> P = List.of("0.50", "0.55", "0.575", "0.59274605", "0.61", "0.635", "0.68");
 
     private static SplitData train;
@@ -46,8 +47,8 @@ class DensityBaselineTest {
     }
 
     private static DensityBaseline.Fitted fitBoth(long seed) {
-        return new DensityBaseline().fit(new TrainingData(Set.of(Task.SPANNING, Task.MAX_CLUSTER), train, train),
-                options(seed));
+        return new DensityBaseline()
+                .fit(new TrainingData(Set.of(Task.SPANNING, Task.MAX_CLUSTER), train, train), options(seed));
     }
 
     private static MapBatch batch(SplitData data) {
@@ -72,7 +73,8 @@ class DensityBaselineTest {
             spanning += s;
         }
         double majority = Math.max(spanning, test.samples() - spanning) / (double) test.samples();
-        assertTrue(e.score(Metric.ACCURACY) >= majority + 0.15,
+        assertTrue(
+                e.score(Metric.ACCURACY) >= majority + 0.15,
                 "accuracy " + e.score(Metric.ACCURACY) + " vs majority-class rate " + majority);
         double halfway = -fitted.spanningIntercept() / fitted.spanningSlope();
         assertTrue(Math.abs(halfway - P_C) < 0.02, "P(spanning) = 1/2 at ρ = " + halfway + ", expected near p_c");
@@ -116,14 +118,15 @@ class DensityBaselineTest {
     void densitySeparatedSpanningFailsClearly() {
         double[] rho = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
         byte[] spanning = {0, 0, 0, 1, 1, 1};
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> DensityBaseline.fitSpanning(rho, spanning));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> DensityBaseline.fitSpanning(rho, spanning));
         assertTrue(e.getMessage().contains("density alone") && e.getMessage().contains("separates"), e.getMessage());
     }
 
     @Test
     void oneClassTrainSplitIsRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> DensityBaseline.fitSpanning(new double[] {0.5, 0.6}, new byte[] {1, 1}));
         assertTrue(e.getMessage().contains("all spanning") && e.getMessage().contains("both classes"), e.getMessage());
     }
@@ -166,9 +169,12 @@ class DensityBaselineTest {
 
     @Test
     void polynomialNeedsFourDistinctDensities() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> DensityBaseline.fitLargestCluster(new double[] {0.5, 0.6, 0.7, 0.7}, new double[4], 3));
-        assertTrue(e.getMessage().contains("3 distinct densities") && e.getMessage().contains("at least 4"),
+        assertTrue(
+                e.getMessage().contains("3 distinct densities")
+                        && e.getMessage().contains("at least 4"),
                 e.getMessage());
     }
 
@@ -190,8 +196,8 @@ class DensityBaselineTest {
             maxCluster[m] = 2 * k - 8;
         }
         SplitData base = GeneratedSplit.of("train", size, List.of("0.5"), n, 1L);
-        SplitData synthetic = new SplitData(base.spec(), base.split(), maps, base.p(), maxCluster, base.spanning(),
-                base.maxClusterMask());
+        SplitData synthetic = new SplitData(
+                base.spec(), base.split(), maps, base.p(), maxCluster, base.spanning(), base.maxClusterMask());
         DensityBaseline.Fitted fitted = new DensityBaseline()
                 .fit(new TrainingData(Set.of(Task.MAX_CLUSTER), synthetic, synthetic), options(0L));
         assertEquals(4, fitted.parameterCount());
@@ -205,7 +211,8 @@ class DensityBaselineTest {
         float[] fraction = fitted.predict(Task.MAX_CLUSTER, new MapBatch(occupied.length, size, query));
         assertArrayEquals(new float[] {0f, 0.25f, 0.5f, 1f}, fraction, 1e-6f);
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> fitted.predict(Task.SPANNING, new MapBatch(occupied.length, size, query)));
         assertTrue(e.getMessage().contains("not fitted for task spanning"), e.getMessage());
     }
@@ -237,8 +244,10 @@ class DensityBaselineTest {
 
     @Test
     void maskTaskIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DensityBaseline()
-                .fit(new TrainingData(Set.of(Task.MAX_CLUSTER_MASK), train, train), options(0L)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new DensityBaseline()
+                        .fit(new TrainingData(Set.of(Task.MAX_CLUSTER_MASK), train, train), options(0L)));
         assertTrue(e.getMessage().contains("cannot fit task max-cluster-mask"), e.getMessage());
     }
 

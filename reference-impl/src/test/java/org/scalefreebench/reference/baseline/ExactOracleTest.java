@@ -70,22 +70,24 @@ class ExactOracleTest {
             1, 0, 0,
             1, 0, 1,
             1, 0, 0,
-
             1, 0, 0,
             0, 1, 0,
-            0, 0, 1};
+            0, 0, 1
+        };
         MapBatch maps = new MapBatch(2, 3, sites);
         BenchmarkModel.FittedModel oracle = fitAll();
         assertArrayEquals(new float[] {1f, 0f}, oracle.predict(Task.SPANNING, maps));
         assertArrayEquals(new float[] {3 / 9f, 1 / 9f}, oracle.predict(Task.MAX_CLUSTER, maps));
-        assertArrayEquals(new float[] {
-            1, 0, 0,
-            1, 0, 0,
-            1, 0, 0,
-
-            1, 0, 0,
-            0, 0, 0,
-            0, 0, 0}, oracle.predict(Task.MAX_CLUSTER_MASK, maps));
+        assertArrayEquals(
+                new float[] {
+                    1, 0, 0,
+                    1, 0, 0,
+                    1, 0, 0,
+                    1, 0, 0,
+                    0, 0, 0,
+                    0, 0, 0
+                },
+                oracle.predict(Task.MAX_CLUSTER_MASK, maps));
     }
 
     @Test
@@ -102,9 +104,10 @@ class ExactOracleTest {
     @Test
     void refusesATaskItWasNotFittedFor() {
         SplitData train = GeneratedSplit.of("train", 8, List.of("0.6"), 2, 11L);
-        BenchmarkModel.FittedModel oracle = new ExactOracle()
-                .fit(new TrainingData(Set.of(Task.SPANNING), train, train), OPTIONS);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        BenchmarkModel.FittedModel oracle =
+                new ExactOracle().fit(new TrainingData(Set.of(Task.SPANNING), train, train), OPTIONS);
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> oracle.predict(Task.MAX_CLUSTER_MASK, new MapBatch(1, 8, new byte[64])));
         assertTrue(e.getMessage().contains("not fitted for task max-cluster-mask"), e.getMessage());
     }

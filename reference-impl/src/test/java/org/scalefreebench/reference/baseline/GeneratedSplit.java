@@ -14,8 +14,7 @@ import org.scalefreebench.datasets.spec.SplitSpec;
 /** Test splits generated and exactly labelled in memory with the data contract's own stream. */
 final class GeneratedSplit {
 
-    private GeneratedSplit() {
-    }
+    private GeneratedSplit() {}
 
     /**
      * @param name        the split's name
@@ -27,8 +26,13 @@ final class GeneratedSplit {
      */
     static SplitData of(String name, int size, List<String> p, int samplesPerP, long seed) {
         SplitSpec split = new SplitSpec(name, samplesPerP, seed);
-        DatasetSpec spec = new DatasetSpec("baseline-test-L" + size, "generated in memory for the baseline tests",
-                size, p.stream().map(BigDecimal::new).toList(), RandomSource.XO_RO_SHI_RO_128_PP, List.of(split),
+        DatasetSpec spec = new DatasetSpec(
+                "baseline-test-L" + size,
+                "generated in memory for the baseline tests",
+                size,
+                p.stream().map(BigDecimal::new).toList(),
+                RandomSource.XO_RO_SHI_RO_128_PP,
+                List.of(split),
                 Map.of());
         double[] pOfSample = spec.pOfSamples(split);
         int n = pOfSample.length;

@@ -19,17 +19,30 @@ class FlopCountTest {
     void countsConvolutionAndDenseMacsFromTheShapes() {
         Nd4jBackend.init();
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
-                .convolutionMode(ConvolutionMode.Same).graphBuilder().addInputs("in")
+                .convolutionMode(ConvolutionMode.Same)
+                .graphBuilder()
+                .addInputs("in")
                 .setInputTypes(InputType.convolutional(8, 8, 1))
                 .addLayer("c1", new ConvolutionLayer.Builder(3, 3).nOut(4).build(), "in")
-                .addLayer("c2", new ConvolutionLayer.Builder(3, 3).stride(2, 2).nOut(6).build(), "c1")
+                .addLayer(
+                        "c2",
+                        new ConvolutionLayer.Builder(3, 3).stride(2, 2).nOut(6).build(),
+                        "c1")
                 .addLayer("pool", new GlobalPoolingLayer.Builder().build(), "c2")
-                .addLayer("out", new OutputLayer.Builder().nOut(2).activation(Activation.SOFTMAX).build(), "pool")
-                .setOutputs("out").build();
+                .addLayer(
+                        "out",
+                        new OutputLayer.Builder()
+                                .nOut(2)
+                                .activation(Activation.SOFTMAX)
+                                .build(),
+                        "pool")
+                .setOutputs("out")
+                .build();
         long c1 = 8 * 8 * 4 * 1 * 9;
         long c2 = 4 * 4 * 6 * 4 * 9;
         long out = 6 * 2;
         assertEquals(c1 + c2 + out, FlopCount.forwardMacs(conf, 8));
-        assertEquals(4 * c1 + 4 * c2 + out, FlopCount.forwardMacs(conf, 16), "convolutions scale with L^2, dense does not");
+        assertEquals(
+                4 * c1 + 4 * c2 + out, FlopCount.forwardMacs(conf, 16), "convolutions scale with L^2, dense does not");
     }
 }

@@ -13,7 +13,9 @@ class CnnAnagramTest {
     void sameArchitectureAndInitialisationAsCnnSgd() {
         ComputationGraph sgd = new CnnSgd().network(7, 32);
         ComputationGraph anagram = new CnnAnagram().network(7, 32);
-        assertEquals(sgd.getConfiguration().getVertices().keySet(), anagram.getConfiguration().getVertices().keySet());
+        assertEquals(
+                sgd.getConfiguration().getVertices().keySet(),
+                anagram.getConfiguration().getVertices().keySet());
         assertEquals(sgd.numParams(), anagram.numParams());
         assertEquals(sgd.params(), anagram.params());
         assertTrue(new CnnAnagram.EqualTime().description().contains(ResidualCnnModel.EQUAL_TIME.toSeconds() + " s"));

@@ -15,13 +15,16 @@ class Nd4jBackendTest {
 
     @Test
     void helpersAreSwitchedOnAndTheShimAnswers() throws Exception {
-        assumeTrue(System.getProperty("nd4j.classifier", "onednn").contains("onednn"),
+        assumeTrue(
+                System.getProperty("nd4j.classifier", "onednn").contains("onednn"),
                 "built with a native classifier without oneDNN");
         Nd4jBackend.init();
         assertEquals("false", System.getProperty(Nd4jBackend.HELPERS_DISABLE));
         Class<?> c = Class.forName("org.nd4j.nativeblas.Nd4jCpu$Environment");
         Object env = c.getMethod("getInstance").invoke(null);
-        assertTrue((Boolean) c.getMethod("isUseMKLDNN").invoke(env), "oneDNN not in use: is the onednn classifier on the class path?");
+        assertTrue(
+                (Boolean) c.getMethod("isUseMKLDNN").invoke(env),
+                "oneDNN not in use: is the onednn classifier on the class path?");
         assertTrue(Nd4jBackend.describe().contains("oneDNN"), Nd4jBackend.describe());
     }
 }
