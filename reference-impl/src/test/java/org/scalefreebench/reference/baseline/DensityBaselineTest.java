@@ -196,7 +196,7 @@ class DensityBaselineTest {
             maxCluster[m] = 2 * k - 8;
         }
         SplitData base = GeneratedSplit.of("train", size, List.of("0.5"), n, 1L);
-        SplitData synthetic = new SplitData(
+        SplitData synthetic = SplitData.ofSitePercolation(
                 base.spec(), base.split(), maps, base.p(), maxCluster, base.spanning(), base.maxClusterMask());
         DensityBaseline.Fitted fitted = new DensityBaseline()
                 .fit(new TrainingData(Set.of(Task.MAX_CLUSTER), synthetic, synthetic), options(0L));

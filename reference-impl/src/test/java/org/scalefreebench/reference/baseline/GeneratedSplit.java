@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.simple.RandomSource;
+import org.scalefreebench.datasets.family.Families;
 import org.scalefreebench.datasets.generate.LabelledMapStream;
 import org.scalefreebench.datasets.load.SplitData;
 import org.scalefreebench.datasets.spec.DatasetSpec;
@@ -29,6 +30,7 @@ final class GeneratedSplit {
         DatasetSpec spec = new DatasetSpec(
                 "baseline-test-L" + size,
                 "generated in memory for the baseline tests",
+                Families.SITE_PERCOLATION,
                 size,
                 p.stream().map(BigDecimal::new).toList(),
                 RandomSource.XO_RO_SHI_RO_128_PP,
@@ -54,6 +56,6 @@ final class GeneratedSplit {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new SplitData(spec, split, maps, pOfSample, maxCluster, spanning, masks);
+        return SplitData.ofSitePercolation(spec, split, maps, pOfSample, maxCluster, spanning, masks);
     }
 }
