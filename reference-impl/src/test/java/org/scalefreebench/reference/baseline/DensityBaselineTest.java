@@ -260,4 +260,19 @@ class DensityBaselineTest {
         assertEquals(Set.of(Task.SPANNING, Task.MAX_CLUSTER), model.tasks());
         assertTrue(model.ranked());
     }
+
+    @Test
+    void refusesMapsOfTwoChannelsAtFitAndPredict() {
+        String expected = "model density-baseline reads 1 channel(s) per map, got 2 (a family it was not built for)";
+        SplitData twoPlanes = GeneratedSplit.twoPlanes(8, 3);
+        IllegalArgumentException atFit = assertThrows(
+                IllegalArgumentException.class,
+                () -> new DensityBaseline()
+                        .fit(new TrainingData(Set.of(Task.SPANNING), twoPlanes, twoPlanes), options(1L)));
+        assertEquals(expected, atFit.getMessage());
+        IllegalArgumentException atPredict = assertThrows(
+                IllegalArgumentException.class,
+                () -> fitBoth(1L).predict(Task.SPANNING, new MapBatch(3, 2, 8, twoPlanes.maps())));
+        assertEquals(expected, atPredict.getMessage());
+    }
 }
