@@ -135,7 +135,7 @@ public final class Benchmark {
         Map<String, Map<Task, float[]>> kept = new LinkedHashMap<>();
         for (SplitData test : data.testSets()) {
             String key = test.spec().id();
-            MapBatch maps = new MapBatch(test.samples(), test.size(), test.maps());
+            MapBatch maps = new MapBatch(test.samples(), test.channels(), test.size(), test.maps());
             Map<Task, Evaluation> scores = new EnumMap<>(Task.class);
             Map<Task, float[]> predictions = new EnumMap<>(Task.class);
             double seconds = 0;

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.scalefreebench.datasets.family.DataColumn;
 import org.scalefreebench.datasets.generate.DatasetGenerator;
 import org.scalefreebench.datasets.load.DatasetLoader;
 import org.scalefreebench.datasets.load.SplitData;
-import org.scalefreebench.datasets.spec.DataFile;
 import org.scalefreebench.datasets.spec.DatasetSpec;
 import org.scalefreebench.datasets.spec.SpecCatalogue;
 import org.scalefreebench.datasets.task.Tier;
@@ -60,7 +60,7 @@ public record TierData(
     private static SplitData load(DatasetSpec spec, Path dataDir, String split, Map<String, String> sums)
             throws IOException {
         SplitData data = DatasetLoader.load(spec, dataDir, split);
-        for (DataFile f : DataFile.values()) {
+        for (DataColumn f : spec.family().columns()) {
             String rel = f.relativePath(split);
             sums.put(spec.id() + "/" + rel, spec.sha256().get(rel));
         }

@@ -70,6 +70,9 @@ class BenchmarkFailureTest {
             if (fault.equals("hangs in fit")) {
                 Thread.sleep(Long.MAX_VALUE);
             }
+            if (fault.equals("reads two channels")) {
+                data.requireChannels(id, 2);
+            }
             if (fault.equals("records its thread")) {
                 FIT_THREADS.add(Thread.currentThread());
             }
@@ -81,6 +84,9 @@ class BenchmarkFailureTest {
 
                 @Override
                 public float[] predict(Task task, MapBatch maps) {
+                    if (fault.equals("predicts two channels")) {
+                        maps.requireChannels(id, 2);
+                    }
                     float[] p = new float[maps.count()];
                     java.util.Arrays.fill(p, 0.5f);
                     if (fault.equals("returns NaN for spanning") && task == Task.SPANNING) {
@@ -105,6 +111,28 @@ class BenchmarkFailureTest {
                 defaults.dataDir(),
                 defaults.resultsDir());
         return new Benchmark(s, smoke, line -> {}).run(model);
+    }
+
+    @Test
+    void modelRefusingTheChannelCountFailsWithTheReason() {
+        ModelRun atFit = run(new Faulty("two-planes", "reads two channels"), Duration.ofSeconds(30));
+        assertEquals(Set.of(Task.SPANNING, Task.MAX_CLUSTER), atFit.failures().keySet());
+        assertTrue(
+                atFit.failures()
+                        .get(Task.SPANNING)
+                        .contains("seed 1: fit threw java.lang.IllegalArgumentException: model two-planes reads 2"
+                                + " channel(s) per map, got 1"),
+                atFit.failures().toString());
+        ModelRun atPredict = run(new Faulty("two-planes-late", "predicts two channels"), Duration.ofSeconds(30));
+        assertEquals(
+                Set.of(Task.SPANNING, Task.MAX_CLUSTER), atPredict.failures().keySet());
+        assertTrue(
+                atPredict
+                        .failures()
+                        .get(Task.MAX_CLUSTER)
+                        .contains("threw java.lang.IllegalArgumentException: model two-planes-late reads 2 channel(s)"
+                                + " per map, got 1"),
+                atPredict.failures().toString());
     }
 
     @Test

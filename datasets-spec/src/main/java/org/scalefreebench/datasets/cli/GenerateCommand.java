@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.rng.simple.RandomSource;
+import org.scalefreebench.datasets.family.Families;
 import org.scalefreebench.datasets.generate.DatasetGenerator;
 import org.scalefreebench.datasets.lattice.Lattice;
 import org.scalefreebench.datasets.spec.DatasetSpec;
@@ -143,7 +144,8 @@ final class GenerateCommand implements Callable<Integer> {
         String name = id != null ? id : "site-L" + size + "-p" + ps + "-n" + samples + "-seed" + seed;
         List<SplitSpec> splits = new ArrayList<>();
         splits.add(new SplitSpec(split, samples, seed));
-        DatasetSpec spec = new DatasetSpec(name, "ad hoc site percolation set", size, p, rng, splits, Map.of());
+        DatasetSpec spec = new DatasetSpec(
+                name, "ad hoc site percolation set", Families.SITE_PERCOLATION, size, p, rng, splits, Map.of());
         return SpecJson.parse(SpecJson.toJson(spec), "ad hoc options", name);
     }
 }

@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.scalefreebench.datasets.family.DataColumn;
 import org.scalefreebench.datasets.npy.NpyDtype;
 import org.scalefreebench.datasets.npy.NpyWriter;
-import org.scalefreebench.datasets.spec.DataFile;
 import org.scalefreebench.datasets.spec.DatasetSpec;
 import org.scalefreebench.datasets.spec.SpecJson;
 import org.scalefreebench.datasets.spec.SplitSpec;
@@ -153,7 +153,7 @@ public final class DatasetGenerator {
             }
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (DataFile f : DataFile.values()) {
+        for (DataColumn f : spec.family().columns()) {
             String rel = f.relativePath(split.name());
             String want = recorded.get(rel);
             Path file = dir.resolve(rel);
@@ -177,43 +177,39 @@ public final class DatasetGenerator {
         Files.deleteIfExists(splitDir.resolve(SPLIT_SUMS));
         int n = spec.samples(split);
         int size = spec.size();
-        double[] pOfSample = spec.pOfSamples(split);
-        int[] maxCluster = new int[n];
-        byte[] spanning = new byte[n];
-        Map<DataFile, DigestingFile> files = new EnumMap<>(DataFile.class);
+        List<DataColumn> columns = spec.family().columns();
+        Map<DataColumn, DigestingFile> files = new LinkedHashMap<>();
         progress.start(spec, split, n);
         try {
-            DigestingFile maps = DigestingFile.open(splitDir, DataFile.MAPS, n, size);
-            files.put(DataFile.MAPS, maps);
-            DigestingFile masks = DigestingFile.open(splitDir, DataFile.MAX_CLUSTER_MASK, n, size);
-            files.put(DataFile.MAX_CLUSTER_MASK, masks);
-            new LabelledMapStream(spec.rng(), split.seed(), size, threads).run(pOfSample, true, block -> {
-                for (int i = 0; i < block.count(); i++) {
-                    int k = (int) block.first() + i;
-                    maps.writer.writeUint8(block.maps()[i], 0, size * size);
-                    masks.writer.writeUint8(block.masks()[i], 0, size * size);
-                    maxCluster[k] = block.labels()[i].maxCluster();
-                    spanning[k] = block.labels()[i].spanning() ? (byte) 1 : (byte) 0;
+            spec.family()
+                    .generator()
+                    .generate(
+                            spec,
+                            split,
+                            threads,
+                            column -> {
+                                if (!columns.contains(column) || files.containsKey(column)) {
+                                    throw new IllegalStateException(
+                                            "family " + spec.family().id()
+                                                    + " opened " + column.fileName()
+                                                    + " twice or without declaring it; its files are " + spec.files());
+                                }
+                                DigestingFile f = DigestingFile.open(splitDir, column, n, size);
+                                files.put(column, f);
+                                return f.writer;
+                            },
+                            progress::advance);
+            for (DataColumn c : columns) {
+                DigestingFile f = files.get(c);
+                if (f == null) {
+                    throw new IllegalStateException("family " + spec.family().id() + " wrote no "
+                            + c.relativePath(split.name()) + " for spec " + spec.id());
                 }
-                progress.advance(block.count());
-            });
-            maps.close();
-            masks.close();
-            DigestingFile pFile = DigestingFile.open(splitDir, DataFile.P, n, size);
-            files.put(DataFile.P, pFile);
-            pFile.writer.writeFloat64(pOfSample, 0, n);
-            pFile.close();
-            DigestingFile maxFile = DigestingFile.open(splitDir, DataFile.MAX_CLUSTER, n, size);
-            files.put(DataFile.MAX_CLUSTER, maxFile);
-            maxFile.writer.writeInt32(maxCluster, 0, n);
-            maxFile.close();
-            DigestingFile spanFile = DigestingFile.open(splitDir, DataFile.SPANNING, n, size);
-            files.put(DataFile.SPANNING, spanFile);
-            spanFile.writer.writeUint8(spanning, 0, n);
-            spanFile.close();
+                f.close();
+            }
 
             Map<String, String> sums = new LinkedHashMap<>();
-            for (DataFile f : DataFile.values()) {
+            for (DataColumn f : columns) {
                 String rel = f.relativePath(split.name());
                 String actual = files.get(f).sha256();
                 if (spec.pinned() && !actual.equals(spec.sha256().get(rel))) {
@@ -225,7 +221,7 @@ public final class DatasetGenerator {
                 sums.put(rel, actual);
             }
             StringBuilder sumsText = new StringBuilder();
-            for (DataFile f : DataFile.values()) {
+            for (DataColumn f : columns) {
                 AtomicFiles.commit(splitDir.resolve(f.fileName()));
                 sumsText.append(sums.get(f.relativePath(split.name())))
                         .append("  ")
@@ -255,7 +251,7 @@ public final class DatasetGenerator {
             this.writer = writer;
         }
 
-        static DigestingFile open(Path splitDir, DataFile file, long samples, int size) throws IOException {
+        static DigestingFile open(Path splitDir, DataColumn file, long samples, int size) throws IOException {
             Path target = splitDir.resolve(file.fileName());
             MessageDigest digest = Sha256.newDigest();
             OutputStream out =

@@ -60,7 +60,8 @@ public interface BenchmarkModel {
 
         /**
          * @param task a task it was fitted for
-         * @param maps the maps
+         * @param maps the maps, with their channel count C; a model that cannot read C planes per map
+         *             throws {@link IllegalArgumentException} (see {@link MapBatch#requireChannels})
          * @return {@link Task#predictionLength} values: P(spanning), the largest-cluster fraction,
          *         or P(site in the largest cluster), in the maps' order
          * @throws Exception if prediction fails; the harness records it as a failed row

@@ -18,4 +18,15 @@ public record TrainingData(Set<Task> tasks, SplitData train, SplitData val) {
     public TrainingData {
         tasks = Set.copyOf(tasks);
     }
+
+    /**
+     * Refuses training data whose maps have a channel count the model cannot read.
+     *
+     * @param model    the model's id
+     * @param expected the channels it reads
+     * @throws IllegalArgumentException naming the model and both counts if they differ
+     */
+    public void requireChannels(String model, int expected) {
+        MapBatch.requireChannels(model, expected, train.channels());
+    }
 }

@@ -95,8 +95,11 @@ public record NpyHeader(NpyDtype dtype, long[] shape, boolean fortranOrder, int 
         return count;
     }
 
-    /** @return the shape as Python writes a tuple: {@code ()}, {@code (5,)}, {@code (3, 4)} */
-    static String formatShape(long[] shape) {
+    /**
+     * @param shape an array shape
+     * @return the shape as Python writes a tuple: {@code ()}, {@code (5,)}, {@code (3, 4)}
+     */
+    public static String formatShape(long[] shape) {
         StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < shape.length; i++) {
             if (i > 0) {

@@ -5,21 +5,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.apache.commons.rng.simple.RandomSource;
+import org.scalefreebench.datasets.family.DataColumn;
+import org.scalefreebench.datasets.family.Family;
 import org.scalefreebench.datasets.npy.NpyHeader;
 
 /**
- * A dataset spec: the model (site percolation on the open L×L square lattice, 4-neighbour
- * connectivity, independent Bernoulli occupation), L, the p values, the splits with their seeds,
- * the named random source, and the pinned SHA-256 of every file it generates (empty for an ad hoc
- * set).
+ * A dataset spec: the model family (which declares the files of a split: see {@link Family}), L,
+ * the p values, the splits with their seeds, the named random source, and the pinned SHA-256 of
+ * every file it generates (empty for an ad hoc set).
  *
  * <p>Samples of a split are ordered p-major: the first {@code samplesPerP} maps have the first p
  * value, and so on.
  *
  * @param id          the public id (the spec file's name without {@code .json})
  * @param description one line for people
+ * @param family      the model family, which declares the files of every split
  * @param size        linear size L
  * @param p           the occupation probabilities, as exact decimals
  * @param rng         the Commons RNG source every draw comes from
@@ -29,17 +32,16 @@ import org.scalefreebench.datasets.npy.NpyHeader;
 public record DatasetSpec(
         String id,
         String description,
+        Family family,
         int size,
         List<BigDecimal> p,
         RandomSource rng,
         List<SplitSpec> splits,
         Map<String, String> sha256) {
 
-    /** The one model family this version of the contract generates. */
-    public static final String FAMILY = "site-percolation";
-
     /** Canonical copy: immutable lists and maps. */
     public DatasetSpec {
+        Objects.requireNonNull(family, "family");
         p = List.copyOf(p);
         splits = List.copyOf(splits);
         sha256 = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sha256));
@@ -93,7 +95,7 @@ public record DatasetSpec(
     public List<String> files() {
         List<String> out = new ArrayList<>();
         for (SplitSpec s : splits) {
-            for (DataFile f : DataFile.values()) {
+            for (DataColumn f : family.columns()) {
                 out.add(f.relativePath(s.name()));
             }
         }
@@ -108,7 +110,7 @@ public record DatasetSpec(
     public long dataBytes() {
         long total = 0;
         for (SplitSpec s : splits) {
-            for (DataFile f : DataFile.values()) {
+            for (DataColumn f : family.columns()) {
                 long elements = NpyHeader.elementCount(f.shape(samples(s), size));
                 total += Math.multiplyExact(elements, f.dtype().itemSize()) + NPY_HEADER_BYTES;
             }
@@ -125,6 +127,6 @@ public record DatasetSpec(
      * @return this spec with the given checksums pinned
      */
     public DatasetSpec withSha256(Map<String, String> newSha256) {
-        return new DatasetSpec(id, description, size, p, rng, splits, newSha256);
+        return new DatasetSpec(id, description, family, size, p, rng, splits, newSha256);
     }
 }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.commons.rng.simple.RandomSource;
+import org.scalefreebench.datasets.family.Families;
+import org.scalefreebench.datasets.family.Family;
 import org.scalefreebench.datasets.lattice.Lattice;
 
 /**
@@ -89,7 +91,12 @@ public final class SpecJson {
             throw r.error("id", "is '" + id + "' but the file name says '" + expectedId + "'");
         }
         String description = r.text(root, "description");
-        r.oneOf(root, "family", DatasetSpec.FAMILY);
+        String familyId = r.text(root, "family");
+        Family family = Families.find(familyId)
+                .orElseThrow(() -> r.error(
+                        "family",
+                        "of spec " + id + " is '" + familyId + "', not a known family; known families: "
+                                + String.join(", ", Families.ids())));
 
         JsonNode lattice = r.field(root, "lattice");
         r.object(lattice, "lattice");
@@ -148,7 +155,7 @@ public final class SpecJson {
 
         Map<String, String> sha = new LinkedHashMap<>();
         JsonNode shaNode = root.get("sha256");
-        DatasetSpec unpinned = new DatasetSpec(id, description, size, p, rng, splits, Map.of());
+        DatasetSpec unpinned = new DatasetSpec(id, description, family, size, p, rng, splits, Map.of());
         if (shaNode != null) {
             r.object(shaNode, "sha256");
             List<String> expected = unpinned.files();
@@ -221,7 +228,7 @@ public final class SpecJson {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("id", spec.id());
         root.put("description", spec.description());
-        root.put("family", DatasetSpec.FAMILY);
+        root.put("family", spec.family().id());
         ObjectNode lattice = root.putObject("lattice");
         lattice.put("geometry", "square");
         lattice.put("size", spec.size());
@@ -295,10 +302,6 @@ public final class SpecJson {
                 throw error(prefix + name, "must be a non-empty string");
             }
             return v.asText();
-        }
-
-        void oneOf(JsonNode node, String name, String allowed) {
-            oneOf(node, "", name, allowed);
         }
 
         void oneOf(JsonNode node, String prefix, String name, String allowed) {

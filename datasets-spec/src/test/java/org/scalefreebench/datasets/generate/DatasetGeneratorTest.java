@@ -18,10 +18,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalefreebench.datasets.family.DataColumn;
+import org.scalefreebench.datasets.family.Families;
 import org.scalefreebench.datasets.lattice.FloodFillLabels;
 import org.scalefreebench.datasets.load.DatasetLoader;
 import org.scalefreebench.datasets.load.SplitData;
-import org.scalefreebench.datasets.spec.DataFile;
 import org.scalefreebench.datasets.spec.DatasetSpec;
 import org.scalefreebench.datasets.spec.SpecCatalogue;
 import org.scalefreebench.datasets.spec.SplitSpec;
@@ -122,8 +123,9 @@ class DatasetGeneratorTest {
         Path dir = out.resolve(SMOKE.id());
         assertFalse(Files.exists(dir.resolve(Manifest.FILE_NAME)), "no manifest after a killed run");
         assertFalse(DatasetVerifier.verify(SMOKE, dir).isEmpty(), "verify must reject an incomplete dataset");
-        for (DataFile f : DataFile.values()) {
-            assertFalse(Files.exists(dir.resolve(f.relativePath("val"))), "no val file may look complete: " + f);
+        for (DataColumn f : SMOKE.family().columns()) {
+            assertFalse(
+                    Files.exists(dir.resolve(f.relativePath("val"))), "no val file may look complete: " + f.fileName());
         }
         try (Stream<Path> files = Files.walk(dir)) {
             assertEquals(
@@ -189,6 +191,7 @@ class DatasetGeneratorTest {
         return new DatasetSpec(
                 id,
                 "test",
+                Families.SITE_PERCOLATION,
                 12,
                 p.stream().map(BigDecimal::new).toList(),
                 org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP,

@@ -18,6 +18,7 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.scalefreebench.datasets.family.Families;
 import org.scalefreebench.datasets.generate.LabelledMapStream;
 import org.scalefreebench.datasets.load.SplitData;
 import org.scalefreebench.datasets.spec.DatasetSpec;
@@ -39,13 +40,14 @@ class EvaluatorTest {
         DatasetSpec spec = new DatasetSpec(
                 "evaluator-test-v1",
                 "hand-made maps for the Evaluator's tests",
+                Families.SITE_PERCOLATION,
                 size,
                 values,
                 RandomSource.XO_RO_SHI_RO_128_PP,
                 List.of(test),
                 Map.of());
         int n = p.length;
-        return new SplitData(
+        return SplitData.ofSitePercolation(
                 spec,
                 test,
                 new byte[n * size * size],
@@ -85,7 +87,7 @@ class EvaluatorTest {
                 spanning[k] = (byte) (block.labels()[i].spanning() ? 1 : 0);
             }
         });
-        return new SplitData(spec, s, maps, p, maxCluster, spanning, masks);
+        return SplitData.ofSitePercolation(spec, s, maps, p, maxCluster, spanning, masks);
     }
 
     @Test
@@ -357,7 +359,7 @@ class EvaluatorTest {
     @Test
     void testSetWithoutTheTasksLabelsIsRejected() {
         SplitData truth = spanningSplit((byte) 1, (byte) 0);
-        SplitData noLabels = new SplitData(
+        SplitData noLabels = SplitData.ofSitePercolation(
                 truth.spec(), truth.split(), truth.maps(), truth.p(), truth.maxCluster(), null, truth.maxClusterMask());
         EvaluationException e = assertThrows(
                 EvaluationException.class, () -> Evaluator.evaluate(Task.SPANNING, noLabels, new float[2]));

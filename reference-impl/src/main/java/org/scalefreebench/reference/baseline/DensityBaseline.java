@@ -73,6 +73,7 @@ public final class DensityBaseline implements BenchmarkModel {
      */
     @Override
     public Fitted fit(TrainingData data, FitOptions options) {
+        data.requireChannels(ID, 1);
         for (Task t : data.tasks()) {
             if (!tasks().contains(t)) {
                 throw new IllegalArgumentException(ID + " cannot fit task " + t.id() + "; its tasks are "
@@ -400,10 +401,11 @@ public final class DensityBaseline implements BenchmarkModel {
          * @param task {@link Task#SPANNING} or {@link Task#MAX_CLUSTER}, as fitted
          * @param maps maps of any size
          * @return P(spanning) or the largest-cluster fraction in [0, 1], one per map
-         * @throws IllegalArgumentException if the task was not fitted
+         * @throws IllegalArgumentException if the task was not fitted, or the maps have more than one channel
          */
         @Override
         public float[] predict(Task task, MapBatch maps) {
+            maps.requireChannels(ID, 1);
             if (task != Task.SPANNING && task != Task.MAX_CLUSTER) {
                 throw new IllegalArgumentException(ID + " does not predict task " + task.id());
             }

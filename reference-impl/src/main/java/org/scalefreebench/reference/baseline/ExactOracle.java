@@ -51,9 +51,11 @@ public final class ExactOracle implements BenchmarkModel {
      * @param data    the tasks it will be asked to predict; the maps are not read
      * @param options ignored
      * @return the oracle for those tasks
+     * @throws IllegalArgumentException if the maps have more than one channel
      */
     @Override
     public Fitted fit(TrainingData data, FitOptions options) {
+        data.requireChannels(ID, 1);
         return new Fitted(data.tasks());
     }
 
@@ -78,10 +80,12 @@ public final class ExactOracle implements BenchmarkModel {
          * @param task a task it was fitted for
          * @param maps maps of any size L ≥ 2
          * @return spanning as 0 or 1, the fraction max_cluster / L², or the largest cluster's 0/1 mask
-         * @throws IllegalArgumentException if the task was not asked for at fit time
+         * @throws IllegalArgumentException if the task was not asked for at fit time, or the maps have more than
+         *                                  one channel
          */
         @Override
         public float[] predict(Task task, MapBatch maps) {
+            maps.requireChannels(ID, 1);
             if (!tasks.contains(task)) {
                 throw new IllegalArgumentException(ID + " was not fitted for task " + task.id() + "; it was fitted for "
                         + tasks.stream().map(Task::id).sorted().collect(Collectors.joining(", ")));

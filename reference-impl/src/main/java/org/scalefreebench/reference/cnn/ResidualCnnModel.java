@@ -94,10 +94,11 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
 
     @Override
     public FittedModel fit(TrainingData data, FitOptions options) throws Exception {
+        data.requireChannels(id(), 1);
         ComputationGraph net = network(options.seed(), data.train().size());
         GraphTrainer.Trained trained = GraphTrainer.train(
                 net, data.train(), data.val(), ResidualCnnModel::labels, schedule(), rule(net), options);
-        return new Fitted(net, trained);
+        return new Fitted(id(), net, trained);
     }
 
     /**
@@ -127,14 +128,15 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
         private MapBatch cachedFor;
         private float[][] cached;
 
-        Fitted(ComputationGraph net, GraphTrainer.Trained trained) {
-            super(net, trained);
+        Fitted(String model, ComputationGraph net, GraphTrainer.Trained trained) {
+            super(model, net, trained);
         }
 
         // The cache is for the very batch object the harness passes once per task: identity, not equals.
         @SuppressWarnings("ReferenceEquality")
         @Override
         public synchronized float[] predict(Task task, MapBatch maps) throws InterruptedException {
+            requireOneChannel(maps);
             if (cachedFor != maps) {
                 cached = heads(maps);
                 cachedFor = maps;

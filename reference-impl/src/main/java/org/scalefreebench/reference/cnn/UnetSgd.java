@@ -52,6 +52,7 @@ public final class UnetSgd implements BenchmarkModel {
 
     @Override
     public FittedModel fit(TrainingData data, FitOptions options) throws Exception {
+        data.requireChannels(id(), 1);
         ComputationGraph net = UNet.build(
                 CHANNELS,
                 new Nesterovs(LEARNING_RATE, MOMENTUM),
@@ -65,9 +66,10 @@ public final class UnetSgd implements BenchmarkModel {
                 new GraphTrainer.Schedule(BATCH, PASSES),
                 GraphTrainer.UPDATER,
                 options);
-        return new FittedNetwork(net, trained) {
+        return new FittedNetwork(id(), net, trained) {
             @Override
             public float[] predict(Task task, MapBatch maps) throws InterruptedException {
+                requireOneChannel(maps);
                 int area = maps.size() * maps.size();
                 float[] mask = new float[maps.count() * area];
                 GraphTrainer.predict(

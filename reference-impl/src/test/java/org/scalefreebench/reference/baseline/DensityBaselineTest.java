@@ -196,7 +196,7 @@ class DensityBaselineTest {
             maxCluster[m] = 2 * k - 8;
         }
         SplitData base = GeneratedSplit.of("train", size, List.of("0.5"), n, 1L);
-        SplitData synthetic = new SplitData(
+        SplitData synthetic = SplitData.ofSitePercolation(
                 base.spec(), base.split(), maps, base.p(), maxCluster, base.spanning(), base.maxClusterMask());
         DensityBaseline.Fitted fitted = new DensityBaseline()
                 .fit(new TrainingData(Set.of(Task.MAX_CLUSTER), synthetic, synthetic), options(0L));
@@ -259,5 +259,20 @@ class DensityBaselineTest {
         assertEquals("density-baseline", model.id());
         assertEquals(Set.of(Task.SPANNING, Task.MAX_CLUSTER), model.tasks());
         assertTrue(model.ranked());
+    }
+
+    @Test
+    void refusesMapsOfTwoChannelsAtFitAndPredict() {
+        String expected = "model density-baseline reads 1 channel(s) per map, got 2 (a family it was not built for)";
+        SplitData twoPlanes = GeneratedSplit.twoPlanes(8, 3);
+        IllegalArgumentException atFit = assertThrows(
+                IllegalArgumentException.class,
+                () -> new DensityBaseline()
+                        .fit(new TrainingData(Set.of(Task.SPANNING), twoPlanes, twoPlanes), options(1L)));
+        assertEquals(expected, atFit.getMessage());
+        IllegalArgumentException atPredict = assertThrows(
+                IllegalArgumentException.class,
+                () -> fitBoth(1L).predict(Task.SPANNING, new MapBatch(3, 2, 8, twoPlanes.maps())));
+        assertEquals(expected, atPredict.getMessage());
     }
 }

@@ -116,4 +116,18 @@ class ExactOracleTest {
     void emptyBatchGivesAnEmptyPrediction() throws Exception {
         assertEquals(0, fitAll().predict(Task.MAX_CLUSTER_MASK, new MapBatch(0, 1, new byte[0])).length);
     }
+
+    @Test
+    void refusesMapsOfTwoChannelsAtFitAndPredict() {
+        String expected = "model exact-oracle reads 1 channel(s) per map, got 2 (a family it was not built for)";
+        SplitData twoPlanes = GeneratedSplit.twoPlanes(8, 3);
+        IllegalArgumentException atFit = assertThrows(
+                IllegalArgumentException.class,
+                () -> new ExactOracle().fit(new TrainingData(Set.of(Task.SPANNING), twoPlanes, twoPlanes), OPTIONS));
+        assertEquals(expected, atFit.getMessage());
+        IllegalArgumentException atPredict = assertThrows(
+                IllegalArgumentException.class,
+                () -> fitAll().predict(Task.SPANNING, new MapBatch(3, 2, 8, twoPlanes.maps())));
+        assertEquals(expected, atPredict.getMessage());
+    }
 }

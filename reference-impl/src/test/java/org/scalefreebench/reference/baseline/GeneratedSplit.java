@@ -6,8 +6,14 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.simple.RandomSource;
+import org.scalefreebench.datasets.family.Families;
+import org.scalefreebench.datasets.family.Family;
+import org.scalefreebench.datasets.family.InputColumn;
+import org.scalefreebench.datasets.family.LabelColumn;
+import org.scalefreebench.datasets.family.SplitGenerator;
 import org.scalefreebench.datasets.generate.LabelledMapStream;
 import org.scalefreebench.datasets.load.SplitData;
+import org.scalefreebench.datasets.npy.NpyDtype;
 import org.scalefreebench.datasets.spec.DatasetSpec;
 import org.scalefreebench.datasets.spec.SplitSpec;
 
@@ -29,6 +35,7 @@ final class GeneratedSplit {
         DatasetSpec spec = new DatasetSpec(
                 "baseline-test-L" + size,
                 "generated in memory for the baseline tests",
+                Families.SITE_PERCOLATION,
                 size,
                 p.stream().map(BigDecimal::new).toList(),
                 RandomSource.XO_RO_SHI_RO_128_PP,
@@ -54,6 +61,55 @@ final class GeneratedSplit {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new SplitData(spec, split, maps, pOfSample, maxCluster, spanning, masks);
+        return SplitData.ofSitePercolation(spec, split, maps, pOfSample, maxCluster, spanning, masks);
+    }
+
+    /** A family of two planes per map and no labels, which no reference model reads. */
+    private static final class TwoPlanes implements Family {
+        @Override
+        public String id() {
+            return "two-planes-test";
+        }
+
+        @Override
+        public String description() {
+            return "two empty planes per map, for the models' channel checks";
+        }
+
+        @Override
+        public InputColumn input() {
+            return new InputColumn("bonds.npy", NpyDtype.UINT8, 2, "1 = open bond");
+        }
+
+        @Override
+        public List<LabelColumn> labels() {
+            return List.of();
+        }
+
+        @Override
+        public SplitGenerator generator() {
+            return (spec, split, threads, sink, progress) -> {
+                throw new UnsupportedOperationException("the two-plane test family is built in memory only");
+            };
+        }
+    }
+
+    /**
+     * @param size    linear size L
+     * @param samples maps N
+     * @return a split of N empty maps of two planes each, of a family no reference model reads
+     */
+    static SplitData twoPlanes(int size, int samples) {
+        SplitSpec split = new SplitSpec("train", samples, 1L);
+        DatasetSpec spec = new DatasetSpec(
+                "two-planes-test",
+                "two planes per map",
+                new TwoPlanes(),
+                size,
+                List.of(new BigDecimal("0.5")),
+                RandomSource.XO_RO_SHI_RO_128_PP,
+                List.of(split),
+                Map.of());
+        return new SplitData(spec, split, new byte[samples * 2 * size * size], Map.of());
     }
 }

@@ -1,0 +1,33 @@
+package org.scalefreebench.datasets.family;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The catalogue of known families, by id. */
+public final class Families {
+
+    /** Site percolation on the open square lattice, the v1 family. */
+    public static final Family SITE_PERCOLATION = new SitePercolationFamily();
+
+    private static final List<Family> KNOWN = List.of(SITE_PERCOLATION);
+
+    private Families() {}
+
+    /** @return every known family */
+    public static List<Family> known() {
+        return KNOWN;
+    }
+
+    /** @return the ids of the known families */
+    public static List<String> ids() {
+        return KNOWN.stream().map(Family::id).toList();
+    }
+
+    /**
+     * @param id a family id
+     * @return the family, or empty if none has that id
+     */
+    public static Optional<Family> find(String id) {
+        return KNOWN.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,51 @@
+package org.scalefreebench.datasets.family;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A model family of the data contract: what a map is (its input column) and what is known about it
+ * (its label columns). The writer, verifier, loader and checksum tables iterate these declarations,
+ * so a new family or label column is data plus one class. The known families are in {@link Families}.
+ */
+public interface Family {
+
+    /** @return the public id, as in a spec's {@code family} field, e.g. {@code site-percolation} */
+    String id();
+
+    /** @return one line for people */
+    String description();
+
+    /** @return the maps a model reads */
+    InputColumn input();
+
+    /** @return the label columns, in file order (the order of checksum tables and manifests) */
+    List<LabelColumn> labels();
+
+    /** @return the hook that generates a split's files */
+    SplitGenerator generator();
+
+    /** @return every file of a split: the input, then the labels */
+    default List<DataColumn> columns() {
+        List<DataColumn> out = new ArrayList<>();
+        out.add(input());
+        out.addAll(labels());
+        return List.copyOf(out);
+    }
+
+    /**
+     * @param id a label column id
+     * @return the column
+     * @throws IllegalArgumentException naming the family and its columns if it has no such column
+     */
+    default LabelColumn label(String id) {
+        for (LabelColumn c : labels()) {
+            if (c.id().equals(id)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("family " + id() + " has no label column '" + id + "'; its columns are: "
+                + labels().stream().map(LabelColumn::id).collect(Collectors.joining(", ")));
+    }
+}
