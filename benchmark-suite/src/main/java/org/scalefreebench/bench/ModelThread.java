@@ -8,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The thread every model's fit and predictions run on, one for the whole JVM, so that a model that
@@ -26,7 +25,7 @@ public final class ModelThread {
 
     private static final ModelThread HARNESS = new ModelThread();
 
-    private final AtomicInteger generation = new AtomicInteger();
+    private int generation;
     private ExecutorService worker;
 
     private ModelThread() {}
@@ -68,7 +67,7 @@ public final class ModelThread {
 
     private synchronized ExecutorService executor() {
         if (worker == null) {
-            String name = "model-thread-" + generation.incrementAndGet();
+            String name = "model-thread-" + ++generation;
             worker = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, name);
                 t.setDaemon(true);
