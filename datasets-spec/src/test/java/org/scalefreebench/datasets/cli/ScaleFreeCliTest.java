@@ -32,7 +32,7 @@ class ScaleFreeCliTest {
     void listGivesALinePerSpec() {
         Run r = run("list");
         assertEquals(0, r.code(), r.err());
-        assertEquals(4, r.out().lines().count(), r.out());
+        assertEquals(8, r.out().lines().count(), r.out());
         assertTrue(
                 r.out().contains("percolation-L64-v1") && r.out().contains("train=20500 val=4100 test=8200"), r.out());
     }
@@ -42,7 +42,8 @@ class ScaleFreeCliTest {
         Run r = run("generate", "--spec", "percolation-L63-v1", "--out", dir.toString());
         assertEquals(ScaleFreeCli.EXIT_USAGE, r.code());
         assertTrue(
-                r.err().contains("unknown spec id 'percolation-L63-v1'; known ids: percolation-L128-test-v1"), r.err());
+                r.err().contains("unknown spec id 'percolation-L63-v1'; known ids: percolation-L128-pc-test-v1"),
+                r.err());
         Run v = run("verify", "--spec", "percolation-L63-v1", "--dir", dir.toString());
         assertTrue(v.err().contains("known ids:"), v.err());
     }

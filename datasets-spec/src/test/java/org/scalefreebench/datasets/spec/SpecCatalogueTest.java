@@ -1,6 +1,7 @@
 package org.scalefreebench.datasets.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,12 +27,16 @@ class SpecCatalogueTest {
             """;
 
     @Test
-    void publishesTheFourSpecsOfTheDefaultTier() {
+    void publishesTheDefaultTierAndTheCriticalTestSets() {
         assertEquals(
                 List.of(
+                        "percolation-L128-pc-test-v1",
                         "percolation-L128-test-v1",
+                        "percolation-L256-pc-test-v1",
                         "percolation-L256-test-v1",
                         "percolation-L32-smoke-v1",
+                        "percolation-L512-pc-test-v1",
+                        "percolation-L64-pc-test-v1",
                         "percolation-L64-v1"),
                 SpecCatalogue.published().ids());
         for (DatasetSpec s : SpecCatalogue.published().specs()) {
@@ -69,6 +76,31 @@ class SpecCatalogueTest {
     }
 
     @Test
+    void criticalTestSetsAreOneTestSplitAtTheThreshold() {
+        Map<Integer, Integer> mapsBySize = Map.of(64, 2500, 128, 2500, 256, 2500, 512, 400);
+        mapsBySize.forEach((size, maps) -> {
+            DatasetSpec t = SpecCatalogue.published().get("percolation-L" + size + "-pc-test-v1");
+            assertEquals(size, t.size());
+            assertEquals(List.of(new BigDecimal("0.59274605079210")), t.p());
+            assertEquals(
+                    List.of("test"), t.splits().stream().map(SplitSpec::name).toList());
+            assertEquals(maps, t.samples(t.split("test")));
+        });
+    }
+
+    @Test
+    void everyPublishedSplitHasASeedOfItsOwn() {
+        Map<Long, String> seen = new HashMap<>();
+        for (DatasetSpec s : SpecCatalogue.published().specs()) {
+            for (SplitSpec split : s.splits()) {
+                String where = s.id() + "/" + split.name();
+                String other = seen.putIfAbsent(split.seed(), where);
+                assertNull(other, where + " reuses the seed " + split.seed() + " of " + other);
+            }
+        }
+    }
+
+    @Test
     void unknownIdListsTheKnownIds() {
         SpecException e = assertThrows(
                 SpecException.class, () -> SpecCatalogue.published().get("percolation-L65-v1"));
@@ -76,7 +108,9 @@ class SpecCatalogueTest {
         assertTrue(
                 e.getMessage()
                         .contains(
-                                "known ids: percolation-L128-test-v1, percolation-L256-test-v1, percolation-L32-smoke-v1, percolation-L64-v1"),
+                                "known ids: percolation-L128-pc-test-v1, percolation-L128-test-v1, percolation-L256-pc-test-v1,"
+                                        + " percolation-L256-test-v1, percolation-L32-smoke-v1, percolation-L512-pc-test-v1,"
+                                        + " percolation-L64-pc-test-v1, percolation-L64-v1"),
                 e.getMessage());
     }
 
