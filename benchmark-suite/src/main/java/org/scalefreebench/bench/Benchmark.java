@@ -20,8 +20,8 @@ import org.scalefreebench.datasets.task.Evaluator;
 import org.scalefreebench.datasets.task.Task;
 
 /**
- * Runs models through a tier: for each seed, fits the model on the train and val splits, has it
- * predict every task on every test set, and scores the predictions with the strict
+ * Runs models through a tier: for each seed, fits the model once on the train and val splits its
+ * tasks share, has it predict every task on every test set the task's plan names, and scores the predictions with the strict
  * {@link Evaluator}. A model that throws, returns values the Evaluator rejects or exceeds its
  * budget fails (the task, or all its tasks if the fit failed) with the reason recorded; the run
  * goes on with the next model. Models run on the {@link ModelThread}, so a model that hangs is
@@ -63,8 +63,12 @@ public final class Benchmark {
      */
     public Set<Task> tasksOf(BenchmarkModel model) {
         Set<Task> t = EnumSet.noneOf(Task.class);
+        if (!model.tiers().contains(data.tier())) {
+            return t;
+        }
         t.addAll(model.tasks());
         t.retainAll(settings.tasks());
+        t.retainAll(data.tasks());
         return t;
     }
 
@@ -110,7 +114,8 @@ public final class Benchmark {
         FitOptions options = new FitOptions(
                 seed,
                 settings.budget(),
-                (series, step, seconds, value) -> loss.add(new ModelRun.LossPoint(series, step, seconds, value)));
+                (series, step, seconds, value) -> loss.add(new ModelRun.LossPoint(series, step, seconds, value)),
+                data.tier());
         ResourceUse beforeFit = ResourceUse.now();
         long t0 = beforeFit.nanos();
         BenchmarkModel.FittedModel fitted;
@@ -140,7 +145,7 @@ public final class Benchmark {
             Map<Task, float[]> predictions = new EnumMap<>(Task.class);
             double seconds = 0;
             for (Task task : tasks) {
-                if (failures.containsKey(task)) {
+                if (failures.containsKey(task) || data.testSet(task, test) == null) {
                     continue;
                 }
                 long p0 = System.nanoTime();

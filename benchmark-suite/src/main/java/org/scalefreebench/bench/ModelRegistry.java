@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.scalefreebench.datasets.model.BenchmarkModel;
+import org.scalefreebench.datasets.task.Tier;
 
 /**
  * The registered models: every {@link BenchmarkModel} that {@link ServiceLoader} finds on the class
@@ -76,6 +78,28 @@ public final class ModelRegistry {
             throw new IllegalArgumentException("unknown model id '" + id + "'; known model ids: " + ids());
         }
         return m;
+    }
+
+    /**
+     * @param filter comma-separated model ids; null or blank for every model that runs in the tier
+     * @param tier   the tier being run
+     * @return the selected models, in id order
+     * @throws IllegalArgumentException listing the known ids if the filter names an unknown one, or
+     *                                  naming the model's tiers if it names one that does not run in this tier
+     */
+    public List<BenchmarkModel> select(String filter, Tier tier) {
+        List<BenchmarkModel> out = new ArrayList<>();
+        boolean all = filter == null || filter.isBlank();
+        for (BenchmarkModel m : select(filter)) {
+            if (m.tiers().contains(tier)) {
+                out.add(m);
+            } else if (!all) {
+                throw new IllegalArgumentException("model " + m.id() + " does not run in tier " + tier.id()
+                        + "; its tiers: "
+                        + m.tiers().stream().map(Tier::id).collect(Collectors.joining(", ")));
+            }
+        }
+        return out;
     }
 
     /**

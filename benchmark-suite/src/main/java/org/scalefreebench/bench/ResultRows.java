@@ -13,8 +13,12 @@ import org.scalefreebench.bench.result.Stat;
 import org.scalefreebench.datasets.load.SplitData;
 import org.scalefreebench.datasets.task.Metric;
 import org.scalefreebench.datasets.task.Task;
+import org.scalefreebench.datasets.task.TestSet;
 
-/** Turns a {@link ModelRun} into result rows: one per task and test set, mean ± std over seeds. */
+/**
+ * Turns a {@link ModelRun} into result rows: one per task and test set of the task's plan, mean ±
+ * std over seeds.
+ */
 public final class ResultRows {
 
     private ResultRows() {}
@@ -24,7 +28,7 @@ public final class ResultRows {
      * @param data     the tier's data
      * @param hardware where it ran
      * @param versions library versions
-     * @return one row per (task, test set), failed rows for failed tasks
+     * @return one row per (task, test set of its plan), failed rows for failed tasks
      */
     public static List<ResultRow> of(
             ModelRun run, TierData data, Map<String, String> hardware, Map<String, String> versions) {
@@ -35,6 +39,10 @@ public final class ResultRows {
                 && run.seeds().stream().allMatch(s -> s.trainedSamples() > 0 && s.trainSeconds() > 0);
         for (Task task : run.tasks()) {
             for (SplitData test : data.testSets()) {
+                TestSet planned = data.testSet(task, test);
+                if (planned == null) {
+                    continue;
+                }
                 String specId = test.spec().id();
                 Map<String, String> sums = new LinkedHashMap<>();
                 data.sha256().forEach((k, v) -> {
@@ -83,6 +91,7 @@ public final class ResultRows {
                         ResultRow.SCHEMA,
                         task.id(),
                         task.version(),
+                        task.family(),
                         run.model().id(),
                         run.model().description(),
                         run.model().ranked(),
@@ -90,6 +99,7 @@ public final class ResultRows {
                         data.train().spec().id(),
                         specId,
                         test.split().name(),
+                        planned.role().id(),
                         test.size(),
                         ok ? ResultRow.OK : ResultRow.FAILED,
                         ok ? null : failure == null ? "no seed completed" : failure,

@@ -9,9 +9,13 @@ import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.datasets.lattice.CriticalExponents;
 import org.scalefreebench.datasets.load.SplitData;
 import org.scalefreebench.datasets.task.Task;
+import org.scalefreebench.datasets.task.TestSet;
 
 /** The pictures of a run, as named PNGs: what the Allure report attaches to each test. */
 public final class RunCharts {
+
+    /** The model every chart and headline is read against: it sees the occupied fraction only. */
+    public static final String DENSITY_BASELINE = "density-baseline";
 
     private RunCharts() {}
 
@@ -35,7 +39,7 @@ public final class RunCharts {
         }
         if (task == Task.SPANNING) {
             Map<String, double[][]> byL = new LinkedHashMap<>();
-            rows.stream().filter(ResultRow::ok).forEach(r -> byL.put("L = " + r.size(), perP(r)));
+            rows.stream().filter(r -> r.ok() && !r.critical()).forEach(r -> byL.put("L = " + r.size(), perP(r)));
             if (!byL.isEmpty()) {
                 charts.put(
                         id + " spanning accuracy against p",
@@ -51,10 +55,11 @@ public final class RunCharts {
                     .predictions()
                     .getOrDefault(test.spec().id(), Map.of())
                     .get(task);
-            if (predicted == null) {
+            TestSet planned = data.testSet(task, test);
+            if (predicted == null || planned == null) {
                 continue;
             }
-            String where = "L = " + test.size();
+            String where = label(test.size(), planned.role());
             if (task == Task.MAX_CLUSTER) {
                 charts.put(
                         id + " largest-cluster fraction, " + where,
@@ -79,11 +84,21 @@ public final class RunCharts {
     }
 
     /**
-     * Spanning accuracy against p of every model that has a row for one test set, p_c marked.
+     * @param size L
+     * @param role the set's role
+     * @return "L = 64, p = p_c" for a critical set, "L = 64, p window" for a window set
+     */
+    public static String label(int size, TestSet.Role role) {
+        return "L = " + size + (role == TestSet.Role.CRITICAL ? ", p = p_c" : ", p window");
+    }
+
+    /**
+     * Spanning accuracy against p of every model that has a row for one window test set, p_c marked,
+     * the density baseline drawn apart (see {@link Charts#accuracyVsP}).
      *
      * @param rows    result rows of any tasks and test sets
      * @param testSpec the test set's spec id
-     * @return the PNG, or null if no spanning row of that test set is ok
+     * @return the PNG, or null if no spanning row of that test set is ok and has several p values
      */
     public static byte[] spanningAcrossModels(List<ResultRow> rows, String testSpec) {
         Map<String, double[][]> series = new LinkedHashMap<>();
@@ -92,7 +107,8 @@ public final class RunCharts {
             if (r.ok()
                     && r.task().equals(Task.SPANNING.id())
                     && r.testSpec().equals(testSpec)
-                    && !r.perP().isEmpty()) {
+                    && !r.critical()
+                    && r.perP().size() > 1) {
                 series.put(r.model(), perP(r));
                 size = r.size();
             }
@@ -101,7 +117,10 @@ public final class RunCharts {
             return null;
         }
         return Charts.accuracyVsP(
-                "Spanning accuracy against p, L = " + size + " (" + testSpec + ")", series, CriticalExponents.SITE_P_C);
+                "Spanning accuracy against p, L = " + size + " (" + testSpec + "); dashed: " + DENSITY_BASELINE,
+                series,
+                CriticalExponents.SITE_P_C,
+                DENSITY_BASELINE);
     }
 
     private static double[][] perP(ResultRow r) {

@@ -27,8 +27,8 @@ import org.scalefreebench.datasets.model.BenchmarkModel;
 import org.scalefreebench.datasets.task.Task;
 
 /**
- * The benchmark itself, as {@code mvn verify} runs it: every registered model (or those named by
- * {@code -Dscalefree.models}) on every task it supports (or those of {@code -Dscalefree.tasks}),
+ * The benchmark itself, as {@code mvn verify} runs it: every registered model that runs in the tier
+ * (or those named by {@code -Dscalefree.models}) on every task it supports (or those of {@code -Dscalefree.tasks}),
  * fitted with each seed of the tier and scored on every test set. Each (model, task) is one test
  * with its parameters, result rows and pictures; a model that fails is a failed test and failed
  * rows, and the others still run. The last test draws every model's spanning accuracy against p.
@@ -41,9 +41,8 @@ class BenchmarkIT {
     Stream<DynamicNode> benchmark() throws IOException {
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
         ModelRegistry registry = ModelRegistry.load();
-        List<BenchmarkModel> models = registry.select(settings.modelIds());
-        TierData data = TierData.load(settings.tier(), settings.dataDir());
-        Benchmark benchmark = new Benchmark(settings, data, System.out::println);
+        List<BenchmarkModel> models = registry.select(settings.modelIds(), settings.tier());
+        List<TierData> groups = TierData.loadAll(settings.tier(), settings.tasks(), settings.dataDir());
         ResultStore store = new ResultStore(settings.rowsDir());
         if (settings.modelIds().isBlank() && settings.tasks().size() == Task.values().length) {
             clearRows(store.dir(), settings.tier().id());
@@ -51,47 +50,54 @@ class BenchmarkIT {
         Map<String, String> hardware = RunEnvironment.hardware();
         Map<String, String> versions = RunEnvironment.versions();
         List<DynamicNode> nodes = new ArrayList<>();
-        for (BenchmarkModel model : models) {
-            List<DynamicTest> tests = new ArrayList<>();
-            for (Task task : benchmark.tasksOf(model)) {
-                tests.add(DynamicTest.dynamicTest(model.id() + " on " + task.id(), () -> {
-                    ModelRun run = runs.computeIfAbsent(model.id(), id -> benchmark.run(model));
-                    Allure.getLifecycle()
-                            .updateTestCase(
-                                    t -> t.setHistoryId(settings.tier().id() + "/" + task.id() + "/" + model.id()));
-                    Allure.parameter("model", model.id());
-                    Allure.parameter("task", task.id() + " v" + task.version());
-                    Allure.parameter("tier", settings.tier().id());
-                    Allure.parameter("seeds", settings.seeds().toString());
-                    Allure.description(model.description());
-                    List<ResultRow> rows = ResultRows.of(run, data, hardware, versions).stream()
-                            .filter(r -> r.task().equals(task.id()))
-                            .toList();
-                    for (ResultRow r : rows) {
-                        Path f = store.write(r);
-                        Allure.addAttachment(
-                                "row " + r.testSpec() + ".json", "application/json", Files.readString(f), ".json");
-                    }
-                    RunCharts.of(run, task, rows, data)
-                            .forEach((name, png) ->
-                                    Allure.addAttachment(name, "image/png", new ByteArrayInputStream(png), ".png"));
-                    String failure = run.failures().get(task);
-                    if (failure != null) {
-                        fail(model.id() + " on " + task.id() + " failed: " + failure);
-                    }
-                    assertNotNull(
-                            rows.get(0).metrics().get(task.primaryMetric().id()), "row without its primary metric");
-                }));
-            }
-            if (!tests.isEmpty()) {
-                nodes.add(DynamicContainer.dynamicContainer(model.id(), tests));
+        List<SplitData> testSets = new ArrayList<>();
+        for (TierData data : groups) {
+            data.testSets().stream().filter(t -> !testSets.contains(t)).forEach(testSets::add);
+            Benchmark benchmark = new Benchmark(settings, data, System.out::println);
+            String group = data.train().spec().id();
+            for (BenchmarkModel model : models) {
+                List<DynamicTest> tests = new ArrayList<>();
+                for (Task task : benchmark.tasksOf(model)) {
+                    tests.add(DynamicTest.dynamicTest(model.id() + " on " + task.id(), () -> {
+                        ModelRun run = runs.computeIfAbsent(model.id() + "/" + group, id -> benchmark.run(model));
+                        Allure.getLifecycle()
+                                .updateTestCase(
+                                        t -> t.setHistoryId(settings.tier().id() + "/" + task.id() + "/" + model.id()));
+                        Allure.parameter("model", model.id());
+                        Allure.parameter("task", task.id() + " v" + task.version());
+                        Allure.parameter("tier", settings.tier().id());
+                        Allure.parameter("trained on", group);
+                        Allure.parameter("seeds", settings.seeds().toString());
+                        Allure.description(model.description());
+                        List<ResultRow> rows = ResultRows.of(run, data, hardware, versions).stream()
+                                .filter(r -> r.task().equals(task.id()))
+                                .toList();
+                        for (ResultRow r : rows) {
+                            Path f = store.write(r);
+                            Allure.addAttachment(
+                                    "row " + r.testSpec() + ".json", "application/json", Files.readString(f), ".json");
+                        }
+                        RunCharts.of(run, task, rows, data)
+                                .forEach((name, png) ->
+                                        Allure.addAttachment(name, "image/png", new ByteArrayInputStream(png), ".png"));
+                        String failure = run.failures().get(task);
+                        if (failure != null) {
+                            fail(model.id() + " on " + task.id() + " failed: " + failure);
+                        }
+                        assertNotNull(
+                                rows.get(0).metrics().get(task.primaryMetric().id()), "row without its primary metric");
+                    }));
+                }
+                if (!tests.isEmpty()) {
+                    nodes.add(DynamicContainer.dynamicContainer(model.id(), tests));
+                }
             }
         }
         nodes.add(DynamicTest.dynamicTest("all models: spanning accuracy against p", () -> {
             List<ResultRow> rows = store.readAll().rows().stream()
                     .filter(r -> r.tier().equals(settings.tier().id()))
                     .collect(Collectors.toList());
-            for (SplitData test : data.testSets()) {
+            for (SplitData test : testSets) {
                 byte[] png = RunCharts.spanningAcrossModels(rows, test.spec().id());
                 if (png != null) {
                     Allure.addAttachment(
@@ -119,7 +125,7 @@ class BenchmarkIT {
             List<ResultRow> rows = store.readAll().rows().stream()
                     .filter(r -> r.tier().equals(settings.tier().id()) && isTrainer(r.model()))
                     .toList();
-            for (SplitData test : data.testSets()) {
+            for (SplitData test : testSets) {
                 byte[] png = RunCharts.spanningAcrossModels(rows, test.spec().id());
                 if (png != null) {
                     Allure.addAttachment(

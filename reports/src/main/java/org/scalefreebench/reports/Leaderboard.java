@@ -18,6 +18,7 @@ import org.scalefreebench.bench.result.ResultStore;
 import org.scalefreebench.bench.result.Stat;
 import org.scalefreebench.datasets.task.Metric;
 import org.scalefreebench.datasets.task.Task;
+import org.scalefreebench.datasets.task.TestSet;
 import org.scalefreebench.datasets.task.Tier;
 
 /**
@@ -118,7 +119,7 @@ public record Leaderboard(
                 .thenComparing(TableKey::tier)
                 .thenComparing(TableKey::task)
                 .thenComparingInt(TableKey::taskVersion)
-                .thenComparingInt(k -> testSetOrder(k.tier(), k.testSpec()))
+                .thenComparingInt(k -> testSetOrder(k.tier(), k.task(), k.testSpec()))
                 .thenComparingInt(TableKey::size)
                 .thenComparing(TableKey::testSpec)
                 .thenComparing(TableKey::testSplit));
@@ -162,11 +163,12 @@ public record Leaderboard(
         return tiers.length;
     }
 
-    private static int testSetOrder(String tier, String testSpec) {
+    private static int testSetOrder(String tier, Task task, String testSpec) {
         for (Tier t : Tier.values()) {
             if (t.id().equals(tier)) {
-                for (int i = 0; i < t.testSets().size(); i++) {
-                    if (t.testSets().get(i).specId().equals(testSpec)) {
+                List<TestSet> sets = task.plan(t).testSets();
+                for (int i = 0; i < sets.size(); i++) {
+                    if (sets.get(i).specId().equals(testSpec)) {
                         return i;
                     }
                 }

@@ -1,5 +1,6 @@
 package org.scalefreebench.bench.chart;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -60,6 +61,20 @@ public final class Charts {
      * @throws IllegalArgumentException naming the argument if a series is malformed or pc is not finite
      */
     public static byte[] accuracyVsP(String title, Map<String, double[][]> seriesByModel, double pc) {
+        return accuracyVsP(title, seriesByModel, pc, null);
+    }
+
+    /**
+     * {@link #accuracyVsP(String, Map, double)} with one series drawn as the baseline every other is
+     * read against: a thick black dashed line with square markers.
+     *
+     * @param title         the chart title
+     * @param seriesByModel model id → {p[], accuracy[], std[]}
+     * @param pc            where the p_c line is drawn
+     * @param baseline      the key of the baseline series; null or absent for none
+     * @return the PNG
+     */
+    public static byte[] accuracyVsP(String title, Map<String, double[][]> seriesByModel, double pc, String baseline) {
         requireSeries("seriesByModel", seriesByModel, 3, "{p[], accuracy[], std[]}");
         if (!Double.isFinite(pc)) {
             throw new IllegalArgumentException("pc must be finite, got " + pc);
@@ -75,6 +90,13 @@ public final class Charts {
             double[][] s = e.getValue();
             XYSeries series = chart.addSeries(e.getKey(), s[0], s[1], s[2]);
             series.setMarker(SeriesMarkers.CIRCLE);
+            if (e.getKey().equals(baseline)) {
+                series.setLineColor(Color.BLACK);
+                series.setMarkerColor(Color.BLACK);
+                series.setMarker(SeriesMarkers.SQUARE);
+                series.setLineStyle(new BasicStroke(
+                        3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 5f}, 0f));
+            }
             for (double p : s[0]) {
                 lo = Math.min(lo, p);
                 hi = Math.max(hi, p);

@@ -136,31 +136,36 @@ public final class BenchCli {
                     Duration.ofSeconds(budget),
                     dataDir,
                     resultsDir);
-            List<BenchmarkModel> selected = ModelRegistry.load().select(models);
+            List<BenchmarkModel> selected = ModelRegistry.load().select(models, settings.tier());
             PrintWriter out = spec.commandLine().getOut();
-            TierData data = TierData.load(settings.tier(), settings.dataDir());
-            Benchmark benchmark = new Benchmark(settings, data, out::println);
             ResultStore store = new ResultStore(settings.rowsDir());
             int failed = 0;
-            for (BenchmarkModel m : selected) {
-                ModelRun run = benchmark.run(m);
-                for (ResultRow r : ResultRows.of(run, data, RunEnvironment.hardware(), RunEnvironment.versions())) {
-                    store.write(r);
-                    out.printf(
-                            "%-18s %-17s L=%-4d %s%n",
-                            r.model(),
-                            r.task(),
-                            r.size(),
-                            r.ok()
-                                    ? r.metrics().entrySet().stream()
-                                            .map(e -> String.format(
-                                                    "%s %.4f ± %.4f",
-                                                    e.getKey(),
-                                                    e.getValue().mean(),
-                                                    e.getValue().std()))
-                                            .toList()
-                                    : "FAILED: " + r.error());
-                    failed += r.ok() ? 0 : 1;
+            for (TierData data : TierData.loadAll(settings.tier(), settings.tasks(), settings.dataDir())) {
+                Benchmark benchmark = new Benchmark(settings, data, out::println);
+                for (BenchmarkModel m : selected) {
+                    if (benchmark.tasksOf(m).isEmpty()) {
+                        continue;
+                    }
+                    ModelRun run = benchmark.run(m);
+                    for (ResultRow r : ResultRows.of(run, data, RunEnvironment.hardware(), RunEnvironment.versions())) {
+                        store.write(r);
+                        out.printf(
+                                "%-18s %-17s %-8s L=%-4d %s%n",
+                                r.model(),
+                                r.task(),
+                                r.testRole(),
+                                r.size(),
+                                r.ok()
+                                        ? r.metrics().entrySet().stream()
+                                                .map(e -> String.format(
+                                                        "%s %.4f ± %.4f",
+                                                        e.getKey(),
+                                                        e.getValue().mean(),
+                                                        e.getValue().std()))
+                                                .toList()
+                                        : "FAILED: " + r.error());
+                        failed += r.ok() ? 0 : 1;
+                    }
                 }
             }
             out.println("rows written to " + store.dir());

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param schema           version of this record's layout
  * @param task             task id
  * @param taskVersion      task version
+ * @param family           the family of the task's data (schema 3; null in older rows)
  * @param model            model id
  * @param modelDescription the model's one-line description
  * @param ranked           false for a reference shown apart (the exact oracle)
@@ -19,6 +20,8 @@ import java.util.Map;
  * @param trainSpec        spec the model was fitted on (train and val splits)
  * @param testSpec         spec of the test set
  * @param testSplit        split of the test set
+ * @param testRole         {@code critical} (maps at p_c: the headline) or {@code window} (a window of p)
+ *                         (schema 3; null in older rows)
  * @param size             L of the test maps
  * @param status           {@code ok} or {@code failed}
  * @param error            why it failed; null when ok
@@ -40,6 +43,7 @@ public record ResultRow(
         int schema,
         String task,
         int taskVersion,
+        String family,
         String model,
         String modelDescription,
         boolean ranked,
@@ -47,6 +51,7 @@ public record ResultRow(
         String trainSpec,
         String testSpec,
         String testSplit,
+        String testRole,
         int size,
         String status,
         String error,
@@ -63,12 +68,20 @@ public record ResultRow(
         String finishedAt,
         List<String> trainingNotes) {
 
-    /** Current {@link #schema}. */
-    public static final int SCHEMA = 2;
+    /** Current {@link #schema}: 3 added {@link #family} and {@link #testRole}. */
+    public static final int SCHEMA = 3;
     /** {@link #status} of a row whose every seed ran and was scored. */
     public static final String OK = "ok";
     /** {@link #status} of a row where the model threw, returned bad values or exceeded its budget. */
     public static final String FAILED = "failed";
+
+    /** {@link #testRole} of a set at p = p_c. */
+    public static final String CRITICAL = "critical";
+
+    /** @return whether the row is on a critical set, at p = p_c */
+    public boolean critical() {
+        return CRITICAL.equals(testRole);
+    }
 
     /** @return whether the row holds scores */
     public boolean ok() {

@@ -24,6 +24,9 @@ public final class ResultStore {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
+    /** The oldest row schema read; rows older than {@link ResultRow#SCHEMA} are listed apart, never ranked. */
+    public static final int OLDEST_SCHEMA = 2;
+
     private final Path dir;
 
     /** @param dir the folder of row files (created when the first row is written) */
@@ -65,8 +68,9 @@ public final class ResultStore {
     public static ResultRow read(Path file) throws IOException {
         try {
             ResultRow r = JSON.readValue(file.toFile(), ResultRow.class);
-            if (r.schema() != ResultRow.SCHEMA) {
-                throw new IOException(file + ": row schema " + r.schema() + ", this version reads " + ResultRow.SCHEMA);
+            if (r.schema() < OLDEST_SCHEMA || r.schema() > ResultRow.SCHEMA) {
+                throw new IOException(file + ": row schema " + r.schema() + ", this version reads " + OLDEST_SCHEMA
+                        + " to " + ResultRow.SCHEMA);
             }
             return r;
         } catch (JsonProcessingException e) {
@@ -82,6 +86,7 @@ public final class ResultStore {
      */
     public Contents readAll() throws IOException {
         List<ResultRow> rows = new ArrayList<>();
+        List<ResultRow> older = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         if (Files.isDirectory(dir)) {
             List<Path> files;
@@ -92,20 +97,31 @@ public final class ResultStore {
             }
             for (Path f : files) {
                 try {
-                    rows.add(read(f));
+                    ResultRow r = read(f);
+                    (r.schema() == ResultRow.SCHEMA ? rows : older).add(r);
                 } catch (IOException e) {
                     unreadable.add(e.getMessage());
                 }
             }
         }
-        return new Contents(rows, unreadable);
+        return new Contents(rows, older, unreadable);
     }
 
     /**
      * What a results folder holds.
      *
-     * @param rows       the rows that parsed
-     * @param unreadable one message per row file that did not, naming it
+     * @param rows       the rows of the current schema that parsed
+     * @param older      the rows of an older schema: shown apart, never in a table with the others
+     * @param unreadable one message per row file that did not parse, naming it
      */
-    public record Contents(List<ResultRow> rows, List<String> unreadable) {}
+    public record Contents(List<ResultRow> rows, List<ResultRow> older, List<String> unreadable) {
+
+        /**
+         * @param rows       the rows of the current schema
+         * @param unreadable the files that did not parse
+         */
+        public Contents(List<ResultRow> rows, List<String> unreadable) {
+            this(rows, List.of(), unreadable);
+        }
+    }
 }

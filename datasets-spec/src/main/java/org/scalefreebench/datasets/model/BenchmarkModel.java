@@ -1,7 +1,9 @@
 package org.scalefreebench.datasets.model;
 
+import java.util.EnumSet;
 import java.util.Set;
 import org.scalefreebench.datasets.task.Task;
+import org.scalefreebench.datasets.task.Tier;
 
 /**
  * The model interface every benchmarked model implements: plain arrays in, plain arrays out, no
@@ -20,6 +22,14 @@ public interface BenchmarkModel {
 
     /** @return the tasks it can be fitted for */
     Set<Task> tasks();
+
+    /**
+     * @return the tiers it runs in: by default smoke, default and full; a study-only variant (the
+     *         equal-time trainers) returns smoke and study, a baseline every tier
+     */
+    default Set<Tier> tiers() {
+        return EnumSet.of(Tier.SMOKE, Tier.DEFAULT, Tier.FULL);
+    }
 
     /**
      * @return false for a reference that is shown on the leaderboard apart and never ranked (the

@@ -1,48 +1,147 @@
 package org.scalefreebench.datasets.task;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.scalefreebench.datasets.family.Family;
 import org.scalefreebench.datasets.load.SplitData;
+import org.scalefreebench.datasets.spec.DatasetSpec;
 
 /**
- * A benchmark task: what a model predicts from a map, the label file it is scored against, and the
- * metrics. Named and versioned like the data: a change to a task's target or metrics is a new
- * version.
+ * The task catalogue: what a model predicts from a map (the kind), the family and label column it
+ * is scored against, the metrics (sort key first), and per tier the specs it trains on and the sets
+ * it is scored on ({@link #plan}). Named and versioned like the data: a change to a task's target,
+ * metrics or headline set is a new version.
+ *
+ * <p>Version 2 of every task puts its headline on the critical sets at p = p_c, where the occupation
+ * density decides almost nothing: the sort key is the primary metric on the critical set at the
+ * training size, with the critical sets at 2L, 4L and 8L beside it; the p-window sets of version 1
+ * remain as secondary columns.
  */
 public enum Task {
 
     /** Does a cluster join row 0 to row L−1? The model gives P(spanning) in [0, 1] per map. */
     SPANNING(
             "spanning",
-            1,
+            2,
+            Kind.BINARY,
+            "spanning",
             "binary: P(a cluster joins the top row to the bottom row), from spanning.npy",
             List.of(Metric.ACCURACY, Metric.ROC_AUC)),
 
     /** The largest-cluster fraction max_cluster / L², one value per map. */
     MAX_CLUSTER(
             "max-cluster",
-            1,
+            2,
+            Kind.REGRESSION,
+            "max_cluster",
             "regression: largest-cluster fraction max_cluster / L^2, from max_cluster.npy",
             List.of(Metric.R2, Metric.MAE)),
 
     /** The largest cluster as a mask: P(site in the largest cluster) in [0, 1] per site. */
     MAX_CLUSTER_MASK(
             "max-cluster-mask",
-            1,
+            2,
+            Kind.SEGMENTATION,
+            "max_cluster_mask",
             "segmentation: P(site belongs to the largest cluster) per site, thresholded at 1/2, from max_cluster_mask.npy",
             List.of(Metric.MEAN_IOU));
 
+    /** The family every task of this catalogue is scored on. */
+    public static final String FAMILY = "site-percolation";
+
     private final String id;
     private final int version;
+    private final Kind kind;
+    private final String targetColumn;
     private final String description;
     private final List<Metric> metrics;
 
-    Task(String id, int version, String description, List<Metric> metrics) {
+    Task(String id, int version, Kind kind, String targetColumn, String description, List<Metric> metrics) {
         this.id = id;
         this.version = version;
+        this.kind = kind;
+        this.targetColumn = targetColumn;
         this.description = description;
         this.metrics = metrics;
+    }
+
+    /** What a model gives for a task. */
+    public enum Kind {
+        /** A probability per map. */
+        BINARY,
+        /** A real number per map. */
+        REGRESSION,
+        /** A probability per site. */
+        SEGMENTATION,
+        /** New maps, scored by their physics (not yet in this catalogue). */
+        GENERATION
+    }
+
+    /** @return what a model gives */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** @return the id of the family whose maps and labels the task uses */
+    public String family() {
+        return FAMILY;
+    }
+
+    /**
+     * @return the label column the target comes from ({@code max-cluster} divides it by L², see
+     *         {@link #target})
+     */
+    public String targetColumn() {
+        return targetColumn;
+    }
+
+    /**
+     * @param tier a tier
+     * @return the specs the task trains on and the sets it is scored on there
+     */
+    public TierPlan plan(Tier tier) {
+        return PercolationPlans.of(tier);
+    }
+
+    /**
+     * Checks the catalogue against the specs: every spec a task names exists, belongs to the
+     * task's family, and that family has the task's target column.
+     *
+     * @param specs looks a spec up by id; throws naming the known ids if there is none
+     * @throws IllegalStateException naming the task and the spec or column at fault
+     */
+    public static void checkCatalogue(Function<String, DatasetSpec> specs) {
+        for (Task task : values()) {
+            for (Tier tier : Tier.values()) {
+                TierPlan plan = task.plan(tier);
+                List<String> ids = new ArrayList<>(plan.trainSpecs());
+                plan.testSets().forEach(t -> ids.add(t.specId()));
+                for (String specId : ids) {
+                    String where = "task " + task.id() + " v" + task.version() + " (tier " + tier.id() + ") names spec "
+                            + specId;
+                    DatasetSpec spec;
+                    try {
+                        spec = specs.apply(specId);
+                    } catch (RuntimeException e) {
+                        throw new IllegalStateException(where + ", which does not exist: " + e.getMessage(), e);
+                    }
+                    Family family = spec.family();
+                    if (!family.id().equals(task.family())) {
+                        throw new IllegalStateException(
+                                where + " of family " + family.id() + ": expected family " + task.family());
+                    }
+                    if (family.labels().stream().noneMatch(c -> c.id().equals(task.targetColumn()))) {
+                        throw new IllegalStateException(where + ", whose family " + family.id()
+                                + " has no label column '" + task.targetColumn() + "' (its columns: "
+                                + family.labels().stream().map(c -> c.id()).collect(Collectors.joining(", "))
+                                + ")");
+                    }
+                }
+            }
+        }
     }
 
     /** @return the public id, e.g. {@code max-cluster} */

@@ -1,36 +1,44 @@
 package org.scalefreebench.datasets.task;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A benchmark tier: the spec models are trained on (its {@code train} and {@code val} splits) and
- * the test sets they are scored on, the first at the training size and the others at larger L for
- * scale generalisation.
+ * A benchmark tier: how much a run costs and what it is for. Which specs a task trains and is
+ * scored on in a tier is the task's own declaration ({@link Task#plan}); which models run in a tier
+ * is the model's ({@code BenchmarkModel#tiers}).
  */
 public enum Tier {
 
-    /** What {@code mvn verify} runs on a 2-core CPU: train at L = 64, test at L = 64, 128 and 256. */
-    DEFAULT(
-            "default",
-            "percolation-L64-v1",
-            List.of(
-                    new TestSet("percolation-L64-v1", "test"),
-                    new TestSet("percolation-L128-test-v1", "test"),
-                    new TestSet("percolation-L256-test-v1", "test"))),
+    /**
+     * What {@code mvn verify} runs on a 2-core CPU: short training at L = 64, scored on the p window
+     * at L = 64 and 128 and on the critical sets at p_c, L = 64 … 512.
+     */
+    DEFAULT("default", "what mvn verify runs on 2 CPU cores: short training, the p_c headline at L = 64 to 512", 1),
+
+    /**
+     * Opt-in: the trainer comparisons at equal wall-clock time (the {@code -45s} variants), scored on
+     * the default tier's sets beside the density baseline.
+     */
+    STUDY("study", "opt-in: the trainers compared at equal wall-clock time, on the default tier's test sets", 1),
+
+    /**
+     * Opt-in, hours: ten times the default tier's training passes, and the L = 256 window set as well,
+     * for rows of record.
+     */
+    FULL("full", "opt-in, hours: ten times the default training passes, for rows of record", 10),
 
     /** Seconds-long: train and test at L = 32 on the smoke spec; the model contract test runs on it. */
-    SMOKE("smoke", "percolation-L32-smoke-v1", List.of(new TestSet("percolation-L32-smoke-v1", "test")));
+    SMOKE("smoke", "seconds: train and test at L = 32, for the model contract test", 1);
 
     private final String id;
-    private final String trainSpec;
-    private final List<TestSet> testSets;
+    private final String description;
+    private final int passScale;
 
-    Tier(String id, String trainSpec, List<TestSet> testSets) {
+    Tier(String id, String description, int passScale) {
         this.id = id;
-        this.trainSpec = trainSpec;
-        this.testSets = testSets;
+        this.description = description;
+        this.passScale = passScale;
     }
 
     /** @return the public id */
@@ -38,14 +46,17 @@ public enum Tier {
         return id;
     }
 
-    /** @return the id of the spec whose train and val splits models are fitted on */
-    public String trainSpec() {
-        return trainSpec;
+    /** @return one line for people */
+    public String description() {
+        return description;
     }
 
-    /** @return the test sets, the training size first */
-    public List<TestSet> testSets() {
-        return testSets;
+    /**
+     * @return how many times the default tier's training passes a model should make here (1, or 10 in
+     *         {@link #FULL}); a model that trains for a fixed time ignores it
+     */
+    public int passScale() {
+        return passScale;
     }
 
     /**
@@ -59,15 +70,11 @@ public enum Tier {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown tier id '" + id + "'; known tier ids: "
-                + Arrays.stream(values()).map(Tier::id).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException("unknown tier id '" + id + "'; known tier ids: " + ids());
     }
 
-    /**
-     * A split a tier scores models on.
-     *
-     * @param specId the dataset spec
-     * @param split  the split's name
-     */
-    public record TestSet(String specId, String split) {}
+    /** @return the known ids, comma-separated */
+    public static String ids() {
+        return Arrays.stream(values()).map(Tier::id).collect(Collectors.joining(", "));
+    }
 }

@@ -1,6 +1,7 @@
 package org.scalefreebench.reference.baseline;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Set;
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
@@ -13,6 +14,7 @@ import org.scalefreebench.datasets.model.FitOptions;
 import org.scalefreebench.datasets.model.MapBatch;
 import org.scalefreebench.datasets.model.TrainingData;
 import org.scalefreebench.datasets.task.Task;
+import org.scalefreebench.datasets.task.Tier;
 
 /**
  * The density baseline: a model that sees nothing of a map but its occupied fraction ρ. Spanning
@@ -54,6 +56,12 @@ public final class DensityBaseline implements BenchmarkModel {
     public String description() {
         return "sees density only: logistic P(spanning) = σ(a + b·ρ) and a cubic in ρ for the largest-cluster"
                 + " fraction, from the occupied fraction ρ; shows how much a model sees beyond density";
+    }
+
+    /** @return every tier: the rows every other model is measured against */
+    @Override
+    public Set<Tier> tiers() {
+        return EnumSet.allOf(Tier.class);
     }
 
     @Override

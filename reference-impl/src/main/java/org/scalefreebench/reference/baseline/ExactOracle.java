@@ -1,5 +1,6 @@
 package org.scalefreebench.reference.baseline;
 
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.scalefreebench.datasets.lattice.ClusterLabeller;
@@ -9,6 +10,7 @@ import org.scalefreebench.datasets.model.FitOptions;
 import org.scalefreebench.datasets.model.MapBatch;
 import org.scalefreebench.datasets.model.TrainingData;
 import org.scalefreebench.datasets.task.Task;
+import org.scalefreebench.datasets.task.Tier;
 
 /**
  * The exact oracle: the benchmark's own cluster labeller run on every map it is asked about. It
@@ -32,6 +34,12 @@ public final class ExactOracle implements BenchmarkModel {
     public String description() {
         return "the exact cluster labeller (union-find over row runs) run on each map: the upper bound of every"
                 + " task, not ranked";
+    }
+
+    /** @return every tier: the rows every other model is measured against */
+    @Override
+    public Set<Tier> tiers() {
+        return EnumSet.allOf(Tier.class);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.scalefreebench.datasets.model.FitOptions;
 import org.scalefreebench.datasets.model.MapBatch;
 import org.scalefreebench.datasets.model.TrainingData;
 import org.scalefreebench.datasets.task.Task;
+import org.scalefreebench.datasets.task.Tier;
 import org.scalefreebench.reference.nn.FittedNetwork;
 import org.scalefreebench.reference.nn.GraphTrainer;
 
@@ -44,6 +45,17 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
     @Override
     public Set<Task> tasks() {
         return EnumSet.of(Task.SPANNING, Task.MAX_CLUSTER);
+    }
+
+    /**
+     * @return smoke, default and full for the pass-bounded models; smoke and study for the
+     *         equal-time variants, which compare trainers at equal wall-clock time
+     */
+    @Override
+    public Set<Tier> tiers() {
+        return schedule().timeLimit() == null
+                ? EnumSet.of(Tier.SMOKE, Tier.DEFAULT, Tier.FULL)
+                : EnumSet.of(Tier.SMOKE, Tier.STUDY);
     }
 
     /** @return a fresh instance of DL4J's updater (the optimiser, or unused if {@link #rule} replaces it) */
@@ -97,7 +109,13 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
         data.requireChannels(id(), 1);
         ComputationGraph net = network(options.seed(), data.train().size());
         GraphTrainer.Trained trained = GraphTrainer.train(
-                net, data.train(), data.val(), ResidualCnnModel::labels, schedule(), rule(net), options);
+                net,
+                data.train(),
+                data.val(),
+                ResidualCnnModel::labels,
+                schedule().in(options.tier()),
+                rule(net),
+                options);
         return new Fitted(id(), net, trained);
     }
 

@@ -63,7 +63,7 @@ public final class UnetSgd implements BenchmarkModel {
                 data.train(),
                 data.val(),
                 UnetSgd::labels,
-                new GraphTrainer.Schedule(BATCH, PASSES),
+                new GraphTrainer.Schedule(BATCH, PASSES).in(options.tier()),
                 GraphTrainer.UPDATER,
                 options);
         return new FittedNetwork(id(), net, trained) {

@@ -10,6 +10,7 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 import org.scalefreebench.datasets.load.SplitData;
 import org.scalefreebench.datasets.model.FitOptions;
 import org.scalefreebench.datasets.model.MapBatch;
+import org.scalefreebench.datasets.task.Tier;
 
 /**
  * The mini-batch training loop and the batched inference shared by the reference networks. Training shuffles the training maps each
@@ -41,6 +42,17 @@ public final class GraphTrainer {
          */
         public Schedule(int batchSize, double passes) {
             this(batchSize, passes, null);
+        }
+
+        /**
+         * @param tier the tier being run
+         * @return this schedule in that tier: {@link Tier#passScale()} times the passes, unless training
+         *         is bounded by time (the equal-time variants train for their time in every tier)
+         */
+        public Schedule in(Tier tier) {
+            return timeLimit != null || tier.passScale() == 1
+                    ? this
+                    : new Schedule(batchSize, passes * tier.passScale(), null);
         }
     }
 
