@@ -7,9 +7,11 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.scalefreebench.datasets.load.SplitData;
 import org.scalefreebench.datasets.model.BenchmarkModel;
 import org.scalefreebench.datasets.model.FitOptions;
@@ -59,7 +61,9 @@ public final class Benchmark {
 
     /**
      * @param model a model
-     * @return the tasks it is run on: its own, filtered by the settings
+     * @return the tasks it is run on: its own, filtered by the settings, plus those the settings name
+     *         explicitly that it does not support (they fail with the reason); none in a tier the model
+     *         does not run in
      */
     public Set<Task> tasksOf(BenchmarkModel model) {
         Set<Task> t = EnumSet.noneOf(Task.class);
@@ -67,8 +71,19 @@ public final class Benchmark {
             return t;
         }
         t.addAll(model.tasks());
+        t.addAll(unsupported(model));
         t.retainAll(settings.tasks());
         t.retainAll(data.tasks());
+        return t;
+    }
+
+    /** The tasks the settings name explicitly (not "all") that the model does not support. */
+    private Set<Task> unsupported(BenchmarkModel model) {
+        Set<Task> t = EnumSet.noneOf(Task.class);
+        if (settings.tasks().size() < Task.values().length) {
+            t.addAll(settings.tasks());
+            t.removeAll(model.tasks());
+        }
         return t;
     }
 
@@ -81,6 +96,16 @@ public final class Benchmark {
     public ModelRun run(BenchmarkModel model) {
         Set<Task> tasks = tasksOf(model);
         Map<Task, String> failures = new EnumMap<>(Task.class);
+        for (Task t : unsupported(model)) {
+            if (tasks.contains(t)) {
+                failures.put(
+                        t,
+                        model.id() + " does not support task " + t.id() + " ("
+                                + t.kind().name().toLowerCase(Locale.ROOT)
+                                + "); it supports: "
+                                + model.tasks().stream().map(Task::id).sorted().collect(Collectors.joining(", ")));
+            }
+        }
         List<ModelRun.SeedRun> runs = new ArrayList<>();
         ModelThread worker = ModelThread.harness();
         try {
@@ -121,7 +146,7 @@ public final class Benchmark {
         BenchmarkModel.FittedModel fitted;
         try {
             fitted = worker.call(
-                    () -> model.fit(new TrainingData(tasks, data.train(), data.val()), options),
+                    () -> model.fit(new TrainingData(supported(model, tasks), data.train(), data.val()), options),
                     settings.budget(),
                     "fit");
             if (fitted == null) {
@@ -209,6 +234,13 @@ public final class Benchmark {
                 kept,
                 note,
                 new ModelRun.Resources(beforeFit, afterFit, end));
+    }
+
+    private static Set<Task> supported(BenchmarkModel model, Set<Task> tasks) {
+        Set<Task> t = EnumSet.noneOf(Task.class);
+        t.addAll(tasks);
+        t.retainAll(model.tasks());
+        return t;
     }
 
     /** A model's failure: thrown, rejected, or over budget. */

@@ -223,6 +223,46 @@ class BenchmarkFailureTest {
     }
 
     @Test
+    void taskAskedOfAModelThatDoesNotSupportItIsAFailedRowWithTheReason() {
+        BenchmarkSettings s = new BenchmarkSettings(
+                Tier.SMOKE,
+                List.of(1L),
+                "",
+                EnumSet.of(Task.SPANNING, Task.MAX_CLUSTER_MASK),
+                Duration.ofSeconds(30),
+                defaults.dataDir(),
+                defaults.resultsDir());
+        Benchmark benchmark = new Benchmark(s, smoke, line -> {});
+        BenchmarkModel model = new Faulty("fine", "works");
+        assertEquals(Set.of(Task.SPANNING, Task.MAX_CLUSTER_MASK), benchmark.tasksOf(model));
+        ModelRun run = benchmark.run(model);
+        assertEquals(Set.of(Task.MAX_CLUSTER_MASK), run.failures().keySet());
+        assertEquals(
+                "fine does not support task max-cluster-mask (segmentation); it supports: max-cluster, spanning",
+                run.failures().get(Task.MAX_CLUSTER_MASK));
+        List<ResultRow> rows = ResultRows.of(run, smoke, RunEnvironment.hardware(), RunEnvironment.versions());
+        assertEquals(
+                List.of("spanning ok", "max-cluster-mask failed"),
+                rows.stream().map(r -> r.task() + " " + r.status()).toList());
+        Benchmark all = new Benchmark(defaults, smoke, line -> {});
+        assertEquals(Set.of(Task.SPANNING, Task.MAX_CLUSTER), all.tasksOf(model), "no failed row unless asked");
+    }
+
+    @Test
+    void modelNamedForATierItDoesNotRunInIsRefusedNamingItsTiers() {
+        ModelRegistry registry = ModelRegistry.load();
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> registry.select("cnn-sgd-45s", Tier.DEFAULT));
+        assertEquals("model cnn-sgd-45s does not run in tier default; its tiers: study, smoke", e.getMessage());
+        assertTrue(registry.select("", Tier.DEFAULT).stream().noneMatch(m -> m.id().endsWith("-45s")));
+        assertTrue(registry.select("", Tier.STUDY).stream()
+                .map(BenchmarkModel::id)
+                .toList()
+                .containsAll(List.of("cnn-sgd-45s", "cnn-adam-45s", "cnn-anagram-45s", "density-baseline")));
+        assertTrue(registry.select("", Tier.STUDY).stream().noneMatch(m -> m.id().equals("cnn-sgd")));
+    }
+
+    @Test
     void unknownIdsListTheKnownOnes() {
         IllegalArgumentException m = assertThrows(
                 IllegalArgumentException.class, () -> ModelRegistry.load().select("cnn-sgd,no-such-model"));

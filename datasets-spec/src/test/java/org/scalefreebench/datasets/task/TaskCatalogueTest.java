@@ -1,0 +1,125 @@
+package org.scalefreebench.datasets.task;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scalefreebench.datasets.family.Family;
+import org.scalefreebench.datasets.family.InputColumn;
+import org.scalefreebench.datasets.family.LabelColumn;
+import org.scalefreebench.datasets.family.SitePercolationFamily;
+import org.scalefreebench.datasets.family.SplitGenerator;
+import org.scalefreebench.datasets.spec.DatasetSpec;
+import org.scalefreebench.datasets.spec.SpecCatalogue;
+
+/**
+ * The task catalogue: every task's plan names published specs of its family that hold its target
+ * column; the headline of the default tier is the critical set at the training size; a catalogue
+ * that names a missing spec or column is refused naming both.
+ */
+class TaskCatalogueTest {
+
+    @Test
+    void everyPlanNamesPublishedSpecsOfTheTasksFamilyWithItsTargetColumn() {
+        assertDoesNotThrow(() -> Task.checkCatalogue(SpecCatalogue.published()::get));
+    }
+
+    @Test
+    void defaultTierHeadlineIsTheCriticalSetAtTheTrainingSizeThenLargerL() {
+        SpecCatalogue specs = SpecCatalogue.published();
+        for (Task task : Task.values()) {
+            TierPlan plan = task.plan(Tier.DEFAULT);
+            int trainSize = specs.get(plan.trainSpecs().get(0)).size();
+            TestSet headline = plan.headline();
+            assertEquals(TestSet.Role.CRITICAL, headline.role(), task.id());
+            assertEquals(trainSize, specs.get(headline.specId()).size(), task.id());
+            List<Integer> criticalSizes = plan.testSets().stream()
+                    .filter(t -> t.role() == TestSet.Role.CRITICAL)
+                    .map(t -> specs.get(t.specId()).size())
+                    .toList();
+            assertEquals(List.of(trainSize, 2 * trainSize, 4 * trainSize, 8 * trainSize), criticalSizes, task.id());
+            for (TestSet t : plan.testSets()) {
+                if (t.role() == TestSet.Role.CRITICAL) {
+                    List<BigDecimal> p = specs.get(t.specId()).p();
+                    assertEquals(List.of(new BigDecimal("0.59274605079210")), p, t.specId());
+                }
+            }
+            assertEquals(plan, task.plan(Tier.STUDY), "study scores on the default tier's sets");
+            assertTrue(task.plan(Tier.FULL).testSets().containsAll(plan.testSets()), task.id());
+            assertEquals(2, task.version(), "v2 puts the headline at p_c");
+        }
+    }
+
+    @Test
+    void specLackingTheTargetColumnIsRefusedNamingTaskSpecAndColumn() {
+        DatasetSpec real = SpecCatalogue.published().get("percolation-L64-v1");
+        Family noMask = new Family() {
+            @Override
+            public String id() {
+                return Task.FAMILY;
+            }
+
+            @Override
+            public String description() {
+                return "site percolation without its mask column";
+            }
+
+            @Override
+            public InputColumn input() {
+                return SitePercolationFamily.MAPS;
+            }
+
+            @Override
+            public List<LabelColumn> labels() {
+                return List.of(
+                        SitePercolationFamily.P, SitePercolationFamily.SPANNING, SitePercolationFamily.MAX_CLUSTER);
+            }
+
+            @Override
+            public SplitGenerator generator() {
+                return real.family().generator();
+            }
+        };
+        DatasetSpec lacking = new DatasetSpec(
+                real.id(), real.description(), noMask, real.size(), real.p(), real.rng(), real.splits(), real.sha256());
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> Task.checkCatalogue(id -> id.equals(real.id())
+                        ? lacking
+                        : SpecCatalogue.published().get(id)));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("task max-cluster-mask v2 (tier default) names spec percolation-L64-v1, whose"
+                                + " family site-percolation has no label column 'max_cluster_mask'"),
+                e.getMessage());
+    }
+
+    @Test
+    void missingSpecIsRefusedNamingTheTaskAndTheSpec() {
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> Task.checkCatalogue(id -> {
+                    if (id.contains("L512")) {
+                        throw new IllegalArgumentException("unknown spec id '" + id + "'");
+                    }
+                    return SpecCatalogue.published().get(id);
+                }));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("task spanning v2 (tier default) names spec percolation-L512-pc-test-v1,"
+                                + " which does not exist"),
+                e.getMessage());
+    }
+
+    @Test
+    void unknownTierIdListsTheFourTiers() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tier.byId("huge"));
+        assertEquals("unknown tier id 'huge'; known tier ids: default, study, full, smoke", e.getMessage());
+        assertEquals(10, Tier.FULL.passScale());
+        assertEquals(1, Tier.DEFAULT.passScale());
+    }
+}
