@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.scalefreebench.bench.chart.Charts;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.datasets.lattice.CriticalExponents;
@@ -24,13 +25,16 @@ public final class RunCharts {
      * spanning accuracy against p, the predicted against the true largest-cluster fraction, or a
      * few predicted masks beside the true ones (first seed).
      *
-     * @param run  the model's run
-     * @param task the task
-     * @param rows the run's rows for this task
-     * @param data the tier's data
+     * @param run      the model's run
+     * @param task     the task
+     * @param rows     the run's rows for this task
+     * @param baseline the density baseline's rows of this tier (any tasks; empty if it has not run):
+     *                 its spanning accuracy against p is drawn dashed beside the model's
+     * @param data     the tier's data
      * @return name → PNG
      */
-    public static Map<String, byte[]> of(ModelRun run, Task task, List<ResultRow> rows, TierData data) {
+    public static Map<String, byte[]> of(
+            ModelRun run, Task task, List<ResultRow> rows, List<ResultRow> baseline, TierData data) {
         Map<String, byte[]> charts = new LinkedHashMap<>();
         String id = run.model().id();
         Map<String, double[][]> loss = lossSeries(run);
@@ -104,11 +108,7 @@ public final class RunCharts {
         Map<String, double[][]> series = new LinkedHashMap<>();
         int size = 0;
         for (ResultRow r : rows) {
-            if (r.ok()
-                    && r.task().equals(Task.SPANNING.id())
-                    && r.testSpec().equals(testSpec)
-                    && !r.critical()
-                    && r.perP().size() > 1) {
+            if (r.ok() && r.task().equals(Task.SPANNING.id()) && r.testSpec().equals(testSpec) && overP(r)) {
                 series.put(r.model(), perP(r));
                 size = r.size();
             }
@@ -120,7 +120,12 @@ public final class RunCharts {
                 "Spanning accuracy against p, L = " + size + " (" + testSpec + "); dashed: " + DENSITY_BASELINE,
                 series,
                 CriticalExponents.SITE_P_C,
-                DENSITY_BASELINE);
+                Set.of(DENSITY_BASELINE));
+    }
+
+    /** Whether a row holds accuracies over several p values: an ok row of a window set. */
+    private static boolean overP(ResultRow r) {
+        return r.ok() && !r.critical() && r.perP() != null && r.perP().size() > 1;
     }
 
     private static double[][] perP(ResultRow r) {

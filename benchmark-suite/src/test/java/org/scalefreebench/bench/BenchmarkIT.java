@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +32,8 @@ import org.scalefreebench.datasets.task.Task;
  * (or those named by {@code -Dscalefree.models}) on every task it supports (or those of {@code -Dscalefree.tasks}),
  * fitted with each seed of the tier and scored on every test set. Each (model, task) is one test
  * with its parameters, result rows and pictures; a model that fails is a failed test and failed
- * rows, and the others still run. The last test draws every model's spanning accuracy against p.
+ * rows, and the others still run. The density baseline runs first, so every model's chart of
+ * spanning accuracy against p shows its curve beside the model's. The last test draws every model's spanning accuracy against p.
  */
 class BenchmarkIT {
 
@@ -41,7 +43,8 @@ class BenchmarkIT {
     Stream<DynamicNode> benchmark() throws IOException {
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
         ModelRegistry registry = ModelRegistry.load();
-        List<BenchmarkModel> models = registry.select(settings.modelIds(), settings.tier());
+        List<BenchmarkModel> models = new ArrayList<>(registry.select(settings.modelIds(), settings.tier()));
+        models.sort(Comparator.comparing((BenchmarkModel m) -> !m.id().equals(RunCharts.DENSITY_BASELINE)));
         List<TierData> groups = TierData.loadAll(settings.tier(), settings.tasks(), settings.dataDir());
         ResultStore store = new ResultStore(settings.rowsDir());
         if (settings.modelIds().isBlank() && settings.tasks().size() == Task.values().length) {
@@ -77,7 +80,11 @@ class BenchmarkIT {
                             Allure.addAttachment(
                                     "row " + r.testSpec() + ".json", "application/json", Files.readString(f), ".json");
                         }
-                        RunCharts.of(run, task, rows, data)
+                        List<ResultRow> density = store.readAll().rows().stream()
+                                .filter(r -> r.tier().equals(settings.tier().id())
+                                        && r.model().equals(RunCharts.DENSITY_BASELINE))
+                                .toList();
+                        RunCharts.of(run, task, rows, density, data)
                                 .forEach((name, png) ->
                                         Allure.addAttachment(name, "image/png", new ByteArrayInputStream(png), ".png"));
                         String failure = run.failures().get(task);

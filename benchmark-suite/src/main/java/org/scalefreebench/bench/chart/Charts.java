@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
@@ -61,20 +62,21 @@ public final class Charts {
      * @throws IllegalArgumentException naming the argument if a series is malformed or pc is not finite
      */
     public static byte[] accuracyVsP(String title, Map<String, double[][]> seriesByModel, double pc) {
-        return accuracyVsP(title, seriesByModel, pc, null);
+        return accuracyVsP(title, seriesByModel, pc, Set.of());
     }
 
     /**
-     * {@link #accuracyVsP(String, Map, double)} with one series drawn as the baseline every other is
-     * read against: a thick black dashed line with square markers.
+     * {@link #accuracyVsP(String, Map, double)} with some series drawn as the baseline every other is
+     * read against: thick black dashed lines with square markers.
      *
      * @param title         the chart title
      * @param seriesByModel model id → {p[], accuracy[], std[]}
      * @param pc            where the p_c line is drawn
-     * @param baseline      the key of the baseline series; null or absent for none
+     * @param baselines     the keys of the baseline series (may be empty)
      * @return the PNG
      */
-    public static byte[] accuracyVsP(String title, Map<String, double[][]> seriesByModel, double pc, String baseline) {
+    public static byte[] accuracyVsP(
+            String title, Map<String, double[][]> seriesByModel, double pc, Set<String> baselines) {
         requireSeries("seriesByModel", seriesByModel, 3, "{p[], accuracy[], std[]}");
         if (!Double.isFinite(pc)) {
             throw new IllegalArgumentException("pc must be finite, got " + pc);
@@ -90,7 +92,7 @@ public final class Charts {
             double[][] s = e.getValue();
             XYSeries series = chart.addSeries(e.getKey(), s[0], s[1], s[2]);
             series.setMarker(SeriesMarkers.CIRCLE);
-            if (e.getKey().equals(baseline)) {
+            if (baselines.contains(e.getKey())) {
                 series.setLineColor(Color.BLACK);
                 series.setMarkerColor(Color.BLACK);
                 series.setMarker(SeriesMarkers.SQUARE);

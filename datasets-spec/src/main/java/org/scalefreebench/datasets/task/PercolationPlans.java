@@ -5,7 +5,10 @@ import java.util.List;
 
 /**
  * The tier plans of the site-percolation tasks: trained at L = 64 on the p window, scored on the
- * critical sets at p_c (L = 64, 128, 256, 512: the headline) and on the p-window test sets.
+ * critical sets at p_c (the headline) and on the p-window test sets. Spanning and max-cluster are
+ * scored at p_c at L = 64, 128, 256 and 512 and on the window at L = 64 and 128; the mask, whose
+ * prediction costs a full-resolution U-Net pass, at p_c at L = 64, 128 and 256 and on the window at
+ * L = 64 in the default and study tiers (every set in the full tier).
  */
 final class PercolationPlans {
 
@@ -28,10 +31,14 @@ final class PercolationPlans {
 
     private PercolationPlans() {}
 
-    static TierPlan of(Tier tier) {
+    static TierPlan of(Task task, Tier tier) {
+        boolean mask = task == Task.MAX_CLUSTER_MASK;
         return switch (tier) {
             case SMOKE -> new TierPlan(List.of(SMOKE), List.of(new TestSet(SMOKE, "test", TestSet.Role.WINDOW)));
-            case DEFAULT, STUDY -> new TierPlan(List.of(TRAIN_L64), concat(CRITICAL, WINDOW, List.of()));
+            case DEFAULT, STUDY ->
+                new TierPlan(
+                        List.of(TRAIN_L64),
+                        mask ? concat(CRITICAL.subList(0, 3), WINDOW.subList(0, 1)) : concat(CRITICAL, WINDOW));
             case FULL -> new TierPlan(List.of(TRAIN_L64), concat(CRITICAL, WINDOW, List.of(WINDOW_L256)));
         };
     }

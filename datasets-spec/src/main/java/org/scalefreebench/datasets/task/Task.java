@@ -103,7 +103,7 @@ public enum Task {
      * @return the specs the task trains on and the sets it is scored on there
      */
     public TierPlan plan(Tier tier) {
-        return PercolationPlans.of(tier);
+        return PercolationPlans.of(this, tier);
     }
 
     /**
