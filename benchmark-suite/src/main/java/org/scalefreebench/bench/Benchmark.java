@@ -182,7 +182,7 @@ public final class Benchmark {
                     if (keepPredictions) {
                         predictions.put(
                                 task,
-                                task == Task.MAX_CLUSTER_MASK
+                                task.kind() == Task.Kind.SEGMENTATION
                                         ? Arrays.copyOf(
                                                 predicted,
                                                 Math.min(predicted.length, MASKS_KEPT * test.size() * test.size()))

@@ -41,7 +41,7 @@ public final class RunCharts {
         if (!loss.isEmpty()) {
             charts.put(id + " loss against step", Charts.lossCurves(id + ": loss", "step", loss));
         }
-        if (task == Task.SPANNING) {
+        if (task.kind() == Task.Kind.BINARY) {
             Map<String, double[][]> byL = new LinkedHashMap<>();
             rows.stream().filter(r -> r.ok() && !r.critical()).forEach(r -> byL.put("L = " + r.size(), perP(r)));
             if (!byL.isEmpty()) {
@@ -64,20 +64,17 @@ public final class RunCharts {
                 continue;
             }
             String where = label(test.size(), planned.role());
-            if (task == Task.MAX_CLUSTER) {
+            if (task.kind() == Task.Kind.REGRESSION) {
                 charts.put(
-                        id + " largest-cluster fraction, " + where,
+                        id + " " + task.id() + ", " + where,
                         Charts.predictedVsTrue(
-                                id + ": largest-cluster fraction, predicted against true, " + where,
+                                id + ": " + task.id() + ", predicted against true, " + where,
                                 task.target(test),
                                 predicted));
-            } else if (task == Task.MAX_CLUSTER_MASK) {
+            } else if (task.kind() == Task.Kind.SEGMENTATION) {
                 int area = test.size() * test.size();
                 int count = predicted.length / area;
-                float[] truth = new float[count * area];
-                for (int i = 0; i < truth.length; i++) {
-                    truth[i] = test.maxClusterMask()[i];
-                }
+                float[] truth = Arrays.copyOf(task.target(test), count * area);
                 charts.put(
                         id + " masks, " + where,
                         Charts.maskGrid(

@@ -13,10 +13,11 @@ import org.scalefreebench.datasets.load.SplitData;
  * refused with an {@link EvaluationException} naming the task, the test set and what was
  * expected, never scored.
  *
- * <p>Prediction layouts ({@link Task#predictionLength} floats): {@link Task#SPANNING} gives
- * P(spanning) per map; {@link Task#MAX_CLUSTER} gives the largest-cluster fraction
- * max_cluster / L² per map (any finite value); {@link Task#MAX_CLUSTER_MASK} gives P(site in the
- * largest cluster) per site, map-major, row-major. Probabilities are thresholded at 1/2, a value
+ * <p>Prediction layouts ({@link Task#predictionLength} floats), by the task's kind: a binary task
+ * ({@link Task#SPANNING}) gives a probability per map; a regression task ({@link Task#MAX_CLUSTER}:
+ * the largest-cluster fraction max_cluster / L²) any finite value per map; a segmentation task
+ * ({@link Task#MAX_CLUSTER_MASK}) a probability per site, map-major, row-major. The labels are the
+ * task's target column. Probabilities are thresholded at 1/2, a value
  * of exactly 1/2 counting as a positive.
  */
 public final class Evaluator {
@@ -52,17 +53,17 @@ public final class Evaluator {
 
         Map<Metric, Double> scores = new EnumMap<>(Metric.class);
         SortedMap<Double, Double> accuracyByP = new TreeMap<>();
-        switch (task) {
-            case SPANNING -> {
-                byte[] spanning = truth.spanning();
-                scores.put(Metric.ACCURACY, accuracy(spanning, prediction));
-                double auc = rocAuc(spanning, prediction);
+        switch (task.kind()) {
+            case BINARY -> {
+                byte[] labels = truth.column(task.targetColumn()).uint8();
+                scores.put(Metric.ACCURACY, accuracy(labels, prediction));
+                double auc = rocAuc(labels, prediction);
                 if (!Double.isNaN(auc)) {
                     scores.put(Metric.ROC_AUC, auc);
                 }
-                accuracyByP.putAll(accuracyByP(truth.p(), spanning, prediction));
+                accuracyByP.putAll(accuracyByP(truth.p(), labels, prediction));
             }
-            case MAX_CLUSTER -> {
+            case REGRESSION -> {
                 float[] target = task.target(truth);
                 double r2 = coefficientOfDetermination(target, prediction);
                 if (!Double.isNaN(r2)) {
@@ -70,8 +71,15 @@ public final class Evaluator {
                 }
                 scores.put(Metric.MAE, meanAbsoluteError(target, prediction));
             }
-            default -> scores.put(Metric.MEAN_IOU, meanIou(truth.maxClusterMask(), prediction, samples, size * size));
+            case SEGMENTATION ->
+                scores.put(
+                        Metric.MEAN_IOU,
+                        meanIou(truth.column(task.targetColumn()).uint8(), prediction, samples, size * size));
+            case GENERATION ->
+                throw new EvaluationException(
+                        where + ": a generation task is scored by its own evaluator, not this one");
         }
+        scores.keySet().retainAll(task.metrics());
         return new Evaluation(task, truth.spec().id(), truth.split().name(), size, samples, scores, accuracyByP);
     }
 
@@ -94,29 +102,14 @@ public final class Evaluator {
         }
         int samples = truth.samples();
         long sites = (long) samples * truth.size() * truth.size();
-        switch (task) {
-            case SPANNING ->
-                checkLabels(
-                        truth.spanning() == null ? -1 : truth.spanning().length,
-                        "spanning",
-                        samples,
-                        "one per map",
-                        where);
-            case MAX_CLUSTER ->
-                checkLabels(
-                        truth.maxCluster() == null ? -1 : truth.maxCluster().length,
-                        "max_cluster",
-                        samples,
-                        "one per map",
-                        where);
-            default ->
-                checkLabels(
-                        truth.maxClusterMask() == null ? -1 : truth.maxClusterMask().length,
-                        "max_cluster_mask",
-                        sites,
-                        "one per site",
-                        where);
-        }
+        boolean perSite = task.kind() == Task.Kind.SEGMENTATION;
+        String column = task.targetColumn();
+        checkLabels(
+                truth.has(column) ? truth.column(column).length() : -1,
+                column,
+                perSite ? sites : samples,
+                perSite ? "one per site" : "one per map",
+                where);
         return samples;
     }
 
@@ -131,7 +124,7 @@ public final class Evaluator {
 
     private static void checkPrediction(Task task, int samples, int size, float[] prediction, String where) {
         long expected = task.predictionLength(samples, size);
-        String layout = task == Task.MAX_CLUSTER_MASK
+        String layout = task.kind() == Task.Kind.SEGMENTATION
                 ? "one per site: " + samples + " maps of " + size + "×" + size + ", map-major, row-major"
                 : "one per map";
         if (prediction == null) {
@@ -142,12 +135,8 @@ public final class Evaluator {
             throw new EvaluationException(
                     where + ": expected " + expected + " values (" + layout + "), got " + prediction.length);
         }
-        boolean probability = task != Task.MAX_CLUSTER;
-        String wanted = switch (task) {
-            case SPANNING -> "P(spanning) in [0, 1]";
-            case MAX_CLUSTER -> "a finite largest-cluster fraction max_cluster / L²";
-            default -> "P(site in the largest cluster) in [0, 1]";
-        };
+        boolean probability = task.kind() != Task.Kind.REGRESSION;
+        String wanted = task.output();
         for (int i = 0; i < prediction.length; i++) {
             float v = prediction[i];
             boolean bad = probability ? !(v >= 0f && v <= 1f) : !Float.isFinite(v);
@@ -162,7 +151,7 @@ public final class Evaluator {
     }
 
     private static String position(Task task, int index, int size) {
-        if (task != Task.MAX_CLUSTER_MASK) {
+        if (task.kind() != Task.Kind.SEGMENTATION) {
             return "map " + index;
         }
         int sites = size * size;

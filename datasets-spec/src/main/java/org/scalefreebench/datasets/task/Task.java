@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.scalefreebench.datasets.family.Family;
+import org.scalefreebench.datasets.load.LabelValues;
 import org.scalefreebench.datasets.load.SplitData;
 import org.scalefreebench.datasets.spec.DatasetSpec;
 
@@ -27,7 +28,10 @@ public enum Task {
             "spanning",
             2,
             Kind.BINARY,
+            "site-percolation",
             "spanning",
+            Derivation.NONE,
+            "P(spanning) in [0, 1]",
             "binary: P(a cluster joins the top row to the bottom row), from spanning.npy",
             List.of(Metric.ACCURACY, Metric.ROC_AUC)),
 
@@ -36,7 +40,10 @@ public enum Task {
             "max-cluster",
             2,
             Kind.REGRESSION,
+            "site-percolation",
             "max_cluster",
+            Derivation.PER_SITE,
+            "a finite largest-cluster fraction max_cluster / L²",
             "regression: largest-cluster fraction max_cluster / L^2, from max_cluster.npy",
             List.of(Metric.R2, Metric.MAE)),
 
@@ -45,27 +52,50 @@ public enum Task {
             "max-cluster-mask",
             2,
             Kind.SEGMENTATION,
+            "site-percolation",
             "max_cluster_mask",
+            Derivation.NONE,
+            "P(site in the largest cluster) in [0, 1]",
             "segmentation: P(site belongs to the largest cluster) per site, thresholded at 1/2, from max_cluster_mask.npy",
             List.of(Metric.MEAN_IOU));
-
-    /** The family every task of this catalogue is scored on. */
-    public static final String FAMILY = "site-percolation";
 
     private final String id;
     private final int version;
     private final Kind kind;
+    private final String family;
     private final String targetColumn;
+    private final Derivation derivation;
+    private final String output;
     private final String description;
     private final List<Metric> metrics;
 
-    Task(String id, int version, Kind kind, String targetColumn, String description, List<Metric> metrics) {
+    Task(
+            String id,
+            int version,
+            Kind kind,
+            String family,
+            String targetColumn,
+            Derivation derivation,
+            String output,
+            String description,
+            List<Metric> metrics) {
         this.id = id;
         this.version = version;
         this.kind = kind;
+        this.family = family;
         this.targetColumn = targetColumn;
+        this.derivation = derivation;
+        this.output = output;
         this.description = description;
         this.metrics = metrics;
+    }
+
+    /** How a task's target is derived from its label column. */
+    public enum Derivation {
+        /** The column's values as they are (0/1 for a binary or segmentation task). */
+        NONE,
+        /** The column's values divided by the number of sites L² (a fraction of the lattice). */
+        PER_SITE
     }
 
     /** What a model gives for a task. */
@@ -87,15 +117,24 @@ public enum Task {
 
     /** @return the id of the family whose maps and labels the task uses */
     public String family() {
-        return FAMILY;
+        return family;
     }
 
     /**
-     * @return the label column the target comes from ({@code max-cluster} divides it by L², see
-     *         {@link #target})
+     * @return the label column the target comes from (see {@link #derivation()})
      */
     public String targetColumn() {
         return targetColumn;
+    }
+
+    /** @return what a model gives per value, for error messages, e.g. "P(spanning) in [0, 1]" */
+    public String output() {
+        return output;
+    }
+
+    /** @return how the target is derived from the column */
+    public Derivation derivation() {
+        return derivation;
     }
 
     /**
@@ -175,37 +214,49 @@ public enum Task {
      * @return how many values a prediction for N maps of size L holds
      */
     public long predictionLength(long samples, int size) {
-        return this == MAX_CLUSTER_MASK ? samples * size * size : samples;
+        return kind == Kind.SEGMENTATION ? samples * size * size : samples;
     }
 
     /**
-     * The exact target of every map of a split, as the model should predict it: 0/1 spanning,
-     * the largest-cluster fraction, or the 0/1 mask.
+     * The exact target of every map of a split, as the model should predict it: the target column's
+     * values as floats (0/1 for a binary or segmentation task), divided by L² if the derivation
+     * says so.
      *
      * @param data a loaded split
      * @return the targets, {@link #predictionLength} values
+     * @throws IllegalArgumentException naming the split and its columns if it lacks the target column
      */
     public float[] target(SplitData data) {
-        return switch (this) {
-            case SPANNING -> toFloat(data.spanning());
-            case MAX_CLUSTER -> {
-                float[] t = new float[data.samples()];
-                double sites = (double) data.size() * data.size();
+        LabelValues v = data.column(targetColumn);
+        float[] t = new float[v.length()];
+        switch (v.column().dtype()) {
+            case UINT8 -> {
+                byte[] b = v.uint8();
                 for (int i = 0; i < t.length; i++) {
-                    t[i] = (float) (data.maxCluster()[i] / sites);
+                    t[i] = b[i] & 0xFF;
                 }
-                yield t;
             }
-            case MAX_CLUSTER_MASK -> toFloat(data.maxClusterMask());
-        };
-    }
-
-    private static float[] toFloat(byte[] b) {
-        float[] f = new float[b.length];
-        for (int i = 0; i < b.length; i++) {
-            f[i] = b[i];
+            case INT32 -> {
+                int[] b = v.int32();
+                for (int i = 0; i < t.length; i++) {
+                    t[i] = b[i];
+                }
+            }
+            case FLOAT32 -> System.arraycopy(v.float32(), 0, t, 0, t.length);
+            case FLOAT64 -> {
+                double[] b = v.float64();
+                for (int i = 0; i < t.length; i++) {
+                    t[i] = (float) b[i];
+                }
+            }
         }
-        return f;
+        if (derivation == Derivation.PER_SITE) {
+            double sites = (double) data.size() * data.size();
+            for (int i = 0; i < t.length; i++) {
+                t[i] = (float) (t[i] / sites);
+            }
+        }
+        return t;
     }
 
     /**

@@ -65,7 +65,7 @@ class TaskCatalogueTest {
         Family noMask = new Family() {
             @Override
             public String id() {
-                return Task.FAMILY;
+                return "site-percolation";
             }
 
             @Override
