@@ -13,19 +13,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.scalefreebench.bench.result.DensityGap;
+import org.scalefreebench.bench.result.Headline;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultStore;
-import org.scalefreebench.bench.result.Stat;
 import org.scalefreebench.datasets.task.Metric;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.TestSet;
 import org.scalefreebench.datasets.task.Tier;
 
 /**
- * The leaderboard built from a folder of result rows: one table per (tier, task, test set), its
- * ranked models sorted by the task's primary metric, the references (the exact oracle) apart, the
- * failed rows with their errors; plus where the rows ran (tiers, hardware, library versions), the
- * models, and warnings about rows that could not be shown.
+ * The leaderboard built from a folder of result rows: first the {@link Headline} of each tier (the
+ * scores at p = p_c and their gap to the density baseline), then one table per (tier, task, test set),
+ * the current task version before older ones, critical sets before window sets, its ranked models sorted by the task's primary metric with their
+ * gap to the density baseline, the references (the exact oracle) apart, the failed rows with their
+ * errors; plus where the rows ran (tiers, hardware, library versions), the models, the rows of an
+ * older schema (listed, never compared) and warnings about rows that could not be shown.
  *
  * @param source         where the rows were read from
  * @param rowCount       how many rows were read
@@ -33,8 +36,10 @@ import org.scalefreebench.datasets.task.Tier;
  * @param hardware       each distinct hardware description of the rows
  * @param versions       each distinct set of library versions of the rows
  * @param lastFinishedAt the latest {@link ResultRow#finishedAt} of the rows; null if none
- * @param tables         the tables, by tier, task and test set
+ * @param headlines      the headline of each tier that has rows of the current task versions, in tier order
+ * @param tables         the tables, by tier, task, task version (newest first), test role and test set
  * @param models         model id → description, by id
+ * @param older          the rows of an older schema, as read: listed apart, in no table
  * @param warnings       one message per unreadable row file or row that could not be placed
  */
 public record Leaderboard(
@@ -44,8 +49,10 @@ public record Leaderboard(
         List<Map<String, String>> hardware,
         List<Map<String, String>> versions,
         String lastFinishedAt,
+        List<Headline> headlines,
         List<Table> tables,
         Map<String, String> models,
+        List<ResultRow> older,
         List<String> warnings) {
 
     /** Prefix of the accuracy-against-p chart of a spanning table. */
@@ -56,8 +63,10 @@ public record Leaderboard(
         tiers = List.copyOf(tiers);
         hardware = List.copyOf(hardware);
         versions = List.copyOf(versions);
+        headlines = List.copyOf(headlines);
         tables = List.copyOf(tables);
         models = Collections.unmodifiableMap(new TreeMap<>(models));
+        older = List.copyOf(older);
         warnings = List.copyOf(warnings);
     }
 
@@ -76,7 +85,7 @@ public record Leaderboard(
      * Builds the leaderboard from rows already read.
      *
      * @param source   where they were read from, for people
-     * @param contents the rows and the unreadable files
+     * @param contents the rows, the rows of an older schema and the unreadable files
      * @return the leaderboard
      */
     public static Leaderboard of(String source, ResultStore.Contents contents) {
@@ -111,14 +120,21 @@ public record Leaderboard(
                 continue;
             }
             TableKey key = new TableKey(
-                    text(r.tier()), task, r.taskVersion(), text(r.testSpec()), text(r.testSplit()), r.size());
+                    text(r.tier()),
+                    task,
+                    r.taskVersion(),
+                    r.critical() ? TestSet.Role.CRITICAL : TestSet.Role.WINDOW,
+                    text(r.testSpec()),
+                    text(r.testSplit()),
+                    r.size());
             grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
         List<TableKey> keys = new ArrayList<>(grouped.keySet());
         keys.sort(Comparator.comparing((TableKey k) -> tierOrder(k.tier()))
                 .thenComparing(TableKey::tier)
                 .thenComparing(TableKey::task)
-                .thenComparingInt(TableKey::taskVersion)
+                .thenComparing(Comparator.comparingInt(TableKey::taskVersion).reversed())
+                .thenComparing(TableKey::role)
                 .thenComparingInt(k -> testSetOrder(k.tier(), k.task(), k.testSpec()))
                 .thenComparingInt(TableKey::size)
                 .thenComparing(TableKey::testSpec)
@@ -126,15 +142,23 @@ public record Leaderboard(
         Map<String, Integer> chartNames = new HashMap<>();
         List<Table> tables = new ArrayList<>();
         for (TableKey k : keys) {
-            Table t = Table.of(k, grouped.get(k), null);
+            Table t = Table.of(k, grouped.get(k), contents.rows(), null);
             if (k.task() == Task.SPANNING
+                    && k.role() == TestSet.Role.WINDOW
                     && t.okRows().stream()
-                            .anyMatch(r -> r.perP() != null && !r.perP().isEmpty())) {
+                            .anyMatch(r -> r.perP() != null && r.perP().size() > 1)) {
                 String base = SPANNING_CHART_PREFIX + k.testSpec().replaceAll("[^A-Za-z0-9._-]", "_");
                 int n = chartNames.merge(base, 1, Integer::sum);
-                t = Table.of(k, grouped.get(k), base + (n > 1 ? "-" + n : "") + ".png");
+                t = Table.of(k, grouped.get(k), contents.rows(), base + (n > 1 ? "-" + n : "") + ".png");
             }
             tables.add(t);
+        }
+        List<Headline> headlines = new ArrayList<>();
+        for (Tier tier : Tier.values()) {
+            Headline h = Headline.of(tier, contents.rows());
+            if (!h.isEmpty()) {
+                headlines.add(h);
+            }
         }
         return new Leaderboard(
                 source,
@@ -143,8 +167,10 @@ public record Leaderboard(
                 List.copyOf(hardware),
                 List.copyOf(versions),
                 last,
+                headlines,
                 tables,
                 models,
+                contents.older(),
                 warnings);
     }
 
@@ -181,7 +207,8 @@ public record Leaderboard(
         return s == null ? "" : s;
     }
 
-    private record TableKey(String tier, Task task, int taskVersion, String testSpec, String testSplit, int size) {}
+    private record TableKey(
+            String tier, Task task, int taskVersion, TestSet.Role role, String testSpec, String testSplit, int size) {}
 
     /**
      * The rows of one task on one test set of one tier.
@@ -192,13 +219,16 @@ public record Leaderboard(
      * @param testSpec    spec of the test set
      * @param testSplit   split of the test set
      * @param size        L of the test maps
+     * @param role        what the set measures: maps at p = p_c, or a window of p
      * @param trainSpecs  the specs the models were fitted on
      * @param metrics     metric ids of the columns: the task's, then any other the rows hold
      * @param ranked      ok rows of ranked models, best first by the primary metric
      * @param reference   ok rows of references (not ranked), in the same order
      * @param failed      rows whose status is not ok, by model id
+     * @param gaps        model id → its ok row's gap to the density baseline on this set
      * @param chart       file name of the spanning accuracy-against-p chart; null unless the task is
-     *                    spanning and an ok row has accuracies per p
+     *                    spanning, the set a p window and an ok row has accuracies at several p (a
+     *                    critical set has one p, p_c)
      */
     public record Table(
             String tier,
@@ -207,11 +237,13 @@ public record Leaderboard(
             String testSpec,
             String testSplit,
             int size,
+            TestSet.Role role,
             List<String> trainSpecs,
             List<String> metrics,
             List<Ranked> ranked,
             List<ResultRow> reference,
             List<ResultRow> failed,
+            Map<String, DensityGap> gaps,
             String chart) {
 
         /** Immutable copy. */
@@ -221,12 +253,12 @@ public record Leaderboard(
             ranked = List.copyOf(ranked);
             reference = List.copyOf(reference);
             failed = List.copyOf(failed);
+            gaps = Map.copyOf(gaps);
         }
 
-        private static Table of(TableKey k, List<ResultRow> rows, String chart) {
-            String primary = k.task().primaryMetric().id();
-            boolean higher = k.task().primaryMetric().higherIsBetter();
-            Comparator<ResultRow> best = Comparator.comparingDouble((ResultRow r) -> sortKey(r, primary, higher))
+        private static Table of(TableKey k, List<ResultRow> rows, List<ResultRow> all, String chart) {
+            Metric primary = k.task().primaryMetric();
+            Comparator<ResultRow> best = Comparator.comparingDouble((ResultRow r) -> r.rankKey(primary))
                     .thenComparing(r -> text(r.model()));
             List<String> metrics =
                     new ArrayList<>(k.task().metrics().stream().map(Metric::id).toList());
@@ -235,6 +267,7 @@ public record Leaderboard(
             List<ResultRow> ranked = new ArrayList<>();
             List<ResultRow> reference = new ArrayList<>();
             List<ResultRow> failed = new ArrayList<>();
+            Map<String, DensityGap> gaps = new HashMap<>();
             for (ResultRow r : rows) {
                 if (r.trainSpec() != null) {
                     trainSpecs.add(r.trainSpec());
@@ -244,6 +277,7 @@ public record Leaderboard(
                     continue;
                 }
                 (r.ranked() ? ranked : reference).add(r);
+                gaps.put(text(r.model()), DensityGap.of(r, k.task(), all));
                 if (r.metrics() != null) {
                     extra.addAll(r.metrics().keySet());
                 }
@@ -256,7 +290,7 @@ public record Leaderboard(
             List<Ranked> numbered = new ArrayList<>();
             for (int i = 0; i < ranked.size(); i++) {
                 ResultRow r = ranked.get(i);
-                boolean tie = i > 0 && sortKey(r, primary, higher) == sortKey(ranked.get(i - 1), primary, higher);
+                boolean tie = i > 0 && r.rankKey(primary) == ranked.get(i - 1).rankKey(primary);
                 numbered.add(new Ranked(tie ? numbered.get(i - 1).rank() : i + 1, r));
             }
             return new Table(
@@ -266,21 +300,22 @@ public record Leaderboard(
                     k.testSpec(),
                     k.testSplit(),
                     k.size(),
+                    k.role(),
                     List.copyOf(trainSpecs),
                     metrics,
                     numbered,
                     reference,
                     failed,
+                    gaps,
                     chart);
         }
 
-        /** Smaller is better; rows without the metric go last. */
-        private static double sortKey(ResultRow r, String metric, boolean higherIsBetter) {
-            Stat s = r.metrics() == null ? null : r.metrics().get(metric);
-            if (s == null || Double.isNaN(s.mean())) {
-                return Double.POSITIVE_INFINITY;
-            }
-            return higherIsBetter ? -s.mean() : s.mean();
+        /**
+         * @param r an ok row of this table
+         * @return its gap to the density baseline on this set, or why there is none
+         */
+        public DensityGap gap(ResultRow r) {
+            return gaps.get(text(r.model()));
         }
 
         /** @return how many rows the table shows: ranked, reference and failed */

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.scalefreebench.bench.RunCharts;
+import org.scalefreebench.bench.result.Footnotes;
+import org.scalefreebench.bench.result.Headline;
+import org.scalefreebench.bench.result.Markdown;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.Stat;
 import org.scalefreebench.datasets.generate.AtomicFiles;
@@ -20,9 +23,12 @@ import org.scalefreebench.reports.Leaderboard.Table;
 
 /**
  * Writes a {@link Leaderboard} as {@value #MARKDOWN}, {@value #HTML} and one accuracy-against-p
- * PNG per spanning table ({@link RunCharts#spanningAcrossModels}, p_c marked), every file atomically. Text from the rows (model ids, descriptions,
- * errors, hardware) is escaped: HTML special characters in the HTML page, Markdown table and
- * inline syntax in the Markdown page.
+ * PNG per spanning table ({@link RunCharts#spanningAcrossModels}, p_c marked), every file atomically.
+ * Each page opens with the {@link Headline} of each tier, then the table of each task and test set
+ * (p = p_c before the p window) with its "Δ density" column, then the models, the rows of an older
+ * schema (a plain list) and the code coverage. Text from the rows (model ids, descriptions, errors,
+ * hardware) is escaped: HTML special characters in the HTML page, Markdown table and inline syntax in
+ * the Markdown page.
  */
 public final class LeaderboardPages {
 
@@ -31,8 +37,12 @@ public final class LeaderboardPages {
     /** File name of the HTML page. */
     public static final String HTML = "leaderboard.html";
 
-    private static final String NONE = "–";
+    private static final String NONE = Stat.NONE;
     private static final String TITLE = "ScaleFree Bench leaderboard";
+    /** Title of the section listing the rows of an older schema. */
+    static final String OLDER_TITLE = "Rows of an older schema, not compared";
+
+    private static final String GAP_COLUMN = "Δ density";
     private static final String COVERAGE_TITLE = "Code coverage";
     private static final String COVERAGE_CAPTION =
             "JaCoCo, unit and integration tests of this build merged; the reports module's own comes after its pages.";
@@ -140,27 +150,35 @@ public final class LeaderboardPages {
         }
         if (board.isEmpty()) {
             b.append(escapeMarkdown(emptyMessage(board))).append("\n");
+            markdownOlder(b, board);
             return b.toString();
+        }
+        for (Headline h : board.headlines()) {
+            b.append(h.markdown());
         }
         for (Table t : board.tables()) {
             b.append("## ").append(escapeMarkdown(tableTitle(t))).append("\n\n");
             b.append(escapeMarkdown(tableCaption(t))).append("\n\n");
             List<String> columns = columns(t);
+            Footnotes footnotes = new Footnotes();
             if (!t.ranked().isEmpty()) {
-                markdownTable(
+                Markdown.table(
                         b,
                         columns,
                         t.ranked().stream()
-                                .map(r -> cells(t, String.valueOf(r.rank()), r.row()))
+                                .map(r -> cells(t, String.valueOf(r.rank()), r.row(), footnotes))
                                 .toList());
             }
             if (!t.reference().isEmpty()) {
                 b.append("Reference, not ranked:\n\n");
-                markdownTable(
+                Markdown.table(
                         b,
                         columns,
-                        t.reference().stream().map(r -> cells(t, "ref.", r)).toList());
+                        t.reference().stream()
+                                .map(r -> cells(t, "ref.", r, footnotes))
+                                .toList());
             }
+            Markdown.notes(b, footnotes.lines());
             if (!t.failed().isEmpty()) {
                 b.append("Failed:\n\n");
                 for (ResultRow r : t.failed()) {
@@ -188,6 +206,7 @@ public final class LeaderboardPages {
                     .append(escapeMarkdown(m.getValue()))
                     .append('\n');
         }
+        markdownOlder(b, board);
         if (!coverage.isEmpty()) {
             b.append("\n## ")
                     .append(COVERAGE_TITLE)
@@ -210,11 +229,27 @@ public final class LeaderboardPages {
         return b.toString();
     }
 
+    /** The rows of an older schema as a plain list, under a heading of their own; nothing if there are none. */
+    private static void markdownOlder(StringBuilder b, Leaderboard board) {
+        if (board.older().isEmpty()) {
+            return;
+        }
+        b.append("\n## ")
+                .append(OLDER_TITLE)
+                .append("\n\n")
+                .append(olderCaption())
+                .append("\n\n");
+        for (ResultRow r : board.older()) {
+            b.append("- ").append(escapeMarkdown(olderText(r))).append('\n');
+        }
+    }
+
     /**
      * @param board the leaderboard
      * @param date  the date stated in the page
-     * @return the HTML page; every data row is a {@code <tr>} with {@code data-tier}, {@code data-task},
-     *         {@code data-model} and {@code data-test-spec} attributes
+     * @return the HTML page; every row of a task-and-set table is a {@code <tr>} with {@code data-tier},
+     *         {@code data-task}, {@code data-model} and {@code data-test-spec} attributes, and no other
+     *         row has them (the headline's rows have none), so that there is one such row per result row
      */
     public static String html(Leaderboard board, LocalDate date) {
         return html(board, date, List.of());
@@ -241,6 +276,8 @@ public final class LeaderboardPages {
                 .append("td.model,th.model,td.error{text-align:left}\n")
                 .append("tr.section th{background:#f3f3f3;text-align:left;font-style:italic}\n")
                 .append("tbody.failed td{color:#a00}\n")
+                .append("table.headline{border:2px solid #444}\n")
+                .append("p.notes{font-size:.9em;color:#444}\n")
                 .append(".warnings{border:2px solid #d80;background:#fff5e0;padding:.5em 1em}\n")
                 .append("img{max-width:100%}\n")
                 .append("</style>\n</head>\n<body>\n<h1>")
@@ -260,39 +297,39 @@ public final class LeaderboardPages {
         if (board.isEmpty()) {
             b.append("<p class=\"empty\">")
                     .append(escapeHtml(emptyMessage(board)))
-                    .append("</p>\n</body>\n</html>\n");
+                    .append("</p>\n");
+            htmlOlder(b, board);
+            b.append("</body>\n</html>\n");
             return b.toString();
+        }
+        for (Headline h : board.headlines()) {
+            htmlHeadline(b, h);
         }
         for (Table t : board.tables()) {
             List<String> columns = columns(t);
+            Footnotes footnotes = new Footnotes();
             b.append("<section class=\"board\">\n<h2>")
                     .append(escapeHtml(tableTitle(t)))
                     .append("</h2>\n<p>")
                     .append(escapeHtml(tableCaption(t)))
-                    .append("</p>\n<table>\n<thead><tr>");
-            for (int i = 0; i < columns.size(); i++) {
-                b.append(i == 1 ? "<th class=\"model\">" : "<th>")
-                        .append(escapeHtml(columns.get(i)))
-                        .append("</th>");
-            }
-            b.append("</tr></thead>\n<tbody class=\"ranked\">\n");
+                    .append("</p>\n<table>\n");
+            htmlHead(b, columns);
+            b.append("<tbody class=\"ranked\">\n");
             for (Ranked r : t.ranked()) {
-                htmlRow(b, t, cells(t, String.valueOf(r.rank()), r.row()), r.row());
+                b.append(rowStart(t, r.row()));
+                htmlCells(b, cells(t, String.valueOf(r.rank()), r.row(), footnotes));
             }
             b.append("</tbody>\n");
             if (!t.reference().isEmpty()) {
-                b.append("<tbody class=\"reference\">\n<tr class=\"section\"><th colspan=\"")
-                        .append(columns.size())
-                        .append("\">reference, not ranked</th></tr>\n");
+                htmlSection(b, "reference", columns.size(), "reference, not ranked");
                 for (ResultRow r : t.reference()) {
-                    htmlRow(b, t, cells(t, "ref.", r), r);
+                    b.append(rowStart(t, r));
+                    htmlCells(b, cells(t, "ref.", r, footnotes));
                 }
                 b.append("</tbody>\n");
             }
             if (!t.failed().isEmpty()) {
-                b.append("<tbody class=\"failed\">\n<tr class=\"section\"><th colspan=\"")
-                        .append(columns.size())
-                        .append("\">failed</th></tr>\n");
+                htmlSection(b, "failed", columns.size(), "failed");
                 for (ResultRow r : t.failed()) {
                     b.append(rowStart(t, r))
                             .append("<td>")
@@ -308,6 +345,7 @@ public final class LeaderboardPages {
                 b.append("</tbody>\n");
             }
             b.append("</table>\n");
+            htmlNotes(b, footnotes.lines());
             if (t.chart() != null) {
                 b.append("<p><img src=\"")
                         .append(t.chart())
@@ -326,6 +364,7 @@ public final class LeaderboardPages {
                     .append("</dd>\n");
         }
         b.append("</dl>\n");
+        htmlOlder(b, board);
         if (!coverage.isEmpty()) {
             b.append("<h2>")
                     .append(COVERAGE_TITLE)
@@ -351,6 +390,85 @@ public final class LeaderboardPages {
         }
         b.append("</body>\n</html>\n");
         return b.toString();
+    }
+
+    /**
+     * The headline: a table with no {@code data-model} rows, so that the data rows still number one
+     * per result row.
+     */
+    private static void htmlHeadline(StringBuilder b, Headline h) {
+        Headline.Cells cells = h.cells();
+        b.append("<section class=\"headline\" id=\"headline-")
+                .append(escapeHtml(h.tier().id()))
+                .append("\">\n<h2>")
+                .append(escapeHtml(h.title()))
+                .append("</h2>\n<p>")
+                .append(escapeHtml(h.caption()))
+                .append("</p>\n<table class=\"headline\">\n");
+        htmlHead(b, cells.columns());
+        b.append("<tbody class=\"ranked\">\n");
+        for (List<String> line : cells.ranked()) {
+            b.append("<tr>");
+            htmlCells(b, line);
+        }
+        b.append("</tbody>\n");
+        if (!cells.references().isEmpty()) {
+            htmlSection(b, "reference", cells.columns().size(), "reference, not ranked");
+            for (List<String> line : cells.references()) {
+                b.append("<tr>");
+                htmlCells(b, line);
+            }
+            b.append("</tbody>\n");
+        }
+        b.append("</table>\n");
+        htmlNotes(b, cells.notes());
+        b.append("</section>\n");
+    }
+
+    private static void htmlHead(StringBuilder b, List<String> columns) {
+        b.append("<thead><tr>");
+        for (int i = 0; i < columns.size(); i++) {
+            b.append(i == 1 ? "<th class=\"model\">" : "<th>")
+                    .append(escapeHtml(columns.get(i)))
+                    .append("</th>");
+        }
+        b.append("</tr></thead>\n");
+    }
+
+    /** Opens a tbody of the given class with a row naming it across every column. */
+    private static void htmlSection(StringBuilder b, String cssClass, int columns, String name) {
+        b.append("<tbody class=\"")
+                .append(cssClass)
+                .append("\">\n<tr class=\"section\"><th colspan=\"")
+                .append(columns)
+                .append("\">")
+                .append(name)
+                .append("</th></tr>\n");
+    }
+
+    private static void htmlNotes(StringBuilder b, List<String> notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        b.append("<p class=\"notes\">\n");
+        notes.forEach(n -> b.append(escapeHtml(n)).append("<br>\n"));
+        b.append("</p>\n");
+    }
+
+    /** The rows of an older schema as a plain list, under a heading of their own; nothing if there are none. */
+    private static void htmlOlder(StringBuilder b, Leaderboard board) {
+        if (board.older().isEmpty()) {
+            return;
+        }
+        b.append("<section class=\"older\" id=\"older\">\n<h2>")
+                .append(OLDER_TITLE)
+                .append("</h2>\n<p>")
+                .append(escapeHtml(olderCaption()))
+                .append("</p>\n<ul>\n");
+        for (ResultRow r : board.older()) {
+            b.append("<li>").append(escapeHtml(olderText(r))).append("</li>\n");
+        }
+        b.append("</ul>\n</section>\n");
     }
 
     /** A module's coverage with the address of its report, relative to the pages' folder. */
@@ -396,22 +514,7 @@ public final class LeaderboardPages {
      *         inline syntax would interpret ({@code \ | ` * _ [ ] < > &}), so it renders as written
      */
     public static String escapeMarkdown(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\r' || c == '\n') {
-                b.append(' ');
-            } else {
-                if ("\\|`*_[]<>&".indexOf(c) >= 0) {
-                    b.append('\\');
-                }
-                b.append(c);
-            }
-        }
-        return b.toString();
+        return Markdown.escape(s);
     }
 
     /**
@@ -419,7 +522,7 @@ public final class LeaderboardPages {
      * @return mean ± std with 4 decimals, e.g. {@code 0.9512 ± 0.0031}; "–" when null
      */
     public static String score(Stat s) {
-        return s == null ? NONE : String.format(Locale.ROOT, "%.4f ± %.4f", s.mean(), s.std());
+        return Stat.text(s);
     }
 
     /**
@@ -443,7 +546,10 @@ public final class LeaderboardPages {
                 + (board.lastFinishedAt() == null ? "" : "; latest row finished " + e.apply(board.lastFinishedAt())));
         lines.add((board.tiers().size() > 1 ? "Tiers: " : "Tier: ")
                 + e.apply(board.tiers().isEmpty() ? NONE : String.join(", ", board.tiers())));
-        lines.add("Rows: " + board.rowCount() + " from " + e.apply(board.source()));
+        lines.add("Rows: " + board.rowCount() + " from " + e.apply(board.source())
+                + (board.older().isEmpty()
+                        ? ""
+                        : "; " + board.older().size() + " of an older schema, listed apart below"));
         if (board.hardware().isEmpty()) {
             lines.add("Hardware: " + NONE);
         }
@@ -471,28 +577,32 @@ public final class LeaderboardPages {
 
     private static String tableTitle(Table t) {
         return t.task().id() + (t.taskVersion() == t.task().version() ? "" : " v" + t.taskVersion()) + " on "
-                + t.testSpec() + "/" + t.testSplit() + " (L = " + t.size() + "), tier " + t.tier();
+                + t.testSpec() + "/" + t.testSplit() + " (" + RunCharts.label(t.size(), t.role()) + "), tier "
+                + t.tier();
     }
 
     private static String tableCaption(Table t) {
         Metric m = t.task().primaryMetric();
         return t.task().description() + ". Sorted by " + m.id() + " (" + (m.higherIsBetter() ? "higher" : "lower")
                 + " is better); trained on " + (t.trainSpecs().isEmpty() ? NONE : String.join(", ", t.trainSpecs()))
-                + "; scores are mean ± std over seeds.";
+                + "; scores are mean ± std over seeds; " + GAP_COLUMN + ": the primary metric's mean minus "
+                + RunCharts.DENSITY_BASELINE + "'s on this set with the same seeds.";
     }
 
     private static List<String> columns(Table t) {
         List<String> c = new ArrayList<>(List.of("rank", "model"));
         c.addAll(t.metrics());
+        c.add(GAP_COLUMN);
         c.addAll(COST_COLUMNS);
         return c;
     }
 
-    private static List<String> cells(Table t, String rank, ResultRow r) {
+    private static List<String> cells(Table t, String rank, ResultRow r, Footnotes notes) {
         List<String> c = new ArrayList<>(List.of(rank, r.model() == null ? "" : r.model()));
         for (String m : t.metrics()) {
             c.add(score(r.metrics() == null ? null : r.metrics().get(m)));
         }
+        c.add(t.gap(r).text(notes));
         c.add(String.format(Locale.ROOT, "%,d", r.params()));
         c.add(cost(r.trainSeconds()));
         c.add(cost(r.trainSamplesPerSecond()));
@@ -505,39 +615,28 @@ public final class LeaderboardPages {
         return r.error() == null || r.error().isBlank() ? "status " + r.status() + ", no error message" : r.error();
     }
 
-    private static void markdownTable(StringBuilder b, List<String> columns, List<List<String>> rows) {
-        b.append('|');
-        for (String c : columns) {
-            b.append(' ').append(escapeMarkdown(c)).append(" |");
-        }
-        b.append("\n|");
-        for (int i = 0; i < columns.size(); i++) {
-            b.append(i == 1 ? "---|" : "---:|");
-        }
-        b.append('\n');
-        for (List<String> row : rows) {
-            b.append('|');
-            for (String cell : row) {
-                b.append(' ').append(escapeMarkdown(cell)).append(" |");
-            }
-            b.append('\n');
-        }
-        b.append('\n');
-    }
-
     private static String rowStart(Table t, ResultRow r) {
         return "<tr data-tier=\"" + escapeHtml(t.tier()) + "\" data-task=\""
                 + escapeHtml(t.task().id()) + "\" data-model=\"" + escapeHtml(r.model()) + "\" data-test-spec=\""
                 + escapeHtml(t.testSpec()) + "\">";
     }
 
-    private static void htmlRow(StringBuilder b, Table t, List<String> cells, ResultRow r) {
-        b.append(rowStart(t, r));
+    private static void htmlCells(StringBuilder b, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             b.append(i == 1 ? "<td class=\"model\">" : "<td>")
                     .append(escapeHtml(cells.get(i)))
                     .append("</td>");
         }
         b.append("</tr>\n");
+    }
+
+    private static String olderCaption() {
+        return "Read from the rows folder but written with an older row schema than " + ResultRow.SCHEMA
+                + " (no test role): not in the headline nor in any table; rerun the benchmark to compare them.";
+    }
+
+    private static String olderText(ResultRow r) {
+        return r.model() + ": " + r.task() + " v" + r.taskVersion() + " on " + r.testSpec() + "/" + r.testSplit()
+                + ", tier " + r.tier() + ", schema " + r.schema();
     }
 }

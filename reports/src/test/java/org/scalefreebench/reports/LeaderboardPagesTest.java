@@ -13,14 +13,23 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefreebench.bench.chart.Charts;
+import org.scalefreebench.bench.result.Headline;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultStore;
 import org.scalefreebench.bench.result.Stat;
+import org.scalefreebench.datasets.task.Task;
+import org.scalefreebench.datasets.task.Tier;
 
 class LeaderboardPagesTest {
 
@@ -83,19 +92,24 @@ class LeaderboardPagesTest {
                                 FakeRows.failed("smoke", "spanning", "mlp", SMOKE, "diverged")),
                         List.of()),
                 DATE);
-        String header =
-                "| rank | model | accuracy | roc\\_auc | #params | train s | train samples/s | predict samples/s | seeds |";
-        String strong =
-                "| 1 | strong | 0.9500 ± 0.0100 | 0.9000 ± 0.0200 | 12,345 | 11.0 ± 1.4 | 1550 ± 71 | 21000 ± 1414 | 2 |";
+        String title = "## spanning on percolation-L32-smoke-v1/test (L = 32, p window), tier smoke";
+        assertTrue(md.indexOf("## Headline, tier smoke: ") < md.indexOf(title), "the headline comes first: " + md);
+        String detail = md.substring(md.indexOf(title));
+        String header = "| rank | model | accuracy | roc\\_auc | Δ density | #params | train s | train samples/s"
+                + " | predict samples/s | seeds |";
+        String strong = "| 1 | strong | 0.9500 ± 0.0100 | 0.9000 ± 0.0200 | (1) | 12,345 | 11.0 ± 1.4 | 1550 ± 71"
+                + " | 21000 ± 1414 | 2 |";
         String weak = "| 2 | weak | 0.8000 ± 0.0100 |";
         String oracle = "| ref. | oracle | 1.0000 ± 0.0100 |";
-        assertTrue(md.contains(header), md);
-        assertTrue(md.indexOf(strong) > md.indexOf(header), md);
-        assertTrue(md.indexOf(weak) > md.indexOf(strong), md);
-        assertTrue(md.indexOf("Reference, not ranked:") > md.indexOf(weak), md);
-        assertTrue(md.indexOf(oracle) > md.indexOf("Reference, not ranked:"), md);
-        assertTrue(md.indexOf("- mlp: diverged") > md.indexOf("Failed:"), md);
-        assertTrue(md.contains("## spanning on percolation-L32-smoke-v1/test (L = 32), tier smoke"), md);
+        assertTrue(detail.contains(header), detail);
+        assertTrue(detail.indexOf(strong) > detail.indexOf(header), detail);
+        assertTrue(detail.indexOf(weak) > detail.indexOf(strong), detail);
+        assertTrue(detail.indexOf("Reference, not ranked:") > detail.indexOf(weak), detail);
+        assertTrue(detail.indexOf(oracle) > detail.indexOf("Reference, not ranked:"), detail);
+        assertTrue(
+                detail.indexOf("(1) density-baseline has no spanning row in tier smoke") > detail.indexOf(oracle),
+                detail);
+        assertTrue(detail.indexOf("- mlp: diverged") > detail.indexOf("Failed:"), detail);
         assertTrue(md.contains("Sorted by accuracy (higher is better); trained on percolation-L32-smoke-v1"), md);
         assertTrue(md.contains("Date: 2026-11-23; latest row finished 2026-11-23T11:00:00Z"), md);
         assertTrue(md.contains("Tier: smoke"), md);
@@ -109,7 +123,7 @@ class LeaderboardPagesTest {
         ResultRow evil = new ResultRow(
                 ResultRow.SCHEMA,
                 "spanning",
-                1,
+                Task.SPANNING.version(),
                 "site-percolation",
                 EVIL,
                 "does <script>x()</script> & more",
@@ -144,7 +158,7 @@ class LeaderboardPagesTest {
         assertTrue(html.contains("<dd>does &lt;script&gt;x()&lt;/script&gt; &amp; more</dd>"), html);
         assertTrue(
                 html.contains(
-                        "<td class=\"model\">m&amp;m</td><td class=\"error\" colspan=\"7\">bad &lt;b&gt;value&lt;/b&gt; &amp; |pipe|</td>"),
+                        "<td class=\"model\">m&amp;m</td><td class=\"error\" colspan=\"8\">bad &lt;b&gt;value&lt;/b&gt; &amp; |pipe|</td>"),
                 html);
         assertTrue(html.contains("<section class=\"warnings\" id=\"warnings\">"), html);
         assertTrue(html.contains("<li>unreadable row file: /rows/&lt;script&gt;.json: not a result row</li>"), html);
@@ -169,6 +183,151 @@ class LeaderboardPagesTest {
         assertTrue(md.contains("Tier: –"), md);
         assertTrue(html.contains("<p class=\"empty\">No result rows in /results/rows."), html);
         assertFalse(html.contains("<table>"), html);
+    }
+
+    /** The headline test's rows, every schema-3 row in the table contents and the schema-2 one apart. */
+    private static Leaderboard defaultTier() {
+        List<ResultRow> all = HeadlineTest.rows();
+        return Leaderboard.of(
+                "/results/rows",
+                new ResultStore.Contents(
+                        all.stream().filter(r -> r.schema() == ResultRow.SCHEMA).toList(),
+                        all.stream().filter(r -> r.schema() != ResultRow.SCHEMA).toList(),
+                        List.of()));
+    }
+
+    @Test
+    void theHeadlineOfEachTierIsTheFirstTableOfBothPages() {
+        Leaderboard b = defaultTier();
+        String md = LeaderboardPages.markdown(b, DATE);
+        int defaultHeadline = md.indexOf("## Headline, tier default: at p = p\\_c, where density cannot decide — ");
+        int smokeHeadline = md.indexOf("## Headline, tier smoke: ");
+        int firstTable = md.indexOf("\n|");
+        assertTrue(defaultHeadline > 0 && defaultHeadline < firstTable, md);
+        assertTrue(smokeHeadline > defaultHeadline, md);
+        assertTrue(md.indexOf("## spanning on ") > smokeHeadline, "the detail tables come after: " + md);
+        assertTrue(md.substring(defaultHeadline, smokeHeadline)
+                .contains(Headline.of(Tier.DEFAULT, HeadlineTest.rows()).markdown()));
+
+        Document html = Jsoup.parse(LeaderboardPages.html(b, DATE));
+        Element first = html.selectFirst("table");
+        assertTrue(first.hasClass("headline"), first.outerHtml());
+        assertEquals(
+                "Headline, tier default: at p = p_c, where density cannot decide — spanning accuracy, max-cluster r2,"
+                        + " max-cluster-mask mean_iou, per L (trained at L = 64), with the gap to density-baseline",
+                html.selectFirst("section.headline h2").text());
+        assertEquals(
+                List.of(
+                        "1",
+                        "cnn-a",
+                        "0.7000 ± 0.0200, Δ +0.1000",
+                        "0.5800 ± 0.0200, Δ +0.0300",
+                        "0.4500 ± 0.0200, Δ +0.0500",
+                        "0.8000 ± 0.0200, Δ (1)",
+                        "+0.0100"),
+                first.select("tbody.ranked tr").first().select("td").eachText());
+        assertEquals(
+                List.of("ref.", "exact-oracle", "1.0000 ± 0.0200, Δ +0.4000", "–", "–", "–", "–"),
+                first.select("tbody.reference tr").get(1).select("td").eachText());
+        assertEquals(
+                "(1) density-baseline has no max-cluster-mask row in tier default"
+                        + " (2) different seeds: cnn-seeds ran 1, 2, 3, density-baseline 1, 2",
+                html.selectFirst("section.headline p.notes").text());
+        assertTrue(first.select("tr[data-model]").isEmpty(), "headline rows are not counted as result rows");
+    }
+
+    @Test
+    void detailTablesSayWhereTheMapsAreAndGiveTheGapToDensity() {
+        String md = LeaderboardPages.markdown(defaultTier(), DATE);
+        String critical = "## spanning on percolation-L64-pc-test-v1/test (L = 64, p = p\\_c), tier default";
+        String criticalL128 = "## spanning on percolation-L128-pc-test-v1/test (L = 128, p = p\\_c), tier default";
+        String window = "## spanning on percolation-L64-v1/test (L = 64, p window), tier default";
+        String old = "## spanning v1 on percolation-L64-pc-test-v1/test (L = 64, p = p\\_c), tier default";
+        assertTrue(md.indexOf(critical) > 0 && md.indexOf(critical) < md.indexOf(criticalL128), md);
+        assertTrue(md.indexOf(criticalL128) < md.indexOf(window), "critical sets before window sets: " + md);
+        assertTrue(md.indexOf(old) > md.indexOf(window), "an older task version after the current one: " + md);
+        assertTrue(
+                md.substring(md.indexOf(old)).contains("(1) density-baseline has no spanning v1 row in tier default"),
+                "compared with the baseline's rows of its own version only: " + md);
+        String table = md.substring(md.indexOf(critical), md.indexOf(criticalL128));
+        assertTrue(table.contains("| rank | model | accuracy | roc\\_auc | Δ density | #params |"), table);
+        assertTrue(table.contains("| 1 | cnn-a | 0.7000 ± 0.0200 | – | +0.1000 | 12,345 |"), table);
+        assertTrue(table.contains("| 4 | cnn-seeds | 0.6200 ± 0.0200 | – | (1) | 12,345 |"), table);
+        assertTrue(table.contains("| 5 | density-baseline | 0.6000 ± 0.0200 | – | +0.0000 | 12,345 |"), table);
+        assertTrue(table.contains("| ref. | exact-oracle | 1.0000 ± 0.0200 | – | +0.4000 | 12,345 |"), table);
+        assertTrue(table.contains("(1) different seeds: cnn-seeds ran 1, 2, 3, density-baseline 1, 2  \n"), table);
+        assertTrue(table.contains("- broken: NaN in predictions"), table);
+        String mask = md.substring(md.indexOf("## max-cluster-mask on percolation-L64-pc-test-v1/test"));
+        assertTrue(mask.contains("| 1 | cnn-a | 0.8000 ± 0.0200 | (1) | 12,345 |"), mask);
+        assertTrue(mask.contains("(1) density-baseline has no max-cluster-mask row in tier default  \n"), mask);
+    }
+
+    @Test
+    void rowsOfAnOlderSchemaAreListedApartAndInNoTable() {
+        Leaderboard b = defaultTier();
+        String md = LeaderboardPages.markdown(b, DATE);
+        assertTrue(md.contains("Rows: 17 from /results/rows; 1 of an older schema, listed apart below"), md);
+        String older = "## " + LeaderboardPages.OLDER_TITLE;
+        assertTrue(md.indexOf(older) > md.indexOf("## Models"), md);
+        assertTrue(
+                md.contains("- schema2-cnn: spanning v2 on percolation-L64-pc-test-v1/test, tier default, schema 2\n"),
+                md);
+        assertFalse(md.contains("| schema2-cnn"), "in no table: " + md);
+
+        Document html = Jsoup.parse(LeaderboardPages.html(b, DATE));
+        assertEquals(
+                List.of("schema2-cnn: spanning v2 on percolation-L64-pc-test-v1/test, tier default, schema 2"),
+                html.select("section#older li").eachText());
+        assertEquals(
+                LeaderboardPages.OLDER_TITLE,
+                html.selectFirst("section#older h2").text());
+        assertTrue(html.select("tr:contains(schema2-cnn)").isEmpty(), "in no table");
+
+        Leaderboard onlyOlder =
+                Leaderboard.of("/results/rows", new ResultStore.Contents(List.of(), b.older(), List.of()));
+        String page = LeaderboardPages.html(onlyOlder, DATE);
+        assertTrue(Jsoup.parse(page).selectFirst("p.empty").text().startsWith("No result rows in "), page);
+        assertEquals(1, Jsoup.parse(page).select("section#older li").size(), page);
+        assertTrue(LeaderboardPages.markdown(onlyOlder, DATE).contains(older), "listed on an otherwise empty page");
+    }
+
+    @Test
+    void theHtmlPageHasOneDataRowPerResultRowAndEveryChartAsReportFilesItCounts() throws IOException {
+        ResultStore store = new ResultStore(dir.resolve("rows"));
+        for (ResultRow r : HeadlineTest.rows()) {
+            store.write(r);
+        }
+        ResultStore.Contents contents = store.readAll();
+        assertEquals(1, contents.older().size());
+        LeaderboardPages.write(Leaderboard.read(store.dir()), dir.resolve("out"), DATE);
+        Document page =
+                Jsoup.parse(dir.resolve("out").resolve(LeaderboardPages.HTML).toFile());
+        List<String> shown = page.select("tr[data-model]").stream()
+                .map(tr -> String.join(
+                        " / ",
+                        tr.attr("data-tier"),
+                        tr.attr("data-task"),
+                        tr.attr("data-model"),
+                        tr.attr("data-test-spec")))
+                .toList();
+        for (ResultRow r : contents.rows()) {
+            assertTrue(shown.contains(String.join(" / ", r.tier(), r.task(), r.model(), r.testSpec())), r.model());
+        }
+        assertEquals(contents.rows().size(), shown.size(), "one table row per result row: " + shown);
+        Set<String> charts = Leaderboard.read(store.dir()).tables().stream()
+                .map(Leaderboard.Table::chart)
+                .filter(c -> c != null)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(
+                Set.of("spanning-accuracy-vs-p-percolation-L64-v1.png", "spanning-accuracy-vs-p-" + SMOKE + ".png"),
+                charts,
+                "window sets only: a critical set has one p");
+        assertEquals(
+                charts,
+                page.select("img").stream().map(i -> i.attr("src")).collect(Collectors.toCollection(TreeSet::new)));
+        for (String src : charts) {
+            assertNotNull(ImageIO.read(dir.resolve("out").resolve(src).toFile()), src);
+        }
     }
 
     @Test

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalefreebench.bench.result.Headline;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultStore;
 import org.scalefreebench.datasets.task.Task;
+import org.scalefreebench.datasets.task.Tier;
 import org.scalefreebench.reports.Leaderboard.Ranked;
 import org.scalefreebench.reports.Leaderboard.Table;
 
@@ -140,6 +142,37 @@ class LeaderboardTest {
                 List.of("cnn", "oracle"),
                 spanning.okRows().stream().map(ResultRow::model).toList());
         assertNull(board.tables().get(2).chart(), "max-cluster tables have no chart");
+    }
+
+    @Test
+    void criticalSetsComeBeforeWindowSetsWithoutAChartAndOlderSchemasStayApart() throws IOException {
+        Leaderboard board = write(HeadlineTest.rows().toArray(ResultRow[]::new));
+        List<Table> spanning = board.tables().stream()
+                .filter(t -> t.tier().equals("default") && t.task() == Task.SPANNING && t.taskVersion() == 2)
+                .toList();
+        assertEquals(
+                List.of(
+                        "percolation-L64-pc-test-v1 CRITICAL null",
+                        "percolation-L128-pc-test-v1 CRITICAL null",
+                        "percolation-L64-v1 WINDOW spanning-accuracy-vs-p-percolation-L64-v1.png"),
+                spanning.stream()
+                        .map(t -> t.testSpec() + " " + t.role() + " " + t.chart())
+                        .toList(),
+                "a critical set has accuracy at one p only, so no chart against p");
+        assertEquals(
+                0.70 - 0.60,
+                spanning.get(0).gap(spanning.get(0).ranked().get(0).row()).value(),
+                1e-12);
+        assertEquals(
+                List.of("schema2-cnn"),
+                board.older().stream().map(ResultRow::model).toList());
+        assertTrue(board.tables().stream()
+                .flatMap(t -> t.okRows().stream())
+                .noneMatch(r -> r.schema() != ResultRow.SCHEMA));
+        assertEquals(17, board.rowCount());
+        assertEquals(
+                List.of(Tier.DEFAULT, Tier.SMOKE),
+                board.headlines().stream().map(Headline::tier).toList());
     }
 
     @Test

@@ -28,9 +28,10 @@ import org.scalefreebench.bench.result.ResultStore;
 
 /**
  * Checks what the reports module built without a browser, so that it runs on a machine with only
- * JDK 17 and Maven: {@code leaderboard.html} (parsed with jsoup) has one table row per result row,
- * says how its pages are checked, every chart it shows is a readable PNG and every code-coverage
- * report it links exists; the Allure report's data
+ * JDK 17 and Maven: {@code leaderboard.html} (parsed with jsoup) opens with a tier's headline, has
+ * one table row per result row, lists the rows of an older schema apart, says how its pages are
+ * checked, every chart it shows is a readable PNG and every code-coverage report it links exists;
+ * the Allure report's data
  * count its tests, name every benchmarked model and hold every attachment they refer to.
  * {@link ReportPagesIT} checks the same pages rendered in headless Chromium where it is installed.
  */
@@ -57,11 +58,22 @@ class ReportFilesIT {
         assertEquals("ScaleFree Bench leaderboard", page.selectFirst("h1").text());
         String header = page.selectFirst("p.header").text();
         assertTrue(header.contains("Page checks: "), "the header says how the pages are checked: " + header);
+        assertEquals(
+                contents.older().size(),
+                page.select("section#older li").size(),
+                "the rows of an older schema are listed apart, one item each");
         if (contents.rows().isEmpty()) {
             assertTrue(
                     page.selectFirst("p.empty").text().startsWith("No result rows in "),
                     "with no rows the page says so");
             return;
+        }
+        Leaderboard board = Leaderboard.read(rowsDir);
+        if (!board.headlines().isEmpty()) {
+            assertTrue(
+                    page.selectFirst("table").hasClass("headline"),
+                    "the first table is the headline of "
+                            + board.headlines().get(0).tier().id());
         }
         List<String> shown = new ArrayList<>();
         for (Element tr : page.select("tr[data-model]")) {
@@ -80,7 +92,7 @@ class ReportFilesIT {
         if (!contents.unreadable().isEmpty()) {
             assertNotNull(page.getElementById("warnings"), "unreadable rows are warned about");
         }
-        Set<String> charts = Leaderboard.read(rowsDir).tables().stream()
+        Set<String> charts = board.tables().stream()
                 .map(Leaderboard.Table::chart)
                 .filter(c -> c != null)
                 .collect(Collectors.toCollection(TreeSet::new));

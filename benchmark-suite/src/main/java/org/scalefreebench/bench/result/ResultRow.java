@@ -2,6 +2,7 @@ package org.scalefreebench.bench.result;
 
 import java.util.List;
 import java.util.Map;
+import org.scalefreebench.datasets.task.Metric;
 
 /**
  * One leaderboard row: a model's scores on one task and one test set, over all seeds. Fields
@@ -86,6 +87,19 @@ public record ResultRow(
     /** @return whether the row holds scores */
     public boolean ok() {
         return OK.equals(status);
+    }
+
+    /**
+     * @param metric a metric
+     * @return the row's place in a ranking by that metric, smaller first: minus the mean when
+     *         higher is better, the mean otherwise; +∞ when the row has no mean of it (missing or NaN)
+     */
+    public double rankKey(Metric metric) {
+        Stat s = metrics == null ? null : metrics.get(metric.id());
+        if (s == null || Double.isNaN(s.mean())) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return metric.higherIsBetter() ? -s.mean() : s.mean();
     }
 
     /**

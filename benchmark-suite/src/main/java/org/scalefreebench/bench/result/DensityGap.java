@@ -1,0 +1,92 @@
+package org.scalefreebench.bench.result;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.scalefreebench.bench.RunCharts;
+import org.scalefreebench.datasets.task.Task;
+
+/**
+ * How far a row's primary metric is above {@value RunCharts#DENSITY_BASELINE}'s, the model that sees
+ * only the occupied fraction: the row's mean minus the baseline's on the same tier, task version,
+ * test set and seeds. Where the baseline has no comparable row there is no gap, only the reason.
+ *
+ * @param value   the row's mean minus the baseline's; NaN when there is no gap
+ * @param missing why there is no gap; null when there is one
+ */
+public record DensityGap(double value, String missing) {
+
+    /**
+     * @param row  a row
+     * @param task the row's task (its primary metric is compared)
+     * @param rows the rows to look for the baseline's in (any tiers, tasks and sets)
+     * @return the gap, or why there is none
+     */
+    public static DensityGap of(ResultRow row, Task task, List<ResultRow> rows) {
+        String metric = task.primaryMetric().id();
+        String where = row.testSpec() + "/" + row.testSplit();
+        if (!row.ok()) {
+            return none(row.model() + " failed on " + where);
+        }
+        ResultRow density = rows.stream()
+                .filter(r -> isDensity(r, row) && Objects.equals(r.testSpec(), row.testSpec()))
+                .filter(r -> Objects.equals(r.testSplit(), row.testSplit()))
+                .findFirst()
+                .orElse(null);
+        if (density == null) {
+            return rows.stream().anyMatch(r -> isDensity(r, row))
+                    ? none(RunCharts.DENSITY_BASELINE + " has no row on " + where)
+                    : none(RunCharts.DENSITY_BASELINE + " has no " + task.id()
+                            + (row.taskVersion() == task.version() ? "" : " v" + row.taskVersion()) + " row in tier "
+                            + row.tier());
+        }
+        if (!density.ok()) {
+            return none(RunCharts.DENSITY_BASELINE + " failed on " + where);
+        }
+        Stat mine = row.metrics() == null ? null : row.metrics().get(metric);
+        Stat theirs = density.metrics() == null ? null : density.metrics().get(metric);
+        if (mine == null || Double.isNaN(mine.mean())) {
+            return none(row.model() + " has no " + metric + " on " + where);
+        }
+        if (theirs == null || Double.isNaN(theirs.mean())) {
+            return none(RunCharts.DENSITY_BASELINE + " has no " + metric + " on " + where);
+        }
+        if (!Objects.equals(row.seeds(), density.seeds())) {
+            return none("different seeds: " + row.model() + " ran " + seeds(row) + ", " + RunCharts.DENSITY_BASELINE
+                    + " " + seeds(density));
+        }
+        return new DensityGap(mine.mean() - theirs.mean(), null);
+    }
+
+    /** @return whether there is a gap */
+    public boolean present() {
+        return missing == null;
+    }
+
+    /**
+     * @param notes the notes of the table the cell is in
+     * @return the gap with its sign and 4 decimals, e.g. {@code +0.1010}; when there is none, the
+     *         mark of the note saying why, e.g. {@code (1)}
+     */
+    public String text(Footnotes notes) {
+        return present() ? String.format(Locale.ROOT, "%+.4f", value) : notes.mark(missing);
+    }
+
+    private static DensityGap none(String why) {
+        return new DensityGap(Double.NaN, why);
+    }
+
+    /** Whether r is a baseline row of the same tier, task and task version as row. */
+    private static boolean isDensity(ResultRow r, ResultRow row) {
+        return RunCharts.DENSITY_BASELINE.equals(r.model())
+                && Objects.equals(r.tier(), row.tier())
+                && Objects.equals(r.task(), row.task())
+                && r.taskVersion() == row.taskVersion();
+    }
+
+    private static String seeds(ResultRow r) {
+        return r.seeds() == null
+                ? "no seeds"
+                : String.join(", ", r.seeds().stream().map(String::valueOf).toList());
+    }
+}
