@@ -21,6 +21,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.scalefreebench.bench.result.Headline;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultStore;
 import org.scalefreebench.datasets.load.SplitData;
@@ -100,6 +101,16 @@ class BenchmarkIT {
                 }
             }
         }
+        nodes.add(DynamicTest.dynamicTest("headline: every model at p = p_c, with its gap to density-baseline", () -> {
+            List<ResultRow> rows = store.readAll().rows().stream()
+                    .filter(r -> r.tier().equals(settings.tier().id()))
+                    .collect(Collectors.toList());
+            Headline headline = Headline.of(settings.tier(), rows);
+            assumeFalse(headline.isEmpty(), "no row to show");
+            Allure.epic("0. Headline");
+            Allure.description(headline.markdown());
+            Allure.addAttachment("headline.md", "text/markdown", headline.markdown(), ".md");
+        }));
         nodes.add(DynamicTest.dynamicTest("all models: spanning accuracy against p", () -> {
             List<ResultRow> rows = store.readAll().rows().stream()
                     .filter(r -> r.tier().equals(settings.tier().id()))
