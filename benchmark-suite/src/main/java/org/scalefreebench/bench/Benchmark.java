@@ -164,6 +164,9 @@ public final class Benchmark {
         Map<String, Double> predictSeconds = new LinkedHashMap<>();
         Map<String, Map<Task, float[]>> kept = new LinkedHashMap<>();
         for (SplitData test : data.testSets()) {
+            if (tasks.stream().noneMatch(t -> data.testSet(t, test) != null)) {
+                continue;
+            }
             String key = test.spec().id();
             MapBatch maps = new MapBatch(test.samples(), test.channels(), test.size(), test.maps());
             Map<Task, Evaluation> scores = new EnumMap<>(Task.class);
