@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.scalefreebench.bench.chart.Charts;
+import org.scalefreebench.bench.result.DensityGap;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.datasets.lattice.CriticalExponents;
 import org.scalefreebench.datasets.load.SplitData;
@@ -14,9 +15,6 @@ import org.scalefreebench.datasets.task.TestSet;
 
 /** The pictures of a run, as named PNGs: what the Allure report attaches to each test. */
 public final class RunCharts {
-
-    /** The model every chart and headline is read against: it sees the occupied fraction only. */
-    public static final String DENSITY_BASELINE = "density-baseline";
 
     private RunCharts() {}
 
@@ -63,7 +61,7 @@ public final class RunCharts {
             if (predicted == null || planned == null) {
                 continue;
             }
-            String where = label(test.size(), planned.role());
+            String where = planned.role().label(test.size());
             if (task.kind() == Task.Kind.REGRESSION) {
                 charts.put(
                         id + " " + task.id() + ", " + where,
@@ -82,15 +80,6 @@ public final class RunCharts {
             }
         }
         return charts;
-    }
-
-    /**
-     * @param size L
-     * @param role the set's role
-     * @return "L = 64, p = p_c" for a critical set, "L = 64, p window" for a window set
-     */
-    public static String label(int size, TestSet.Role role) {
-        return "L = " + size + (role == TestSet.Role.CRITICAL ? ", p = p_c" : ", p window");
     }
 
     /**
@@ -114,10 +103,10 @@ public final class RunCharts {
             return null;
         }
         return Charts.accuracyVsP(
-                "Spanning accuracy against p, L = " + size + " (" + testSpec + "); dashed: " + DENSITY_BASELINE,
+                "Spanning accuracy against p, L = " + size + " (" + testSpec + "); dashed: " + DensityGap.BASELINE,
                 series,
                 CriticalExponents.SITE_P_C,
-                Set.of(DENSITY_BASELINE));
+                Set.of(DensityGap.BASELINE));
     }
 
     /** Whether a row holds accuracies over several p values: an ok row of a window set. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.scalefreebench.bench.result.DensityGap;
 import org.scalefreebench.bench.result.Headline;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultStore;
@@ -44,7 +45,7 @@ class BenchmarkIT {
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
         ModelRegistry registry = ModelRegistry.load();
         List<BenchmarkModel> models = new ArrayList<>(registry.select(settings.modelIds(), settings.tier()));
-        models.sort(Comparator.comparing((BenchmarkModel m) -> !m.id().equals(RunCharts.DENSITY_BASELINE)));
+        models.sort(Comparator.comparing((BenchmarkModel m) -> !m.id().equals(DensityGap.BASELINE)));
         List<TierData> groups = TierData.loadAll(settings.tier(), settings.tasks(), settings.dataDir());
         ResultStore store = new ResultStore(settings.rowsDir());
         if (settings.modelIds().isBlank() && settings.tasks().size() == Task.values().length) {
@@ -82,7 +83,7 @@ class BenchmarkIT {
                         }
                         List<ResultRow> density = store.readAll().rows().stream()
                                 .filter(r -> r.tier().equals(settings.tier().id())
-                                        && r.model().equals(RunCharts.DENSITY_BASELINE))
+                                        && r.model().equals(DensityGap.BASELINE))
                                 .toList();
                         RunCharts.of(run, task, rows, density, data)
                                 .forEach((name, png) ->

@@ -142,16 +142,18 @@ public record Leaderboard(
         Map<String, Integer> chartNames = new HashMap<>();
         List<Table> tables = new ArrayList<>();
         for (TableKey k : keys) {
-            Table t = Table.of(k, grouped.get(k), contents.rows(), null);
+            List<ResultRow> rows = grouped.get(k);
+            String chart = null;
             if (k.task() == Task.SPANNING
                     && k.role() == TestSet.Role.WINDOW
-                    && t.okRows().stream()
-                            .anyMatch(r -> r.perP() != null && r.perP().size() > 1)) {
+                    && rows.stream()
+                            .anyMatch(
+                                    r -> r.ok() && r.perP() != null && r.perP().size() > 1)) {
                 String base = SPANNING_CHART_PREFIX + k.testSpec().replaceAll("[^A-Za-z0-9._-]", "_");
                 int n = chartNames.merge(base, 1, Integer::sum);
-                t = Table.of(k, grouped.get(k), contents.rows(), base + (n > 1 ? "-" + n : "") + ".png");
+                chart = base + (n > 1 ? "-" + n : "") + ".png";
             }
-            tables.add(t);
+            tables.add(Table.of(k, rows, contents.rows(), chart));
         }
         List<Headline> headlines = new ArrayList<>();
         for (Tier tier : Tier.values()) {

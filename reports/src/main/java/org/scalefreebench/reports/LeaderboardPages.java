@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.scalefreebench.bench.RunCharts;
+import org.scalefreebench.bench.result.DensityGap;
 import org.scalefreebench.bench.result.Footnotes;
 import org.scalefreebench.bench.result.Headline;
 import org.scalefreebench.bench.result.Markdown;
@@ -577,7 +578,7 @@ public final class LeaderboardPages {
 
     private static String tableTitle(Table t) {
         return t.task().id() + (t.taskVersion() == t.task().version() ? "" : " v" + t.taskVersion()) + " on "
-                + t.testSpec() + "/" + t.testSplit() + " (" + RunCharts.label(t.size(), t.role()) + "), tier "
+                + t.testSpec() + "/" + t.testSplit() + " (" + t.role().label(t.size()) + "), tier "
                 + t.tier();
     }
 
@@ -586,7 +587,7 @@ public final class LeaderboardPages {
         return t.task().description() + ". Sorted by " + m.id() + " (" + (m.higherIsBetter() ? "higher" : "lower")
                 + " is better); trained on " + (t.trainSpecs().isEmpty() ? NONE : String.join(", ", t.trainSpecs()))
                 + "; scores are mean ± std over seeds; " + GAP_COLUMN + ": the primary metric's mean minus "
-                + RunCharts.DENSITY_BASELINE + "'s on this set with the same seeds.";
+                + DensityGap.BASELINE + "'s on this set with the same seeds.";
     }
 
     private static List<String> columns(Table t) {

@@ -3,11 +3,10 @@ package org.scalefreebench.bench.result;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.scalefreebench.bench.RunCharts;
 import org.scalefreebench.datasets.task.Task;
 
 /**
- * How far a row's primary metric is above {@value RunCharts#DENSITY_BASELINE}'s, the model that sees
+ * How far a row's primary metric is above {@value #BASELINE}'s, the model that sees
  * only the occupied fraction: the row's mean minus the baseline's on the same tier, task version,
  * test set and seeds. Where the baseline has no comparable row there is no gap, only the reason.
  *
@@ -15,6 +14,9 @@ import org.scalefreebench.datasets.task.Task;
  * @param missing why there is no gap; null when there is one
  */
 public record DensityGap(double value, String missing) {
+
+    /** The model every gap, chart and headline is read against: it sees the occupied fraction only. */
+    public static final String BASELINE = "density-baseline";
 
     /**
      * @param row  a row
@@ -35,13 +37,13 @@ public record DensityGap(double value, String missing) {
                 .orElse(null);
         if (density == null) {
             return rows.stream().anyMatch(r -> isDensity(r, row))
-                    ? none(RunCharts.DENSITY_BASELINE + " has no row on " + where)
-                    : none(RunCharts.DENSITY_BASELINE + " has no " + task.id()
+                    ? none(BASELINE + " has no row on " + where)
+                    : none(BASELINE + " has no " + task.id()
                             + (row.taskVersion() == task.version() ? "" : " v" + row.taskVersion()) + " row in tier "
                             + row.tier());
         }
         if (!density.ok()) {
-            return none(RunCharts.DENSITY_BASELINE + " failed on " + where);
+            return none(BASELINE + " failed on " + where);
         }
         Stat mine = row.metrics() == null ? null : row.metrics().get(metric);
         Stat theirs = density.metrics() == null ? null : density.metrics().get(metric);
@@ -49,11 +51,11 @@ public record DensityGap(double value, String missing) {
             return none(row.model() + " has no " + metric + " on " + where);
         }
         if (theirs == null || Double.isNaN(theirs.mean())) {
-            return none(RunCharts.DENSITY_BASELINE + " has no " + metric + " on " + where);
+            return none(BASELINE + " has no " + metric + " on " + where);
         }
         if (!Objects.equals(row.seeds(), density.seeds())) {
-            return none("different seeds: " + row.model() + " ran " + seeds(row) + ", " + RunCharts.DENSITY_BASELINE
-                    + " " + seeds(density));
+            return none(
+                    "different seeds: " + row.model() + " ran " + seeds(row) + ", " + BASELINE + " " + seeds(density));
         }
         return new DensityGap(mine.mean() - theirs.mean(), null);
     }
@@ -78,7 +80,7 @@ public record DensityGap(double value, String missing) {
 
     /** Whether r is a baseline row of the same tier, task and task version as row. */
     private static boolean isDensity(ResultRow r, ResultRow row) {
-        return RunCharts.DENSITY_BASELINE.equals(r.model())
+        return BASELINE.equals(r.model())
                 && Objects.equals(r.tier(), row.tier())
                 && Objects.equals(r.task(), row.task())
                 && r.taskVersion() == row.taskVersion();

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.scalefreebench.bench.RunCharts;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.TestSet;
 import org.scalefreebench.datasets.task.Tier;
@@ -14,7 +13,7 @@ import org.scalefreebench.datasets.task.TierPlan;
 /**
  * The first table of a tier's leaderboard: one line per model, and per task the primary metric on
  * each critical set at p = p_c, by L, where the occupation density decides almost nothing; beside
- * each score its gap to {@value RunCharts#DENSITY_BASELINE} ({@link DensityGap}), and after them the
+ * each score its gap to {@value DensityGap#BASELINE} ({@link DensityGap}), and after them the
  * same gap on the p-window sets, where density decides most labels. Ranked models are sorted by the
  * spanning primary metric on the spanning headline set ({@link TierPlan#headline()}, the critical
  * set at the training size), then by id; references are listed apart. Only rows of the current
@@ -162,13 +161,13 @@ public final class Headline {
                         : "no set at p = p_c in this tier, the p window instead")
                 + " — " + scores + ", per L"
                 + (sortColumn == null ? "" : " (trained at L = " + sortColumn.size() + ")")
-                + ", with the gap to " + RunCharts.DENSITY_BASELINE;
+                + ", with the gap to " + DensityGap.BASELINE;
     }
 
     /** @return how to read the table */
     public String caption() {
         return "Mean ± std over seeds of each task's primary metric, and Δ: the model's mean minus "
-                + RunCharts.DENSITY_BASELINE + "'s on the same set, given only where " + RunCharts.DENSITY_BASELINE
+                + DensityGap.BASELINE + "'s on the same set, given only where " + DensityGap.BASELINE
                 + " has an ok row with the same seeds (otherwise a note says why). The Δ density columns give the"
                 + " same gap on the p-window sets, where density decides most labels. Ranked by "
                 + (sortColumn == null ? "model id" : sortColumn.title() + ", then by model id")
@@ -265,7 +264,7 @@ public final class Headline {
         /** @return e.g. "spanning accuracy, L = 64, p = p_c" or "spanning Δ density, L = 64, p window" */
         public String title() {
             return task.id() + " " + (scored ? task.primaryMetric().id() : "Δ density") + ", "
-                    + RunCharts.label(size, set.role());
+                    + set.role().label(size);
         }
     }
 

@@ -29,5 +29,14 @@ public record TestSet(String specId, String split, Role role) {
         public String id() {
             return id;
         }
+
+        /**
+         * @param size L of the set's maps
+         * @return how tables and charts name a set of this role: "L = 64, p = p_c" for a critical
+         *         set, "L = 64, p window" for a window set
+         */
+        public String label(int size) {
+            return "L = " + size + (this == CRITICAL ? ", p = p_c" : ", p window");
+        }
     }
 }
