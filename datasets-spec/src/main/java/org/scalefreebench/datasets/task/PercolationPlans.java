@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * The tier plans of the site-percolation tasks: trained at L = 64 on the p window, scored on the
- * critical sets at p_c (the headline) and on the p-window test sets. Spanning and max-cluster are
- * scored at p_c at L = 64, 128, 256 and 512 and on the window at L = 64 and 128; the mask, whose
- * prediction costs a full-resolution U-Net pass, at p_c at L = 64, 128 and 256 and on the window at
- * L = 64 in the default and study tiers (every set in the full tier).
+ * critical sets at p_c (the headline) and on the p-window test set at the training size. In the
+ * default and study tiers spanning and max-cluster are scored at p_c at L = 64, 128, 256 and 512;
+ * the mask, whose prediction costs a full-resolution U-Net pass, at p_c at L = 64 and 128. The full
+ * tier adds the mask at L = 256 and 512 and the window sets at L = 128 and 256, where density
+ * decides the label (they were the v1 size-generalisation columns).
  */
 final class PercolationPlans {
 
@@ -23,11 +24,11 @@ final class PercolationPlans {
             critical("percolation-L256-pc-test-v1"),
             critical("percolation-L512-pc-test-v1"));
 
-    private static final List<TestSet> WINDOW = List.of(
-            new TestSet(TRAIN_L64, "test", TestSet.Role.WINDOW),
-            new TestSet("percolation-L128-test-v1", "test", TestSet.Role.WINDOW));
+    private static final TestSet WINDOW_L64 = new TestSet(TRAIN_L64, "test", TestSet.Role.WINDOW);
 
-    private static final TestSet WINDOW_L256 = new TestSet("percolation-L256-test-v1", "test", TestSet.Role.WINDOW);
+    private static final List<TestSet> WINDOW_LARGER = List.of(
+            new TestSet("percolation-L128-test-v1", "test", TestSet.Role.WINDOW),
+            new TestSet("percolation-L256-test-v1", "test", TestSet.Role.WINDOW));
 
     private PercolationPlans() {}
 
@@ -36,10 +37,8 @@ final class PercolationPlans {
         return switch (tier) {
             case SMOKE -> new TierPlan(List.of(SMOKE), List.of(new TestSet(SMOKE, "test", TestSet.Role.WINDOW)));
             case DEFAULT, STUDY ->
-                new TierPlan(
-                        List.of(TRAIN_L64),
-                        mask ? concat(CRITICAL.subList(0, 3), WINDOW.subList(0, 1)) : concat(CRITICAL, WINDOW));
-            case FULL -> new TierPlan(List.of(TRAIN_L64), concat(CRITICAL, WINDOW, List.of(WINDOW_L256)));
+                new TierPlan(List.of(TRAIN_L64), concat(mask ? CRITICAL.subList(0, 2) : CRITICAL, List.of(WINDOW_L64)));
+            case FULL -> new TierPlan(List.of(TRAIN_L64), concat(CRITICAL, List.of(WINDOW_L64), WINDOW_LARGER));
         };
     }
 

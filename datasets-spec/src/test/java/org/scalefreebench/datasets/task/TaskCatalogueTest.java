@@ -43,7 +43,7 @@ class TaskCatalogueTest {
                     .toList();
             assertEquals(
                     task == Task.MAX_CLUSTER_MASK
-                            ? List.of(trainSize, 2 * trainSize, 4 * trainSize)
+                            ? List.of(trainSize, 2 * trainSize)
                             : List.of(trainSize, 2 * trainSize, 4 * trainSize, 8 * trainSize),
                     criticalSizes,
                     task.id());

@@ -1,7 +1,10 @@
 package org.scalefreebench.reference.cnn;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.scalefreebench.datasets.task.Tier;
 import org.scalefreebench.reference.nn.GraphTrainer;
 
 /** {@code cnn-adam}: the reference residual CNN, same architecture and initialisation as {@code cnn-sgd}, trained by Adam. */
@@ -13,6 +16,17 @@ public class CnnAdam extends ResidualCnnModel {
     @Override
     public String id() {
         return "cnn-adam";
+    }
+
+    /**
+     * @return the study and full tiers, not the default: Adam is a trainer comparison beside the two
+     *         reference trainers (SGD and ANaGRAM), and the default tier's budget holds those two
+     */
+    @Override
+    public Set<Tier> tiers() {
+        Set<Tier> tiers = EnumSet.copyOf(super.tiers());
+        tiers.remove(Tier.DEFAULT);
+        return tiers;
     }
 
     @Override

@@ -48,13 +48,14 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
     }
 
     /**
-     * @return smoke, default and full for the pass-bounded models; smoke and study for the
-     *         equal-time variants, which compare trainers at equal wall-clock time
+     * @return every tier for the pass-bounded models (the study tier compares the trainers at equal
+     *         passes too); smoke and study for the equal-time variants, which compare trainers at equal
+     *         wall-clock time
      */
     @Override
     public Set<Tier> tiers() {
         return schedule().timeLimit() == null
-                ? EnumSet.of(Tier.SMOKE, Tier.DEFAULT, Tier.FULL)
+                ? EnumSet.of(Tier.SMOKE, Tier.DEFAULT, Tier.STUDY, Tier.FULL)
                 : EnumSet.of(Tier.SMOKE, Tier.STUDY);
     }
 

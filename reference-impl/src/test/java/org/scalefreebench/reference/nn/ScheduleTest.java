@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.scalefreebench.datasets.task.Tier;
+import org.scalefreebench.reference.cnn.CnnAdam;
 import org.scalefreebench.reference.cnn.CnnSgd;
 
 /** A pass-bounded schedule makes ten times its passes in the full tier; a time-bounded one keeps its time. */
@@ -22,8 +23,10 @@ class ScheduleTest {
     }
 
     @Test
-    void equalTimeVariantsRunInTheStudyTierOnly() {
-        assertEquals(EnumSet.of(Tier.SMOKE, Tier.DEFAULT, Tier.FULL), new CnnSgd().tiers());
+    void equalTimeVariantsRunInTheStudyTierOnlyAndAdamOutsideTheDefault() {
+        assertEquals(EnumSet.of(Tier.SMOKE, Tier.DEFAULT, Tier.STUDY, Tier.FULL), new CnnSgd().tiers());
         assertEquals(EnumSet.of(Tier.SMOKE, Tier.STUDY), new CnnSgd.EqualTime().tiers());
+        assertEquals(EnumSet.of(Tier.SMOKE, Tier.STUDY, Tier.FULL), new CnnAdam().tiers());
+        assertEquals(EnumSet.of(Tier.SMOKE, Tier.STUDY), new CnnAdam.EqualTime().tiers());
     }
 }
