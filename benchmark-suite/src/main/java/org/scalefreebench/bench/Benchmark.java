@@ -16,7 +16,6 @@ import org.scalefreebench.datasets.load.SplitData;
 import org.scalefreebench.datasets.model.BenchmarkModel;
 import org.scalefreebench.datasets.model.FitOptions;
 import org.scalefreebench.datasets.model.MapBatch;
-import org.scalefreebench.datasets.model.TrainingData;
 import org.scalefreebench.datasets.task.Evaluation;
 import org.scalefreebench.datasets.task.Evaluator;
 import org.scalefreebench.datasets.task.Task;
@@ -146,9 +145,7 @@ public final class Benchmark {
         BenchmarkModel.FittedModel fitted;
         try {
             fitted = worker.call(
-                    () -> model.fit(new TrainingData(supported(model, tasks), data.train(), data.val()), options),
-                    settings.budget(),
-                    "fit");
+                    () -> model.fit(data.training(supported(model, tasks)), options), settings.budget(), "fit");
             if (fitted == null) {
                 throw new ModelFailure("fit returned null", false);
             }

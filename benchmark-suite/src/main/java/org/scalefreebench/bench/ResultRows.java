@@ -46,8 +46,10 @@ public final class ResultRows {
                 String specId = test.spec().id();
                 Map<String, String> sums = new LinkedHashMap<>();
                 data.sha256().forEach((k, v) -> {
-                    if (k.startsWith(data.train().spec().id() + "/train/")
-                            || k.startsWith(data.val().spec().id() + "/val/")
+                    if (data.trainSplits().stream()
+                                    .anyMatch(t -> k.startsWith(t.spec().id() + "/train/"))
+                            || data.valSplits().stream()
+                                    .anyMatch(s -> k.startsWith(s.spec().id() + "/val/"))
                             || k.startsWith(specId + "/" + test.split().name() + "/")) {
                         sums.put(k, v);
                     }
@@ -96,7 +98,7 @@ public final class ResultRows {
                         run.model().description(),
                         run.model().ranked(),
                         data.tier().id(),
-                        data.train().spec().id(),
+                        data.trainSpecs(),
                         specId,
                         test.split().name(),
                         planned.role().id(),

@@ -11,10 +11,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.scalefreebench.datasets.family.DataColumn;
 import org.scalefreebench.datasets.generate.DatasetGenerator;
 import org.scalefreebench.datasets.load.DatasetLoader;
 import org.scalefreebench.datasets.load.SplitData;
+import org.scalefreebench.datasets.model.TrainingData;
 import org.scalefreebench.datasets.spec.DatasetSpec;
 import org.scalefreebench.datasets.spec.SpecCatalogue;
 import org.scalefreebench.datasets.task.Task;
@@ -23,32 +25,60 @@ import org.scalefreebench.datasets.task.Tier;
 
 /**
  * The data of the tasks of a tier that share their training data, loaded and checked before any
- * model trains: the training spec's train and val splits and every test set any of those tasks is
- * scored on. A model is fitted once per seed on it for all those tasks. A dataset that is absent is
- * generated from its spec; one that is present is loaded strictly, so a file whose SHA-256 differs
- * from the spec's pin stops the run with an error naming the file (it is never silently
- * regenerated).
+ * model trains: the train and val splits of every training spec (several when the plan trains on
+ * several sizes together) and every test set any of those tasks is scored on. A model is fitted
+ * once per seed on it for all those tasks. A dataset that is absent is generated from its spec; one
+ * that is present is loaded strictly, so a file whose SHA-256 differs from the spec's pin stops the
+ * run with an error naming the file (it is never silently regenerated).
  *
- * @param tier     the tier
- * @param tasks    the tasks that train on this data
- * @param train    the training split
- * @param val      the validation split
- * @param testSets the test splits, in the tasks' order (critical sets first), each once
- * @param sha256   the pinned SHA-256 of every file read, keyed {@code <spec>/<split>/<file>}
+ * @param tier        the tier
+ * @param tasks       the tasks that train on this data
+ * @param trainSplits the training splits, one per training spec, smallest L first
+ * @param valSplits   the validation splits, in the same order
+ * @param testSets    the test splits, in the tasks' order (critical sets first), each once
+ * @param sha256      the pinned SHA-256 of every file read, keyed {@code <spec>/<split>/<file>}
  */
 public record TierData(
         Tier tier,
         Set<Task> tasks,
-        SplitData train,
-        SplitData val,
+        List<SplitData> trainSplits,
+        List<SplitData> valSplits,
         List<SplitData> testSets,
         Map<String, String> sha256) {
 
     /** Immutable copies. */
     public TierData {
         tasks = Collections.unmodifiableSet(EnumSet.copyOf(tasks));
+        trainSplits = List.copyOf(trainSplits);
+        valSplits = List.copyOf(valSplits);
         testSets = List.copyOf(testSets);
         sha256 = Collections.unmodifiableMap(new LinkedHashMap<>(sha256));
+    }
+
+    /** @return the training split at the training size (the largest L) */
+    public SplitData train() {
+        return trainSplits.get(trainSplits.size() - 1);
+    }
+
+    /** @return the validation split at the training size */
+    public SplitData val() {
+        return valSplits.get(valSplits.size() - 1);
+    }
+
+    /**
+     * @return the training specs as result rows name them: their ids joined by {@code +}, smallest L
+     *         first (one id for a one-size plan)
+     */
+    public String trainSpecs() {
+        return trainSplits.stream().map(t -> t.spec().id()).collect(Collectors.joining("+"));
+    }
+
+    /**
+     * @param tasks the tasks to fit for
+     * @return the training data of those tasks: every training and validation split
+     */
+    public TrainingData training(Set<Task> tasks) {
+        return new TrainingData(tasks, trainSplits, valSplits);
     }
 
     /**
@@ -60,7 +90,7 @@ public record TierData(
      * @return the groups, in task order
      * @throws IOException           naming the file if one is missing, corrupt or does not match its pinned checksum
      * @throws IllegalStateException if the task catalogue names a spec that does not exist or lacks a
-     *                               task's label column, or a task trains on several specs together
+     *                               task's label column
      */
     public static List<TierData> loadAll(Tier tier, Set<Task> tasks, Path dataDir) throws IOException {
         SpecCatalogue catalogue = SpecCatalogue.published();
@@ -73,22 +103,21 @@ public record TierData(
         List<TierData> out = new ArrayList<>();
         Map<String, SplitData> loaded = new LinkedHashMap<>();
         for (Map.Entry<List<String>, Set<Task>> g : groups.entrySet()) {
-            if (g.getKey().size() != 1) {
-                throw new IllegalStateException("tasks " + g.getValue() + " of tier " + tier.id()
-                        + " train on several specs together (" + g.getKey()
-                        + "); this harness fits on one training spec at a time");
-            }
             Map<String, String> sums = new LinkedHashMap<>();
-            DatasetSpec trainSpec = ensure(g.getKey().get(0), dataDir);
-            SplitData train = load(trainSpec, dataDir, "train", sums, loaded);
-            SplitData val = load(trainSpec, dataDir, "val", sums, loaded);
+            List<SplitData> trains = new ArrayList<>();
+            List<SplitData> vals = new ArrayList<>();
+            for (String specId : g.getKey()) {
+                DatasetSpec trainSpec = ensure(specId, dataDir);
+                trains.add(load(trainSpec, dataDir, "train", sums, loaded));
+                vals.add(load(trainSpec, dataDir, "val", sums, loaded));
+            }
             Set<TestSet> sets = new LinkedHashSet<>();
             g.getValue().forEach(t -> sets.addAll(t.plan(tier).testSets()));
             List<SplitData> tests = new ArrayList<>();
             for (TestSet t : sets) {
                 tests.add(load(ensure(t.specId(), dataDir), dataDir, t.split(), sums, loaded));
             }
-            out.add(new TierData(tier, g.getValue(), train, val, tests, sums));
+            out.add(new TierData(tier, g.getValue(), trains, vals, tests, sums));
         }
         return out;
     }

@@ -58,7 +58,7 @@ class BenchmarkIT {
         for (TierData data : groups) {
             data.testSets().stream().filter(t -> !testSets.contains(t)).forEach(testSets::add);
             Benchmark benchmark = new Benchmark(settings, data, System.out::println);
-            String group = data.train().spec().id();
+            String group = data.trainSpecs();
             for (BenchmarkModel model : models) {
                 List<DynamicTest> tests = new ArrayList<>();
                 for (Task task : benchmark.tasksOf(model)) {

@@ -18,7 +18,8 @@ import org.scalefreebench.datasets.task.Metric;
  * @param modelDescription the model's one-line description
  * @param ranked           false for a reference shown apart (the exact oracle)
  * @param tier             tier id
- * @param trainSpec        spec the model was fitted on (train and val splits)
+ * @param trainSpec        spec the model was fitted on (train and val splits); several specs
+ *                         trained on together are joined by {@code +}, smallest L first
  * @param testSpec         spec of the test set
  * @param testSplit        split of the test set
  * @param testRole         {@code critical} (maps at p_c: the headline) or {@code window} (a window of p)

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             VerifyCommand.class,
             BenchLabelCommand.class,
+            CrossingWindowCommand.class,
             PinCommand.class,
             PreflightCommand.class
         })

@@ -4,12 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The tier plans of the site-percolation tasks: trained at L = 64 on the p window, scored on the
- * critical sets at p_c (the headline) and on the p-window test set at the training size. In the
- * default and study tiers spanning and max-cluster are scored at p_c at L = 64, 128, 256 and 512;
- * the mask, whose prediction costs a full-resolution U-Net pass, at p_c at L = 64 and 128. The full
- * tier adds the mask at L = 256 and 512 and the window sets at L = 128 and 256, where density
- * decides the label (they were the v1 size-generalisation columns).
+ * The tier plans of the site-percolation tasks.
+ *
+ * <p>Spanning, max-cluster and the mask train on the p window at L = 8, 16, 32 and 64 together
+ * (L = 8 … 32 in the window where the crossing probability lies between 0.1 and 0.9; L = 64 on the
+ * wider grid of {@code percolation-L64-v1}); a model that trains at one size uses L = 64, the
+ * training size. They are scored on the critical sets at p_c (the headline) and on the p-window
+ * test set at L = 64. In the default and study tiers spanning and max-cluster are scored at p_c at
+ * L = 64, 128, 256 and 512; the mask, whose prediction costs a full-resolution U-Net pass, at p_c
+ * at L = 64 and 128. The full tier adds the mask at L = 256 and 512 and the window sets at
+ * L = 128 and 256, where density decides the label (they were the v1 size-generalisation columns).
+ *
+ * <p>Max-cluster generation trains on exact largest-cluster masks at p_c at L = 16, 32 and 64 and
+ * is scored against the exact masks of the critical sets at L = 64, 256 and 512.
  */
 final class PercolationPlans {
 
@@ -17,6 +24,14 @@ final class PercolationPlans {
     static final String TRAIN_L64 = "percolation-L64-v1";
     /** The spec the smoke tier trains and tests on. */
     static final String SMOKE = "percolation-L32-smoke-v1";
+
+    /** The multi-size training specs: the critical window at L = 8, 16 and 32, then the training size. */
+    static final List<String> TRAIN_MULTI_SIZE =
+            List.of("percolation-L8-window-v1", "percolation-L16-window-v1", "percolation-L32-window-v1", TRAIN_L64);
+
+    /** Exact largest-cluster masks at p_c that the generators train on. */
+    static final List<String> TRAIN_CRITICAL_MASKS =
+            List.of("percolation-L16-pc-v1", "percolation-L32-pc-v1", "percolation-L64-pc-v1");
 
     private static final List<TestSet> CRITICAL = List.of(
             critical("percolation-L64-pc-test-v1"),
@@ -33,12 +48,22 @@ final class PercolationPlans {
     private PercolationPlans() {}
 
     static TierPlan of(Task task, Tier tier) {
+        if (task.kind() == Task.Kind.GENERATION) {
+            return switch (tier) {
+                case SMOKE ->
+                    new TierPlan(
+                            TRAIN_CRITICAL_MASKS.subList(0, 1),
+                            List.of(new TestSet("percolation-L32-pc-v1", "val", TestSet.Role.CRITICAL)));
+                case DEFAULT, STUDY, FULL ->
+                    new TierPlan(TRAIN_CRITICAL_MASKS, List.of(CRITICAL.get(0), CRITICAL.get(2), CRITICAL.get(3)));
+            };
+        }
         boolean mask = task == Task.MAX_CLUSTER_MASK;
         return switch (tier) {
             case SMOKE -> new TierPlan(List.of(SMOKE), List.of(new TestSet(SMOKE, "test", TestSet.Role.WINDOW)));
             case DEFAULT, STUDY ->
-                new TierPlan(List.of(TRAIN_L64), concat(mask ? CRITICAL.subList(0, 2) : CRITICAL, List.of(WINDOW_L64)));
-            case FULL -> new TierPlan(List.of(TRAIN_L64), concat(CRITICAL, List.of(WINDOW_L64), WINDOW_LARGER));
+                new TierPlan(TRAIN_MULTI_SIZE, concat(mask ? CRITICAL.subList(0, 2) : CRITICAL, List.of(WINDOW_L64)));
+            case FULL -> new TierPlan(TRAIN_MULTI_SIZE, concat(CRITICAL, List.of(WINDOW_L64), WINDOW_LARGER));
         };
     }
 

@@ -7,14 +7,18 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.scalefreebench.datasets.generate.Manifest;
+import org.scalefreebench.datasets.lattice.CrossingWindow;
 import org.scalefreebench.datasets.npy.Npy;
+import org.scalefreebench.datasets.spec.SpecCatalogue;
 
 class ScaleFreeCliTest {
 
@@ -32,9 +36,40 @@ class ScaleFreeCliTest {
     void listGivesALinePerSpec() {
         Run r = run("list");
         assertEquals(0, r.code(), r.err());
-        assertEquals(8, r.out().lines().count(), r.out());
+        assertEquals(SpecCatalogue.published().ids().size(), r.out().lines().count(), r.out());
         assertTrue(
                 r.out().contains("percolation-L64-v1") && r.out().contains("train=20500 val=4100 test=8200"), r.out());
+    }
+
+    @Test
+    void crossingWindowPrintsEachEndWithItsErrorAndTheCoveringGrid() {
+        Run r = run("crossing-window", "--size", "8,16", "--sweeps", "2000", "--seed", "5", "--step", "0.01");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2, lines.size(), r.out());
+        CrossingWindow w = CrossingWindow.measure(8, 2000, 5, 0.1, 0.9);
+        BigDecimal step = new BigDecimal("0.01");
+        assertTrue(lines.get(0).startsWith("L = 8: R = 0.1 at p = " + String.format("%.5f", w.pLow())), lines.get(0));
+        assertTrue(
+                lines.get(0)
+                        .contains("grid " + w.gridFrom(step).toPlainString() + " .. "
+                                + w.gridTo(step).toPlainString()),
+                lines.get(0));
+        assertTrue(w.gridFrom(step).doubleValue() <= w.pLow()
+                && w.pLow() < w.gridFrom(step).doubleValue() + 0.01);
+        assertTrue(w.gridTo(step).doubleValue() >= w.pHigh()
+                && w.pHigh() > w.gridTo(step).doubleValue() - 0.01);
+        assertTrue(w.pLow() < w.pHigh() && w.sigmaLow() > 0 && w.sigmaHigh() > 0, w.toString());
+    }
+
+    @Test
+    void crossingWindowRefusesLevelsOutOfOrderAndTooFewSweeps() {
+        Run levels = run("crossing-window", "--size", "8", "--low", "0.9", "--high", "0.1");
+        assertEquals(ScaleFreeCli.EXIT_USAGE, levels.code());
+        assertTrue(levels.err().contains("crossing levels 0.9 and 0.1 must satisfy 0 < low < high < 1"), levels.err());
+        Run sweeps = run("crossing-window", "--size", "8", "--sweeps", "10");
+        assertEquals(ScaleFreeCli.EXIT_USAGE, sweeps.code());
+        assertTrue(sweeps.err().contains("--sweeps"), sweeps.err());
     }
 
     @Test

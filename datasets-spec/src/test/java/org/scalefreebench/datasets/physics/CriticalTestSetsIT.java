@@ -21,7 +21,8 @@ import org.scalefreebench.datasets.spec.SpecCatalogue;
 
 /**
  * The published critical test sets: every site-percolation spec of the catalogue whose p values are
- * all exactly p_c, its test split read from the data folder (system property {@code
+ * all exactly p_c and that has a test split (the generators' training masks at p_c have train and
+ * val splits only, and are checked by {@code PublishedDatasetsIT}), its test split read from the data folder (system property {@code
  * scalefree.data.dir}; generated there first if missing, and checked against the spec's pins on
  * loading).
  *
@@ -45,6 +46,7 @@ class CriticalTestSetsIT {
         return SpecCatalogue.published().specs().stream()
                 .filter(s -> s.family() == Families.SITE_PERCOLATION)
                 .filter(s -> s.p().stream().allMatch(v -> v.compareTo(pc) == 0))
+                .filter(s -> s.splits().stream().anyMatch(t -> t.name().equals(SPLIT)))
                 .map(DatasetSpec::id)
                 .toList();
     }

@@ -27,17 +27,23 @@ class SpecCatalogueTest {
             """;
 
     @Test
-    void publishesTheDefaultTierAndTheCriticalTestSets() {
+    void publishesTheDefaultTierTheCriticalTestSetsAndTheMultiSizeTrainingSets() {
         assertEquals(
                 List.of(
                         "percolation-L128-pc-test-v1",
                         "percolation-L128-test-v1",
+                        "percolation-L16-pc-v1",
+                        "percolation-L16-window-v1",
                         "percolation-L256-pc-test-v1",
                         "percolation-L256-test-v1",
+                        "percolation-L32-pc-v1",
                         "percolation-L32-smoke-v1",
+                        "percolation-L32-window-v1",
                         "percolation-L512-pc-test-v1",
                         "percolation-L64-pc-test-v1",
-                        "percolation-L64-v1"),
+                        "percolation-L64-pc-v1",
+                        "percolation-L64-v1",
+                        "percolation-L8-window-v1"),
                 SpecCatalogue.published().ids());
         for (DatasetSpec s : SpecCatalogue.published().specs()) {
             assertTrue(s.pinned(), s.id() + " must pin the SHA-256 of every file it generates");
@@ -108,9 +114,11 @@ class SpecCatalogueTest {
         assertTrue(
                 e.getMessage()
                         .contains(
-                                "known ids: percolation-L128-pc-test-v1, percolation-L128-test-v1, percolation-L256-pc-test-v1,"
-                                        + " percolation-L256-test-v1, percolation-L32-smoke-v1, percolation-L512-pc-test-v1,"
-                                        + " percolation-L64-pc-test-v1, percolation-L64-v1"),
+                                "known ids: percolation-L128-pc-test-v1, percolation-L128-test-v1, percolation-L16-pc-v1,"
+                                        + " percolation-L16-window-v1, percolation-L256-pc-test-v1, percolation-L256-test-v1,"
+                                        + " percolation-L32-pc-v1, percolation-L32-smoke-v1, percolation-L32-window-v1,"
+                                        + " percolation-L512-pc-test-v1, percolation-L64-pc-test-v1, percolation-L64-pc-v1,"
+                                        + " percolation-L64-v1, percolation-L8-window-v1"),
                 e.getMessage());
     }
 

@@ -33,7 +33,10 @@ class TaskCatalogueTest {
         SpecCatalogue specs = SpecCatalogue.published();
         for (Task task : Task.values()) {
             TierPlan plan = task.plan(Tier.DEFAULT);
-            int trainSize = specs.get(plan.trainSpecs().get(0)).size();
+            List<Integer> trainSizes =
+                    plan.trainSpecs().stream().map(id -> specs.get(id).size()).toList();
+            assertEquals(List.of(8, 16, 32, 64), trainSizes, task.id() + " trains on L = 8 … 64 together");
+            int trainSize = trainSizes.get(trainSizes.size() - 1);
             TestSet headline = plan.headline();
             assertEquals(TestSet.Role.CRITICAL, headline.role(), task.id());
             assertEquals(trainSize, specs.get(headline.specId()).size(), task.id());
