@@ -5,11 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.scalefreebench.bench.chart.Charts;
 import org.scalefreebench.bench.result.DensityGap;
 import org.scalefreebench.bench.result.ResultRow;
+import org.scalefreebench.bench.result.Stat;
 import org.scalefreebench.datasets.lattice.CriticalExponents;
 import org.scalefreebench.datasets.load.SplitData;
+import org.scalefreebench.datasets.task.Metric;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.TestSet;
 
@@ -107,6 +110,68 @@ public final class RunCharts {
                 series,
                 CriticalExponents.SITE_P_C,
                 Set.of(DensityGap.BASELINE));
+    }
+
+    /**
+     * The scale question in one picture: a task's primary metric on the critical sets at p_c against
+     * L, one line per ranked model with an ok row, the density baseline dashed; spanning accuracy with
+     * the coin toss (½) marked, R² with the set's mean (0). References (the exact oracle, 1 everywhere)
+     * are left out.
+     *
+     * @param rows result rows of one tier, any tasks
+     * @param task the task
+     * @return the PNG, or null if no ranked model has an ok row of the task on a critical set
+     */
+    public static byte[] criticalAcrossSizes(List<ResultRow> rows, Task task) {
+        Map<String, double[][]> series = criticalSeries(rows, task);
+        if (series.isEmpty()) {
+            return null;
+        }
+        String metric = task.primaryMetric().id();
+        double reference =
+                task.primaryMetric() == Metric.ACCURACY ? 0.5 : task.primaryMetric() == Metric.R2 ? 0 : Double.NaN;
+        String label = task.primaryMetric() == Metric.ACCURACY ? "coin toss" : "the set's mean";
+        return Charts.metricVsSize(
+                task.id() + ": " + metric + " at p = p_c against L; dashed: " + DensityGap.BASELINE,
+                metric,
+                series,
+                Set.of(DensityGap.BASELINE),
+                reference,
+                label);
+    }
+
+    /**
+     * @param rows result rows of one tier, any tasks
+     * @param task the task
+     * @return per ranked model with an ok row of the task on a critical set, {L[], mean[], std[]} of
+     *         the task's primary metric by increasing L; empty if there is none
+     */
+    public static Map<String, double[][]> criticalSeries(List<ResultRow> rows, Task task) {
+        String metric = task.primaryMetric().id();
+        Map<String, TreeMap<Integer, Stat>> byModel = new TreeMap<>();
+        for (ResultRow r : rows) {
+            if (r.ok()
+                    && r.ranked()
+                    && r.critical()
+                    && task.id().equals(r.task())
+                    && r.metrics().get(metric) != null) {
+                byModel.computeIfAbsent(r.model(), m -> new TreeMap<>())
+                        .put(r.size(), r.metrics().get(metric));
+            }
+        }
+        Map<String, double[][]> series = new LinkedHashMap<>();
+        byModel.forEach((model, points) -> {
+            double[][] s = new double[3][points.size()];
+            int i = 0;
+            for (Map.Entry<Integer, Stat> e : points.entrySet()) {
+                s[0][i] = e.getKey();
+                s[1][i] = e.getValue().mean();
+                s[2][i] = e.getValue().std();
+                i++;
+            }
+            series.put(model, s);
+        });
+        return series;
     }
 
     /** Whether a row holds accuracies over several p values: an ok row of a window set. */

@@ -110,6 +110,16 @@ class BenchmarkIT {
             Allure.epic("0. Headline");
             Allure.description(headline.markdown());
             Allure.addAttachment("headline.md", "text/markdown", headline.markdown(), ".md");
+            for (Task task : Task.values()) {
+                byte[] png = RunCharts.criticalAcrossSizes(rows, task);
+                if (png != null) {
+                    Allure.addAttachment(
+                            task.id() + ": " + task.primaryMetric().id() + " at p = p_c against L, every model",
+                            "image/png",
+                            new ByteArrayInputStream(png),
+                            ".png");
+                }
+            }
         }));
         nodes.add(DynamicTest.dynamicTest("all models: spanning accuracy against p", () -> {
             List<ResultRow> rows = store.readAll().rows().stream()

@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.scalefreebench.bench.RunCharts;
@@ -19,19 +22,25 @@ import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.Stat;
 import org.scalefreebench.datasets.generate.AtomicFiles;
 import org.scalefreebench.datasets.task.Metric;
+import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.reports.Leaderboard.Ranked;
 import org.scalefreebench.reports.Leaderboard.Table;
 
 /**
- * Writes a {@link Leaderboard} as {@value #MARKDOWN}, {@value #HTML} and one accuracy-against-p
- * PNG per spanning table ({@link RunCharts#spanningAcrossModels}, p_c marked), every file atomically.
- * Each page opens with the {@link Headline} of each tier, then the table of each task and test set
+ * Writes a {@link Leaderboard} as {@value #MARKDOWN}, {@value #HTML}, one PNG per task of each
+ * headline with its primary metric at p_c against L ({@link RunCharts#criticalAcrossSizes}, density
+ * dashed) and one accuracy-against-p PNG per spanning table ({@link RunCharts#spanningAcrossModels},
+ * p_c marked), every file atomically. Each page opens with the {@link Headline} of each tier and its
+ * charts against L, then the table of each task and test set
  * (p = p_c before the p window) with its "Δ density" column, then the models, the rows of an older
  * schema (a plain list) and the code coverage. Text from the rows (model ids, descriptions, errors,
  * hardware) is escaped: HTML special characters in the HTML page, Markdown table and inline syntax in
  * the Markdown page.
  */
 public final class LeaderboardPages {
+
+    /** Prefix of a headline's chart of one task's primary metric at p_c against L. */
+    public static final String SCALE_CHART_PREFIX = "at-pc-vs-L-";
 
     /** File name of the Markdown page. */
     public static final String MARKDOWN = "leaderboard.md";
@@ -96,6 +105,17 @@ public final class LeaderboardPages {
             Leaderboard board, Path outDir, LocalDate date, List<String> notes, List<CodeCoverage> coverage)
             throws IOException {
         List<Path> charts = new ArrayList<>();
+        for (Headline h : board.headlines()) {
+            for (Map.Entry<String, Task> c : scaleCharts(h).entrySet()) {
+                Path png = outDir.resolve(c.getKey());
+                byte[] bytes = RunCharts.criticalAcrossSizes(h.rows(), c.getValue());
+                try (FileOutputStream out = AtomicFiles.openPart(png)) {
+                    out.write(bytes);
+                }
+                AtomicFiles.commit(png);
+                charts.add(png);
+            }
+        }
         for (Table t : board.tables()) {
             if (t.chart() != null) {
                 Path png = outDir.resolve(t.chart());
@@ -156,6 +176,13 @@ public final class LeaderboardPages {
         }
         for (Headline h : board.headlines()) {
             b.append(h.markdown());
+            for (Map.Entry<String, Task> c : scaleCharts(h).entrySet()) {
+                b.append("![")
+                        .append(escapeMarkdown(scaleChartTitle(h, c.getValue())))
+                        .append("](")
+                        .append(c.getKey())
+                        .append(")\n\n");
+            }
         }
         for (Table t : board.tables()) {
             b.append("## ").append(escapeMarkdown(tableTitle(t))).append("\n\n");
@@ -423,7 +450,47 @@ public final class LeaderboardPages {
         }
         b.append("</table>\n");
         htmlNotes(b, cells.notes());
+        for (Map.Entry<String, Task> c : scaleCharts(h).entrySet()) {
+            b.append("<figure><img src=\"")
+                    .append(escapeHtml(c.getKey()))
+                    .append("\" alt=\"")
+                    .append(escapeHtml(scaleChartTitle(h, c.getValue())))
+                    .append("\"><figcaption>")
+                    .append(escapeHtml(scaleChartTitle(h, c.getValue())))
+                    .append("</figcaption></figure>\n");
+        }
         b.append("</section>\n");
+    }
+
+    /**
+     * @param board a leaderboard
+     * @return the file name of every chart its pages show: the headlines' charts against L, then the
+     *         spanning tables' charts against p
+     */
+    public static Set<String> chartFiles(Leaderboard board) {
+        Set<String> files = new LinkedHashSet<>();
+        board.headlines().forEach(h -> files.addAll(scaleCharts(h).keySet()));
+        board.tables().stream().map(Table::chart).filter(c -> c != null).forEach(files::add);
+        return files;
+    }
+
+    /**
+     * The headline's scale charts: per task with a ranked model's ok row on a critical set, its
+     * primary metric at p_c against L ({@link RunCharts#criticalAcrossSizes}), by file name.
+     */
+    static Map<String, Task> scaleCharts(Headline h) {
+        Map<String, Task> charts = new LinkedHashMap<>();
+        for (Task task : Task.values()) {
+            if (!RunCharts.criticalSeries(h.rows(), task).isEmpty()) {
+                charts.put(SCALE_CHART_PREFIX + h.tier().id() + "-" + task.id() + ".png", task);
+            }
+        }
+        return charts;
+    }
+
+    private static String scaleChartTitle(Headline h, Task task) {
+        return "tier " + h.tier().id() + ", " + task.id() + ": "
+                + task.primaryMetric().id() + " at p = p_c against L, every model, " + DensityGap.BASELINE + " dashed";
     }
 
     private static void htmlHead(StringBuilder b, List<String> columns) {

@@ -1,5 +1,6 @@
 package org.scalefreebench.reports;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +25,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalefreebench.bench.RunCharts;
 import org.scalefreebench.bench.chart.Charts;
+import org.scalefreebench.bench.result.DensityGap;
 import org.scalefreebench.bench.result.Headline;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultStore;
@@ -79,6 +83,58 @@ class LeaderboardPagesTest {
                 md.contains("![spanning accuracy against p, percolation-L32-smoke-v1](spanning-accuracy-vs-p-" + SMOKE
                         + ".png)"),
                 md);
+    }
+
+    @Test
+    void eachHeadlineTaskGetsItsMetricAtPcAgainstLWithDensityBesideTheModels() throws IOException {
+        List<ResultRow> rows = new ArrayList<>();
+        for (int size : new int[] {64, 128, 256}) {
+            String spec = "percolation-L" + size + "-pc-test-v1";
+            rows.add(FakeRows.ok(
+                    "default",
+                    "spanning",
+                    "cnn",
+                    spec,
+                    ResultRow.CRITICAL,
+                    size,
+                    true,
+                    List.of(1L, 2L),
+                    Map.of("accuracy", List.of(0.58, 0.56), "roc_auc", List.of(0.6, 0.6))));
+            rows.add(FakeRows.ok(
+                    "default",
+                    "spanning",
+                    DensityGap.BASELINE,
+                    spec,
+                    ResultRow.CRITICAL,
+                    size,
+                    true,
+                    List.of(1L, 2L),
+                    Map.of("accuracy", List.of(0.6, 0.6), "roc_auc", List.of(0.64, 0.64))));
+            rows.add(FakeRows.ok(
+                    "default",
+                    "spanning",
+                    "oracle",
+                    spec,
+                    ResultRow.CRITICAL,
+                    size,
+                    false,
+                    List.of(1L, 2L),
+                    Map.of("accuracy", List.of(1.0, 1.0), "roc_auc", List.of(1.0, 1.0))));
+        }
+        Leaderboard b = board(rows, List.of());
+        Map<String, double[][]> series = RunCharts.criticalSeries(rows, Task.SPANNING);
+        assertEquals(List.of("cnn", DensityGap.BASELINE), List.copyOf(series.keySet()), "references are left out");
+        assertArrayEquals(new double[] {64, 128, 256}, series.get("cnn")[0]);
+        assertEquals(0.57, series.get("cnn")[1][0], 1e-12);
+        List<Path> written = LeaderboardPages.write(b, dir.resolve("out"), DATE);
+        String name = LeaderboardPages.SCALE_CHART_PREFIX + "default-spanning.png";
+        Path png = dir.resolve("out").resolve(name);
+        assertTrue(written.contains(png), written.toString());
+        assertEquals(Charts.WIDTH, ImageIO.read(png.toFile()).getWidth());
+        assertTrue(Files.readString(dir.resolve("out/leaderboard.html")).contains("<img src=\"" + name + "\""));
+        assertTrue(Files.readString(dir.resolve("out/leaderboard.md")).contains("](" + name + ")"));
+        assertEquals(
+                Set.of(name), LeaderboardPages.scaleCharts(b.headlines().get(0)).keySet(), "max-cluster has no row");
     }
 
     @Test
@@ -322,10 +378,15 @@ class LeaderboardPagesTest {
                 Set.of("spanning-accuracy-vs-p-percolation-L64-v1.png", "spanning-accuracy-vs-p-" + SMOKE + ".png"),
                 charts,
                 "window sets only: a critical set has one p");
+        Set<String> all = new TreeSet<>(LeaderboardPages.chartFiles(Leaderboard.read(store.dir())));
+        assertTrue(all.containsAll(charts), all.toString());
+        assertTrue(
+                all.contains(LeaderboardPages.SCALE_CHART_PREFIX + "default-spanning.png"),
+                "the default headline's spanning rows at p_c give a chart against L: " + all);
         assertEquals(
-                charts,
+                all,
                 page.select("img").stream().map(i -> i.attr("src")).collect(Collectors.toCollection(TreeSet::new)));
-        for (String src : charts) {
+        for (String src : all) {
             assertNotNull(ImageIO.read(dir.resolve("out").resolve(src).toFile()), src);
         }
     }

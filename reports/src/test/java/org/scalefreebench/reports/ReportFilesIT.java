@@ -96,6 +96,8 @@ class ReportFilesIT {
                 .map(Leaderboard.Table::chart)
                 .filter(c -> c != null)
                 .collect(Collectors.toCollection(TreeSet::new));
+        board.headlines()
+                .forEach(h -> charts.addAll(LeaderboardPages.scaleCharts(h).keySet()));
         Set<String> images =
                 page.select("img").stream().map(i -> i.attr("src")).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(charts, images, "the page shows every chart and no other picture");

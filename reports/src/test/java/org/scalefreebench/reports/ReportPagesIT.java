@@ -219,10 +219,7 @@ class ReportPagesIT {
             assertTrue(driver.findElement(By.id("warnings")).isDisplayed(), "unreadable rows are warned about");
         }
 
-        Set<String> charts = Leaderboard.read(rowsDir).tables().stream()
-                .map(Leaderboard.Table::chart)
-                .filter(c -> c != null)
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> charts = new TreeSet<>(LeaderboardPages.chartFiles(Leaderboard.read(rowsDir)));
         new WebDriverWait(driver, WAIT)
                 .until(d -> Boolean.TRUE.equals(js("return Array.from(document.images).every(i => i.complete)")));
         List<Map<String, Object>> images = js("return Array.from(document.images).map(i => "

@@ -115,6 +115,77 @@ public final class Charts {
     }
 
     /**
+     * A metric against the lattice size L on a base-2 logarithmic axis, one line per model with
+     * error bars of one standard deviation over seeds, the baselines drawn thick, black and dashed,
+     * and an optional horizontal reference line (a coin toss, the set's mean).
+     *
+     * @param title          the chart title
+     * @param yLabel         the metric's name
+     * @param seriesByModel  model id → {L[], mean[], std[]}, the three of equal length, at least one point, L > 0
+     * @param baselines      the keys of the baseline series (may be empty)
+     * @param reference      the height of the reference line, or NaN for none
+     * @param referenceLabel what the reference line means (ignored without one)
+     * @return the PNG
+     * @throws IllegalArgumentException naming the argument if a series is malformed or an L is not positive
+     */
+    public static byte[] metricVsSize(
+            String title,
+            String yLabel,
+            Map<String, double[][]> seriesByModel,
+            Set<String> baselines,
+            double reference,
+            String referenceLabel) {
+        requireSeries("seriesByModel", seriesByModel, 3, "{L[], mean[], std[]}");
+        XYChart chart = new XYChart(WIDTH, HEIGHT);
+        chart.setTitle(title);
+        chart.setXAxisTitle("L (log scale)");
+        chart.setYAxisTitle(yLabel);
+        style(chart);
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double yLo = Double.isFinite(reference) ? reference : Double.POSITIVE_INFINITY;
+        double yHi = Double.isFinite(reference) ? reference : Double.NEGATIVE_INFINITY;
+        for (Map.Entry<String, double[][]> e : seriesByModel.entrySet()) {
+            double[][] s = e.getValue();
+            double[] log2 = new double[s[0].length];
+            for (int i = 0; i < log2.length; i++) {
+                if (!(s[0][i] > 0)) {
+                    throw new IllegalArgumentException(
+                            "seriesByModel[" + e.getKey() + "] has L = " + s[0][i] + ": L must be positive");
+                }
+                log2[i] = Math.log(s[0][i]) / Math.log(2);
+                lo = Math.min(lo, log2[i]);
+                hi = Math.max(hi, log2[i]);
+                yLo = Math.min(yLo, s[1][i] - s[2][i]);
+                yHi = Math.max(yHi, s[1][i] + s[2][i]);
+            }
+            XYSeries series = chart.addSeries(e.getKey(), log2, s[1], s[2]);
+            series.setMarker(SeriesMarkers.CIRCLE);
+            if (baselines.contains(e.getKey())) {
+                series.setLineColor(Color.BLACK);
+                series.setMarkerColor(Color.BLACK);
+                series.setMarker(SeriesMarkers.SQUARE);
+                series.setLineStyle(new BasicStroke(
+                        3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 5f}, 0f));
+            }
+        }
+        // x is log2 L; at least four octaves wide with ticks at least 150 px apart, so every tick is a
+        // whole octave and is labelled with its L (XChart draws no tick labels once one is blank).
+        chart.getStyler().setXAxisMin(lo - 0.5).setXAxisMax(Math.max(hi, lo + 3) + 0.5);
+        chart.getStyler().setXAxisTickMarkSpacingHint(150);
+        chart.setCustomXAxisTickLabelsFormatter(x -> String.valueOf(Math.round(Math.pow(2, x))));
+        double pad = Math.max(0.01, (yHi - yLo) * 0.08);
+        chart.getStyler().setYAxisMin(yLo - pad).setYAxisMax(yHi + pad);
+        if (Double.isFinite(reference)) {
+            chart.getStyler().setAnnotationLineColor(Color.GRAY);
+            chart.addAnnotation(new AnnotationLine(reference, false, false));
+            chart.addAnnotation(new AnnotationText(referenceLabel, (lo + hi) / 2, reference, false));
+        }
+        return png(chart);
+    }
+
+    /**
      * Predicted against true values as a scatter with the line y = x. More than
      * {@value #MAX_SCATTER_POINTS} points are subsampled evenly (every k-th index, deterministic).
      *

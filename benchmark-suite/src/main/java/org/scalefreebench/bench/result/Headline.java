@@ -26,9 +26,17 @@ public final class Headline {
     private final Column sortColumn;
     private final List<Line> ranked;
     private final List<Line> references;
+    private final List<ResultRow> rows;
 
-    private Headline(Tier tier, List<Column> columns, Column sortColumn, List<Line> ranked, List<Line> references) {
+    private Headline(
+            Tier tier,
+            List<Column> columns,
+            Column sortColumn,
+            List<Line> ranked,
+            List<Line> references,
+            List<ResultRow> rows) {
         this.tier = tier;
+        this.rows = List.copyOf(rows);
         this.columns = List.copyOf(columns);
         this.sortColumn = sortColumn;
         this.ranked = List.copyOf(ranked);
@@ -66,7 +74,7 @@ public final class Headline {
             }
             (own.stream().allMatch(ResultRow::ranked) ? ranked : references).add(new Line(0, model, cells));
         }
-        return new Headline(tier, columns, by, placed(ranked, by, columns.indexOf(by)), references);
+        return new Headline(tier, columns, by, placed(ranked, by, columns.indexOf(by)), references, current);
     }
 
     /**
@@ -115,6 +123,11 @@ public final class Headline {
             placed.add(new Line(rank, sorted.get(i).model(), sorted.get(i).cells()));
         }
         return placed;
+    }
+
+    /** @return the rows it was built from: the tier's rows of the current schema and task versions */
+    public List<ResultRow> rows() {
+        return rows;
     }
 
     /** @return the tier */

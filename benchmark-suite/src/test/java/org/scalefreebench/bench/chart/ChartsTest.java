@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -42,6 +43,21 @@ class ChartsTest {
         BufferedImage image = png(Charts.accuracyVsP("spanning", series, CriticalExponents.SITE_P_C));
         assertEquals(Charts.WIDTH, image.getWidth());
         assertEquals(Charts.HEIGHT, image.getHeight());
+    }
+
+    @Test
+    void metricVsSizeIsAPngOfTheChartSizeAndRefusesANonPositiveSize() throws IOException {
+        Map<String, double[][]> series = new LinkedHashMap<>();
+        series.put("cnn", new double[][] {{64, 128, 256, 512}, {0.58, 0.56, 0.52, 0.51}, {0.01, 0.02, 0.02, 0.02}});
+        series.put("density-baseline", new double[][] {{64, 128, 256, 512}, {0.61, 0.60, 0.57, 0.57}, {0, 0, 0, 0}});
+        BufferedImage image =
+                png(Charts.metricVsSize("t", "accuracy", series, Set.of("density-baseline"), 0.5, "coin toss"));
+        assertEquals(Charts.WIDTH, image.getWidth());
+        assertEquals(Charts.HEIGHT, image.getHeight());
+        Map<String, double[][]> bad = Map.of("cnn", new double[][] {{0, 64}, {0.5, 0.5}, {0, 0}});
+        assertRejects(
+                "seriesByModel[cnn] has L = 0.0: L must be positive",
+                () -> Charts.metricVsSize("t", "accuracy", bad, Set.of(), Double.NaN, ""));
     }
 
     @Test
