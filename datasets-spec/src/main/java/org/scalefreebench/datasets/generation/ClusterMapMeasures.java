@@ -133,8 +133,8 @@ public record ClusterMapMeasures(
                     int i = r * l + c;
                     byte v = maps[offset + i];
                     if (v != 0 && v != 1) {
-                        throw new IllegalArgumentException("site " + i + " (row " + r + ", column " + c
-                                + ") holds " + v + "; a cluster map holds 0 or 1 only");
+                        throw new IllegalArgumentException("site " + i + " (row " + r + ", column " + c + ") holds " + v
+                                + "; a cluster map holds 0 or 1 only");
                     }
                     sets.makeSet(i, 1);
                     boolean up = r > 0;

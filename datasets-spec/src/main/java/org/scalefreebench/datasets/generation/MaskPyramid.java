@@ -89,7 +89,9 @@ public final class MaskPyramid {
             int bottom = top + n;
             for (int j = 0; j < half; j++) {
                 int c = 2 * j;
-                boolean any = fine[top + c] != 0 || fine[top + c + 1] != 0 || fine[bottom + c] != 0
+                boolean any = fine[top + c] != 0
+                        || fine[top + c + 1] != 0
+                        || fine[bottom + c] != 0
                         || fine[bottom + c + 1] != 0;
                 coarse[i * half + j] = any ? (byte) 1 : (byte) 0;
             }

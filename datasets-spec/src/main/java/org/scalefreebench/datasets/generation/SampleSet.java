@@ -70,9 +70,8 @@ public final class SampleSet {
         MaskPyramid.levels(size);
         long sites = (long) size * size;
         if (n < 0 || maps.length != n * sites) {
-            throw new IllegalArgumentException(
-                    "expected n·L² = " + n + "·" + sites + " values for " + n + " maps of L = " + size + ", got "
-                            + maps.length);
+            throw new IllegalArgumentException("expected n·L² = " + n + "·" + sites + " values for " + n
+                    + " maps of L = " + size + ", got " + maps.length);
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads = " + threads + " is outside the allowed range [1, ∞)");

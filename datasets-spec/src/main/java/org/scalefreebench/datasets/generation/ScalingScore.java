@@ -55,11 +55,13 @@ public record ScalingScore(
         sorted.sort(Comparator.comparingInt(GenerationScore::size));
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).size() == sorted.get(i - 1).size()) {
-                throw new IllegalArgumentException("two scores at L = " + sorted.get(i).size());
+                throw new IllegalArgumentException(
+                        "two scores at L = " + sorted.get(i).size());
             }
         }
         if (sorted.size() < 2) {
-            throw new IllegalArgumentException("a fit across sizes needs scores at 2 or more sizes, got " + sorted.size());
+            throw new IllegalArgumentException(
+                    "a fit across sizes needs scores at 2 or more sizes, got " + sorted.size());
         }
         return new ScalingScore(
                 sorted,
@@ -71,10 +73,7 @@ public record ScalingScore(
 
     /** @return the worst physics score over the sizes */
     public double physicsScore() {
-        return bySize.stream()
-                .mapToDouble(GenerationScore::physicsScore)
-                .max()
-                .orElse(Double.NaN);
+        return bySize.stream().mapToDouble(GenerationScore::physicsScore).max().orElse(Double.NaN);
     }
 
     /** @return |d_f(generated) − d_f(exact)| in units of their combined standard error */
@@ -93,7 +92,9 @@ public record ScalingScore(
     }
 
     private static PowerLaw fit(
-            List<GenerationScore> scores, ToDoubleFunction<GenerationScore> mean, ToDoubleFunction<GenerationScore> se) {
+            List<GenerationScore> scores,
+            ToDoubleFunction<GenerationScore> mean,
+            ToDoubleFunction<GenerationScore> se) {
         int k = scores.size();
         double[] x = new double[k];
         double[] y = new double[k];

@@ -72,8 +72,7 @@ class ClusterMapMeasuresTest {
 
     @Test
     void aPieceInsideAHoleSplitsNeitherTheHoleNorTheHull() {
-        ClusterMapMeasures m =
-                measure("0000000", "0111110", "0100010", "0101010", "0100010", "0111110", "0000000");
+        ClusterMapMeasures m = measure("0000000", "0111110", "0100010", "0101010", "0100010", "0111110", "0000000");
         assertEquals(17, m.mass());
         assertEquals(2, m.pieces());
         assertEquals(16, m.largestPiece());
@@ -123,7 +122,8 @@ class ClusterMapMeasuresTest {
                 assertEquals(b.hull, m.hull());
                 int[] holes = m.holeAreas().clone();
                 Arrays.sort(holes);
-                assertArrayEquals(b.holes.stream().mapToInt(Integer::intValue).sorted().toArray(), holes);
+                assertArrayEquals(
+                        b.holes.stream().mapToInt(Integer::intValue).sorted().toArray(), holes);
             }
         }
     }

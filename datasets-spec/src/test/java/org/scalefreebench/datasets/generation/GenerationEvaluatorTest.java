@@ -79,7 +79,8 @@ class GenerationEvaluatorTest {
                 assertTrue(m.exactVsExact() >= 0, m.id());
             }
         }
-        assertEquals(4 + 7, s.metrics().stream().filter(GenerationMetric::inScore).count());
+        assertEquals(
+                4 + 7, s.metrics().stream().filter(GenerationMetric::inScore).count());
         assertTrue(Double.isFinite(s.physicsScore()));
         assertFalse(s.worstMetric().isEmpty());
         Map<String, Double> row = s.row();
@@ -142,7 +143,8 @@ class GenerationEvaluatorTest {
         byte[] ok = exactMasks(8, 4, 1L);
         IllegalArgumentException size = assertThrows(
                 IllegalArgumentException.class,
-                () -> GenerationEvaluator.score(12, new byte[4 * 144], 4, new byte[4 * 144], 4, new byte[4 * 144], null));
+                () -> GenerationEvaluator.score(
+                        12, new byte[4 * 144], 4, new byte[4 * 144], 4, new byte[4 * 144], null));
         assertTrue(size.getMessage().contains("power of two"), size.getMessage());
         byte[] bad = ok.clone();
         bad[70] = 2;

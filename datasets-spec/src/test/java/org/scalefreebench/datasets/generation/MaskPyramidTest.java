@@ -14,8 +14,8 @@ import org.scalefreebench.datasets.lattice.SitePercolation;
 class MaskPyramidTest {
 
     /** A 4-connected path of 16 sites; its codes are listed in {@link #codesOfTheHandMadeMask()}. */
-    static final byte[] MASK = bytes(
-            "11000000", "01000000", "01110000", "00010000", "00011001", "00001001", "00001111", "00000000");
+    static final byte[] MASK =
+            bytes("11000000", "01000000", "01110000", "00010000", "00011001", "00001001", "00001111", "00000000");
 
     static byte[] bytes(String... rows) {
         int n = rows.length;
@@ -98,7 +98,8 @@ class MaskPyramidTest {
         bad[5] = 2;
         assertThrows(IllegalArgumentException.class, () -> MaskPyramid.of(bad, 0, 4));
         assertThrows(IllegalArgumentException.class, () -> MaskPyramid.of(new byte[15], 0, 4));
-        assertThrows(IllegalArgumentException.class, () -> MaskPyramid.of(MASK, 0, 8).level(4));
+        assertThrows(
+                IllegalArgumentException.class, () -> MaskPyramid.of(MASK, 0, 8).level(4));
         assertEquals(0, MaskPyramid.levels(1));
     }
 }

@@ -51,8 +51,8 @@ public final class BernoulliMask implements MaskGenerator {
         int size = train.size();
         int n = train.samples();
         if (n == 0) {
-            throw new IllegalArgumentException(ID + " needs training masks; split " + train.spec().id() + "/"
-                    + train.split().name() + " has none");
+            throw new IllegalArgumentException(ID + " needs training masks; split "
+                    + train.spec().id() + "/" + train.split().name() + " has none");
         }
         double mass = 0;
         if (train.maxCluster() != null) {
@@ -92,7 +92,8 @@ public final class BernoulliMask implements MaskGenerator {
          */
         public double density(int size) {
             return Math.min(
-                    1, trainingDensity * Math.pow(size / (double) trainingSize, CriticalExponents.FRACTAL_DIMENSION - 2));
+                    1,
+                    trainingDensity * Math.pow(size / (double) trainingSize, CriticalExponents.FRACTAL_DIMENSION - 2));
         }
 
         /** @return 0: the density is measured, not trained */

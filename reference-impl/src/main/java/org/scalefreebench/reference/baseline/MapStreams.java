@@ -37,8 +37,9 @@ final class MapStreams {
     static byte[] output(String id, int n, int size) {
         long sites = Lattice.sites(size);
         if (n < 0 || n * sites > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(id + " cannot draw " + n + " maps of L = " + size + " into one array: n·L²"
-                    + " must be in [0, " + (Integer.MAX_VALUE - 8) + "]; draw them in smaller batches");
+            throw new IllegalArgumentException(
+                    id + " cannot draw " + n + " maps of L = " + size + " into one array: n·L²" + " must be in [0, "
+                            + (Integer.MAX_VALUE - 8) + "]; draw them in smaller batches");
         }
         return new byte[(int) (n * sites)];
     }

@@ -96,14 +96,7 @@ public final class GenerationEvaluatorBench {
             }
         }
         return new Result(
-                size,
-                maps,
-                threads,
-                median(exact1),
-                median(exactN),
-                median(cascade),
-                median(measure),
-                median(score));
+                size, maps, threads, median(exact1), median(exactN), median(cascade), median(measure), median(score));
     }
 
     private static double median(double[] v) {
