@@ -81,6 +81,9 @@ class GenerationMetricsDiscriminateTest {
                 System.out.printf(
                         "L = %d: physics score %.2f (worst %s), held-out exact set %.2f%n",
                         s.size(), s.physicsScore(), s.worstMetric(), s.exactPhysicsScore());
+                for (String id : List.of("spanning_tb", "spanning_either", "mass_ks", "hull_ks", "hole_area_js")) {
+                    System.out.println("  " + describe(s, id));
+                }
             }
         }
         for (List<GenerationScore> scores : List.of(BERNOULLI, FRACTAL)) {
