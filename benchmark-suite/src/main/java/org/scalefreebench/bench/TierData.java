@@ -123,17 +123,24 @@ public record TierData(
     }
 
     /**
-     * Loads the data of every task of a tier whose tasks all share their training data (every tier
-     * of today's catalogue).
+     * Loads the data of every predictive task of a tier (every task but the generation tasks, which
+     * train on masks at p_c), when they all share their training data (every tier of today's
+     * catalogue).
      *
      * @param tier    the tier
      * @param dataDir the folder holding {@code <spec-id>/}
      * @return the loaded, checksum-verified data
      * @throws IOException           naming the file if one is missing, corrupt or does not match its pinned checksum
-     * @throws IllegalStateException if the tier's tasks train on different data
+     * @throws IllegalStateException if the tier's predictive tasks train on different data
      */
     public static TierData load(Tier tier, Path dataDir) throws IOException {
-        List<TierData> all = loadAll(tier, EnumSet.allOf(Task.class), dataDir);
+        Set<Task> predicted = EnumSet.noneOf(Task.class);
+        for (Task t : Task.values()) {
+            if (t.kind() != Task.Kind.GENERATION) {
+                predicted.add(t);
+            }
+        }
+        List<TierData> all = loadAll(tier, predicted, dataDir);
         if (all.size() != 1) {
             throw new IllegalStateException(
                     "the tasks of tier " + tier.id() + " train on " + all.size() + " different data; use loadAll");

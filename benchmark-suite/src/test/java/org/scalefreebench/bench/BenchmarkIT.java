@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultStore;
 import org.scalefreebench.datasets.load.SplitData;
 import org.scalefreebench.datasets.model.BenchmarkModel;
+import org.scalefreebench.datasets.model.MaskGenerator;
 import org.scalefreebench.datasets.task.Task;
 
 /**
@@ -44,7 +46,25 @@ class BenchmarkIT {
     Stream<DynamicNode> benchmark() throws IOException {
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
         ModelRegistry registry = ModelRegistry.load();
-        List<BenchmarkModel> models = new ArrayList<>(registry.select(settings.modelIds(), settings.tier()));
+        GeneratorRegistry generatorRegistry = GeneratorRegistry.load();
+        List<String> named = settings.modelIds().isBlank()
+                ? List.of()
+                : Arrays.stream(settings.modelIds().split(","))
+                        .map(String::trim)
+                        .toList();
+        List<String> generatorIds = named.stream()
+                .filter(id -> generatorRegistry.all().containsKey(id))
+                .toList();
+        List<String> modelIds =
+                named.stream().filter(id -> !generatorIds.contains(id)).toList();
+        List<BenchmarkModel> models = named.isEmpty()
+                ? new ArrayList<>(registry.select("", settings.tier()))
+                : modelIds.isEmpty()
+                        ? new ArrayList<>()
+                        : new ArrayList<>(registry.select(String.join(",", modelIds), settings.tier()));
+        List<MaskGenerator> generators = named.isEmpty() || !generatorIds.isEmpty()
+                ? generatorRegistry.select(generatorIds, settings.tier())
+                : List.of();
         models.sort(Comparator.comparing((BenchmarkModel m) -> !m.id().equals(DensityGap.BASELINE)));
         List<TierData> groups = TierData.loadAll(settings.tier(), settings.tasks(), settings.dataDir());
         ResultStore store = new ResultStore(settings.rowsDir());
@@ -98,6 +118,35 @@ class BenchmarkIT {
                 }
                 if (!tests.isEmpty()) {
                     nodes.add(DynamicContainer.dynamicContainer(model.id(), tests));
+                }
+            }
+            if (data.tasks().contains(GenerationBenchmark.TASK)) {
+                GenerationBenchmark generation = new GenerationBenchmark(settings, data, System.out::println);
+                Task task = GenerationBenchmark.TASK;
+                for (MaskGenerator generator : generators) {
+                    nodes.add(DynamicTest.dynamicTest(generator.id() + " on " + task.id(), () -> {
+                        GenerationBenchmark.Run run = generation.run(generator);
+                        Allure.getLifecycle()
+                                .updateTestCase(t ->
+                                        t.setHistoryId(settings.tier().id() + "/" + task.id() + "/" + generator.id()));
+                        Allure.parameter("generator", generator.id());
+                        Allure.parameter("task", task.id() + " v" + task.version());
+                        Allure.parameter("tier", settings.tier().id());
+                        Allure.parameter("trained on", group);
+                        Allure.parameter("seeds", settings.seeds().toString());
+                        Allure.description(generator.description());
+                        List<ResultRow> rows = generation.rows(run, hardware, versions);
+                        for (ResultRow r : rows) {
+                            Path f = store.write(r);
+                            Allure.addAttachment(
+                                    "row " + r.testSpec() + ".json", "application/json", Files.readString(f), ".json");
+                        }
+                        if (run.failure() != null) {
+                            fail(generator.id() + " on " + task.id() + " failed: " + run.failure());
+                        }
+                        assertNotNull(
+                                rows.get(0).metrics().get(task.primaryMetric().id()), "row without its primary metric");
+                    }));
                 }
             }
         }

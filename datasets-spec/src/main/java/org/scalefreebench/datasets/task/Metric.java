@@ -12,7 +12,14 @@ public enum Metric {
     /** Mean absolute error of the largest-cluster fraction. */
     MAE("mae", false),
     /** Intersection over union of the predicted and true largest-cluster masks, averaged over maps. */
-    MEAN_IOU("mean_iou", true);
+    MEAN_IOU("mean_iou", true),
+    /**
+     * Generated maps against exact ones: the largest ratio distance / noise floor over the physics
+     * metrics of {@code GenerationEvaluator} (about 1 to 3 for an exact sampler; lower is better).
+     */
+    PHYSICS_SCORE("physics_score", false),
+    /** Generated maps: the mean share of a map's sites in its largest 4-connected piece (1 for true masks). */
+    LARGEST_PIECE_SHARE("largest_piece_share", true);
 
     private final String id;
     private final boolean higherIsBetter;

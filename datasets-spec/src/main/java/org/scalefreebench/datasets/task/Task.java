@@ -57,7 +57,22 @@ public enum Task {
             Derivation.NONE,
             "P(site in the largest cluster) in [0, 1]",
             "segmentation: P(site belongs to the largest cluster) per site, thresholded at 1/2, from max_cluster_mask.npy",
-            List.of(Metric.MEAN_IOU));
+            List.of(Metric.MEAN_IOU)),
+
+    /**
+     * Draw largest-cluster masks at p_c: a {@code MaskGenerator} gives uint8 masks [N, L, L], scored
+     * against the exact masks of the critical sets by {@code GenerationEvaluator}.
+     */
+    MAX_CLUSTER_GENERATION(
+            "max-cluster-generation",
+            1,
+            Kind.GENERATION,
+            "site-percolation",
+            "max_cluster_mask",
+            Derivation.NONE,
+            "uint8 masks [N, L, L] of 0 and 1",
+            "generation: draw largest-cluster masks at p_c, scored by physics against the exact masks of max_cluster_mask.npy",
+            List.of(Metric.PHYSICS_SCORE, Metric.LARGEST_PIECE_SHARE));
 
     private final String id;
     private final int version;
@@ -106,7 +121,7 @@ public enum Task {
         REGRESSION,
         /** A probability per site. */
         SEGMENTATION,
-        /** New maps, scored by their physics (not yet in this catalogue). */
+        /** New maps, scored by their physics against exact ones. */
         GENERATION
     }
 

@@ -2,6 +2,7 @@ package org.scalefreebench.datasets.task;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,9 @@ class TaskCatalogueTest {
     void defaultTierHeadlineIsTheCriticalSetAtTheTrainingSizeThenTwoFourEightTimesL() {
         SpecCatalogue specs = SpecCatalogue.published();
         for (Task task : Task.values()) {
+            if (task.kind() == Task.Kind.GENERATION) {
+                continue;
+            }
             TierPlan plan = task.plan(Tier.DEFAULT);
             List<Integer> trainSizes =
                     plan.trainSpecs().stream().map(id -> specs.get(id).size()).toList();
@@ -60,6 +64,31 @@ class TaskCatalogueTest {
             assertTrue(task.plan(Tier.FULL).testSets().containsAll(plan.testSets()), task.id());
             assertEquals(2, task.version(), "v2 puts the headline at p_c");
         }
+    }
+
+    @Test
+    void generationTrainsOnExactMasksAtPcAndIsScoredAtTheTrainingSizeThenFourAndEightTimesL() {
+        SpecCatalogue specs = SpecCatalogue.published();
+        Task task = Task.MAX_CLUSTER_GENERATION;
+        assertEquals(Task.Kind.GENERATION, task.kind());
+        assertEquals(Metric.PHYSICS_SCORE, task.primaryMetric());
+        assertFalse(Metric.PHYSICS_SCORE.higherIsBetter(), "a physics score is a distance over its noise floor");
+        TierPlan plan = task.plan(Tier.DEFAULT);
+        assertEquals(
+                List.of(16, 32, 64),
+                plan.trainSpecs().stream().map(id -> specs.get(id).size()).toList());
+        assertEquals(
+                List.of(64, 256, 512),
+                plan.testSets().stream().map(t -> specs.get(t.specId()).size()).toList());
+        BigDecimal pc = new BigDecimal("0.59274605079210");
+        for (String id : plan.trainSpecs()) {
+            assertEquals(List.of(pc), specs.get(id).p(), id);
+        }
+        for (TestSet t : plan.testSets()) {
+            assertEquals(TestSet.Role.CRITICAL, t.role());
+            assertEquals(List.of(pc), specs.get(t.specId()).p(), t.specId());
+        }
+        assertEquals(plan.testSets().get(0), plan.headline());
     }
 
     @Test

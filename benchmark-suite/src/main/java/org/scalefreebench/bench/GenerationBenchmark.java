@@ -1,0 +1,346 @@
+package org.scalefreebench.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.scalefreebench.bench.result.ResultRow;
+import org.scalefreebench.bench.result.Stat;
+import org.scalefreebench.datasets.generate.AtomicFiles;
+import org.scalefreebench.datasets.generation.GenerationEvaluator;
+import org.scalefreebench.datasets.generation.GenerationScore;
+import org.scalefreebench.datasets.generation.SampleSet;
+import org.scalefreebench.datasets.load.SplitData;
+import org.scalefreebench.datasets.model.FitOptions;
+import org.scalefreebench.datasets.model.MaskGenerator;
+import org.scalefreebench.datasets.model.TrainingData;
+import org.scalefreebench.datasets.npy.NpyDtype;
+import org.scalefreebench.datasets.npy.NpyWriter;
+import org.scalefreebench.datasets.task.Metric;
+import org.scalefreebench.datasets.task.Task;
+import org.scalefreebench.datasets.task.TestSet;
+
+/**
+ * Runs generators through the generation task of a tier: for each seed, fits the generator once on
+ * the exact masks of the task's training specs, has it draw n maps at the L of every critical set
+ * the plan names ({@link #generatedCount}), and scores them with {@link GenerationEvaluator}
+ * against that set's exact masks: its first N − n maps are the reference A, its last n the held-out
+ * set B behind the noise floors. A generator that throws, overruns its budget, returns the wrong
+ * number of values or a value other than 0 and 1 fails with the reason; the next one still runs.
+ * The first seed's maps are written as NPY to {@code <results>/samples/<tier>/<generator>/L<L>-seed<seed>.npy}.
+ */
+public final class GenerationBenchmark {
+
+    /** The task this harness runs. */
+    public static final Task TASK = Task.MAX_CLUSTER_GENERATION;
+
+    private final BenchmarkSettings settings;
+    private final TierData data;
+    private final Consumer<String> log;
+    private final Map<String, SampleSet[]> exact = new HashMap<>();
+
+    /**
+     * @param settings seeds, budget
+     * @param data     the tier's data of the generation task
+     * @param log      receives one line per fit and per test set
+     */
+    public GenerationBenchmark(BenchmarkSettings settings, TierData data, Consumer<String> log) {
+        if (!data.tasks().contains(TASK)) {
+            throw new IllegalArgumentException("the data of tasks " + data.tasks() + " hold no " + TASK.id() + " task");
+        }
+        this.settings = settings;
+        this.data = data;
+        this.log = log;
+    }
+
+    /**
+     * How many maps a generator draws at L: 400 at L ≤ 64, then halved per doubling of L, at least
+     * 50, and at most half the exact set.
+     *
+     * @param size      L
+     * @param available the exact set's maps
+     * @return n
+     */
+    public static int generatedCount(int size, int available) {
+        long n = Math.max(50, Math.min(400, 400L * 64 / size));
+        return (int) Math.min(n, available / 2);
+    }
+
+    /**
+     * One seed of a generator.
+     *
+     * @param seed            the seed
+     * @param params          trained parameters
+     * @param trainSeconds    wall-clock seconds of the fit
+     * @param scores          test spec id → the score of the maps drawn at its L
+     * @param generateSeconds test spec id → seconds spent drawing them
+     * @param note            the generator's training note, or null
+     */
+    public record SeedRun(
+            long seed,
+            long params,
+            double trainSeconds,
+            Map<String, GenerationScore> scores,
+            Map<String, Double> generateSeconds,
+            String note) {}
+
+    /**
+     * What happened to one generator.
+     *
+     * @param generator the generator
+     * @param seeds     the seeds that completed
+     * @param failure   why it failed, or null
+     */
+    public record Run(MaskGenerator generator, List<SeedRun> seeds, String failure) {}
+
+    /**
+     * Fits and scores one generator over all seeds. Never throws for the generator's own failures.
+     *
+     * @param generator the generator
+     * @return what happened
+     */
+    public Run run(MaskGenerator generator) {
+        List<SeedRun> seeds = new ArrayList<>();
+        ModelThread worker = ModelThread.harness();
+        try {
+            for (long seed : settings.seeds()) {
+                seeds.add(runSeed(generator, seed, seeds.isEmpty(), worker));
+            }
+        } catch (Benchmark.ModelFailure | IllegalArgumentException | IOException f) {
+            return new Run(
+                    generator,
+                    List.copyOf(seeds),
+                    "seed " + (settings.seeds().get(seeds.size())) + ": " + f.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Run(generator, List.copyOf(seeds), "the benchmark was interrupted");
+        }
+        return new Run(generator, List.copyOf(seeds), null);
+    }
+
+    private SeedRun runSeed(MaskGenerator generator, long seed, boolean keepSamples, ModelThread worker)
+            throws InterruptedException, IOException {
+        FitOptions options = new FitOptions(seed, settings.budget(), (series, step, seconds, value) -> {}, data.tier());
+        TrainingData training = data.training(java.util.Set.of(TASK));
+        long t0 = System.nanoTime();
+        MaskGenerator.FittedGenerator fitted =
+                worker.call(() -> generator.fit(training, options), settings.budget(), "fit");
+        if (fitted == null) {
+            throw new Benchmark.ModelFailure("fit returned null", false);
+        }
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        log.accept(String.format("%s seed %d: fitted in %.1f s", generator.id(), seed, trainSeconds));
+        Map<String, GenerationScore> scores = new LinkedHashMap<>();
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (SplitData test : data.testSets()) {
+            if (data.testSet(TASK, test) == null) {
+                continue;
+            }
+            int size = test.size();
+            SampleSet[] ab = exactSets(test);
+            int n = ab[1].count();
+            long drawSeed = seed * 1_000_003L + size;
+            long g0 = System.nanoTime();
+            byte[] maps = worker.call(
+                    () -> fitted.generate(n, size, drawSeed),
+                    settings.budget(),
+                    "generate " + n + " maps at L = " + size);
+            double s = (System.nanoTime() - g0) / 1e9;
+            requireMasks(maps, n, size);
+            SampleSet g = SampleSet.measure(size, maps, n, Runtime.getRuntime().availableProcessors());
+            GenerationScore score =
+                    GenerationEvaluator.score(g, ab[0], ab[1], null, GenerationEvaluator.Options.DEFAULT);
+            scores.put(test.spec().id(), score);
+            seconds.put(test.spec().id(), s);
+            log.accept(String.format(
+                    "%s seed %d: drew %d maps at L = %d in %.1f s; physics score %.2f (set by %s; exact maps %.2f)",
+                    generator.id(),
+                    seed,
+                    n,
+                    size,
+                    s,
+                    score.physicsScore(),
+                    score.worstMetric(),
+                    score.exactPhysicsScore()));
+            if (keepSamples) {
+                writeSamples(generator.id(), size, seed, maps, n);
+            }
+        }
+        return new SeedRun(seed, fitted.parameterCount(), trainSeconds, scores, seconds, fitted.trainingNote());
+    }
+
+    /** The exact reference set A and held-out set B of a test set, measured once per run. */
+    private synchronized SampleSet[] exactSets(SplitData test) {
+        return exact.computeIfAbsent(test.spec().id() + "/" + test.split().name(), k -> {
+            int size = test.size();
+            int total = test.samples();
+            int n = generatedCount(size, total);
+            byte[] masks = test.column(TASK.targetColumn()).uint8();
+            long sites = (long) size * size;
+            int threads = Runtime.getRuntime().availableProcessors();
+            SampleSet a = SampleSet.measure(
+                    size, Arrays.copyOfRange(masks, 0, (int) ((total - n) * sites)), total - n, threads);
+            SampleSet b = SampleSet.measure(
+                    size, Arrays.copyOfRange(masks, (int) ((total - n) * sites), (int) (total * sites)), n, threads);
+            return new SampleSet[] {a, b};
+        });
+    }
+
+    private static void requireMasks(byte[] maps, int n, int size) {
+        long expected = (long) n * size * size;
+        if (maps == null || maps.length != expected) {
+            throw new IllegalArgumentException("generate(" + n + ", " + size + ") returned "
+                    + (maps == null ? "null" : maps.length + " values") + ", expected n·L·L = " + expected);
+        }
+        for (int i = 0; i < maps.length; i++) {
+            if (maps[i] != 0 && maps[i] != 1) {
+                throw new IllegalArgumentException("generate(" + n + ", " + size + ") returned " + maps[i]
+                        + " at index " + i + ": a mask holds 0 and 1 only");
+            }
+        }
+    }
+
+    private void writeSamples(String id, int size, long seed, byte[] maps, int n) throws IOException {
+        Path dir = settings.rowsDir()
+                .getParent()
+                .resolve("samples")
+                .resolve(data.tier().id())
+                .resolve(id);
+        Files.createDirectories(dir);
+        Path file = dir.resolve("L" + size + "-seed" + seed + ".npy");
+        NpyWriter.write(AtomicFiles.partOf(file), NpyDtype.UINT8, new long[] {n, size, size}, maps);
+        AtomicFiles.commit(file);
+    }
+
+    /**
+     * The result rows of a run: one per critical set of the plan.
+     *
+     * @param run      the run
+     * @param hardware the machine
+     * @param versions library versions
+     * @return the rows
+     */
+    public List<ResultRow> rows(Run run, Map<String, String> hardware, Map<String, String> versions) {
+        List<ResultRow> rows = new ArrayList<>();
+        String now = Instant.now().toString();
+        for (SplitData test : data.testSets()) {
+            TestSet planned = data.testSet(TASK, test);
+            if (planned == null) {
+                continue;
+            }
+            String specId = test.spec().id();
+            boolean ok = run.failure() == null && !run.seeds().isEmpty();
+            Map<String, Stat> metrics = new LinkedHashMap<>();
+            if (ok) {
+                put(metrics, Metric.PHYSICS_SCORE.id(), run, specId, GenerationScore::physicsScore);
+                put(
+                        metrics,
+                        Metric.LARGEST_PIECE_SHARE.id(),
+                        run,
+                        specId,
+                        s -> s.metric("largest_piece_share").generated());
+                put(metrics, "exact_physics_score", run, specId, GenerationScore::exactPhysicsScore);
+                put(
+                        metrics,
+                        "spanning_tb",
+                        run,
+                        specId,
+                        s -> s.metric("spanning_tb").generated());
+                put(
+                        metrics,
+                        "spanning_tb_exact",
+                        run,
+                        specId,
+                        s -> s.metric("spanning_tb").exact());
+                put(
+                        metrics,
+                        "disconnected_share",
+                        run,
+                        specId,
+                        s -> s.metric("disconnected_share").generated());
+                put(
+                        metrics,
+                        "mass_mean",
+                        run,
+                        specId,
+                        s -> s.metric("mass_mean").generated());
+                put(
+                        metrics,
+                        "mass_mean_exact",
+                        run,
+                        specId,
+                        s -> s.metric("mass_mean").exact());
+            }
+            Map<String, String> sums = new LinkedHashMap<>();
+            data.sha256().forEach((k, v) -> {
+                if (k.startsWith(specId + "/" + test.split().name() + "/")
+                        || data.trainSplits().stream()
+                                .anyMatch(t -> k.startsWith(t.spec().id() + "/train/"))) {
+                    sums.put(k, v);
+                }
+            });
+            List<SeedRun> seeds = run.seeds();
+            rows.add(new ResultRow(
+                    ResultRow.SCHEMA,
+                    TASK.id(),
+                    TASK.version(),
+                    TASK.family(),
+                    run.generator().id(),
+                    run.generator().description(),
+                    run.generator().ranked(),
+                    data.tier().id(),
+                    data.trainSpecs(),
+                    specId,
+                    test.split().name(),
+                    planned.role().id(),
+                    test.size(),
+                    ok ? ResultRow.OK : ResultRow.FAILED,
+                    ok ? null : run.failure() == null ? "no seed completed" : run.failure(),
+                    seeds.stream().map(SeedRun::seed).toList(),
+                    metrics,
+                    List.of(),
+                    seeds.isEmpty() ? 0 : seeds.get(0).params(),
+                    seeds.isEmpty()
+                            ? null
+                            : Stat.of(seeds.stream().map(SeedRun::trainSeconds).toList()),
+                    null,
+                    ok
+                            ? Stat.of(seeds.stream()
+                                    .map(s -> s.scores().get(specId).generatedCount()
+                                            / s.generateSeconds().get(specId))
+                                    .toList())
+                            : null,
+                    hardware,
+                    versions,
+                    sums,
+                    now,
+                    seeds.stream().map(s -> s.note() == null ? "" : s.note()).toList()));
+        }
+        return rows;
+    }
+
+    private static void put(
+            Map<String, Stat> metrics,
+            String id,
+            Run run,
+            String specId,
+            java.util.function.ToDoubleFunction<GenerationScore> f) {
+        List<Double> v = new ArrayList<>();
+        for (SeedRun s : run.seeds()) {
+            double x = f.applyAsDouble(s.scores().get(specId));
+            if (Double.isFinite(x)) {
+                v.add(x);
+            }
+        }
+        if (v.size() == run.seeds().size()) {
+            metrics.put(id, Stat.of(v));
+        }
+    }
+}
