@@ -1,6 +1,7 @@
 package org.scalefreebench.reference.rg.generator;
 
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -28,24 +29,75 @@ final class FittedRgGenerator implements MaskGenerator.FittedGenerator {
     /** Smallest probability taken in a logarithm (float softmax can underflow to 0). */
     private static final double TINY = Float.MIN_NORMAL;
 
-    private final ComputationGraph net;
+    /** Top levels (coarse side 1 and 2) that an unshared generator keeps apart from the bulk. */
+    static final int TOP_LEVELS = 2;
+
+    private final List<ComputationGraph> nets;
+    private final int trainedLevels;
     private final int passes;
     private final String note;
 
     /**
+     * A generator with one network shared by every level.
+     *
      * @param net    the trained conditional network
      * @param passes colour passes per level, 1 or 4
      * @param note   how training went, or null
      */
     FittedRgGenerator(ComputationGraph net, int passes, String note) {
-        this.net = net;
+        this(List.of(net), 1, passes, note);
+    }
+
+    /**
+     * @param nets          one network shared by every level, or one per level of the largest training
+     *                      pyramid (see {@link #weightSet})
+     * @param trainedLevels K of the largest training size
+     * @param passes        colour passes per level, 1 or 4
+     * @param note          how training went, or null
+     */
+    FittedRgGenerator(List<ComputationGraph> nets, int trainedLevels, int passes, String note) {
+        this.nets = List.copyOf(nets);
+        this.trainedLevels = trainedLevels;
         this.passes = passes;
         this.note = note;
     }
 
+    /**
+     * Which weight set refines level l + 1 → l of a K-level pyramid when there is one set per level
+     * of the largest training pyramid (K_t levels): the top {@value #TOP_LEVELS} levels take the sets
+     * of the same depth below the root, the levels from the site level up take their own set while it
+     * is a bulk set of training ({@code l < K_t − }{@value #TOP_LEVELS}), and the levels in between, which no
+     * training pyramid had, reuse the last bulk set.
+     *
+     * @param level         l, 0 = the site-level refinement
+     * @param levels        K of the pyramid being drawn
+     * @param trainedLevels K_t
+     * @param sets          weight sets: 1 (shared) or K_t
+     * @return the index of the set
+     */
+    static int weightSet(int level, int levels, int trainedLevels, int sets) {
+        if (sets == 1) {
+            return 0;
+        }
+        int depth = levels - 1 - level;
+        if (depth < TOP_LEVELS) {
+            return Math.max(0, trainedLevels - 1 - depth);
+        }
+        int bulk = Math.max(1, trainedLevels - TOP_LEVELS);
+        return Math.min(level, bulk - 1);
+    }
+
+    private ComputationGraph net(int level, int levels) {
+        return nets.get(weightSet(level, levels, trainedLevels, nets.size()));
+    }
+
     @Override
     public long parameterCount() {
-        return net.numParams();
+        long sum = 0;
+        for (ComputationGraph net : nets) {
+            sum += net.numParams();
+        }
+        return sum;
     }
 
     @Override
@@ -55,6 +107,10 @@ final class FittedRgGenerator implements MaskGenerator.FittedGenerator {
 
     @Override
     public byte[] generate(int n, int size, long seed) throws InterruptedException {
+        BlockOrPyramid.levels(size);
+        if (n < 0) {
+            throw new IllegalArgumentException("cannot draw n = " + n + " masks");
+        }
         int area = size * size;
         byte[] out = new byte[Math.multiplyExact(n, area)];
         generate(n, size, seed, (index, levels) -> System.arraycopy(levels[0], 0, out, index * area, area));
@@ -97,7 +153,7 @@ final class FittedRgGenerator implements MaskGenerator.FittedGenerator {
                 levels[b][k] = parents[b];
             }
             for (int l = k - 1; l >= 0; l--) {
-                parents = refine(parents, size >> (l + 1), l == 0, rngs);
+                parents = refine(net(l, k), parents, size >> (l + 1), l == 0, rngs);
                 for (int b = 0; b < count; b++) {
                     levels[b][l] = parents[b];
                 }
@@ -109,7 +165,7 @@ final class FittedRgGenerator implements MaskGenerator.FittedGenerator {
     }
 
     /** Draws the children of every occupied parent, pass by pass; returns the fine maps (side 2n). */
-    private byte[][] refine(byte[][] parents, int n, boolean siteLevel, UniformRandomProvider[] rngs)
+    private byte[][] refine(ComputationGraph net, byte[][] parents, int n, boolean siteLevel, UniformRandomProvider[] rngs)
             throws InterruptedException {
         int count = parents.length;
         int fine = 2 * n;
@@ -124,7 +180,7 @@ final class FittedRgGenerator implements MaskGenerator.FittedGenerator {
                 throw new InterruptedException("generation interrupted");
             }
             Arrays.fill(pass, g);
-            float[] p = probabilities(LevelTensors.features(parents, children, n, pass, passes, siteLevel));
+            float[] p = probabilities(net, LevelTensors.features(parents, children, n, pass, passes, siteLevel));
             for (int b = 0; b < count; b++) {
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < n; j++) {
@@ -156,7 +212,7 @@ final class FittedRgGenerator implements MaskGenerator.FittedGenerator {
         return BlockOrPyramid.PATTERNS - 1;
     }
 
-    private float[] probabilities(INDArray x) {
+    private static float[] probabilities(ComputationGraph net, INDArray x) {
         INDArray out = net.output(false, x)[0];
         float[] p = out.ravel().toFloatVector();
         x.close();
@@ -219,13 +275,13 @@ final class FittedRgGenerator implements MaskGenerator.FittedGenerator {
                 }
             }
             for (int l = k - 1; l >= 0; l--) {
-                terms += levelTerms(pyramids, l, size >> (l + 1), nll, from);
+                terms += levelTerms(net(l, k), pyramids, l, size >> (l + 1), nll, from);
             }
         }
         return new Likelihood(nll, terms);
     }
 
-    private long levelTerms(byte[][][] pyramids, int l, int n, double[] nll, int from) throws InterruptedException {
+    private long levelTerms(ComputationGraph net, byte[][][] pyramids, int l, int n, double[] nll, int from) throws InterruptedException {
         int count = pyramids.length;
         int area = n * n;
         byte[][] parents = new byte[count][];
@@ -244,7 +300,7 @@ final class FittedRgGenerator implements MaskGenerator.FittedGenerator {
                 throw new InterruptedException("likelihood interrupted");
             }
             Arrays.fill(pass, g);
-            float[] p = probabilities(LevelTensors.features(parents, children, n, pass, passes, l == 0));
+            float[] p = probabilities(net, LevelTensors.features(parents, children, n, pass, passes, l == 0));
             for (int b = 0; b < count; b++) {
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < n; j++) {

@@ -48,22 +48,26 @@ public class RgGenerator implements MaskGenerator {
 
     private final String id;
     private final int passes;
+    private final boolean shared;
 
-    /** The four-pass generator, {@value #ID}. */
+    /** The four-pass generator with one network for every level, {@value #ID}. */
     public RgGenerator() {
-        this(ID, BlockOrPyramid.COLOURS);
+        this(ID, BlockOrPyramid.COLOURS, true);
     }
 
     /**
      * @param id     the public id
      * @param passes colour passes per level: 4, or 1 (children independent given the coarse map)
+     * @param shared whether one network serves every level, or each level of the largest training
+     *               pyramid has its own (see {@link FittedRgGenerator#weightSet})
      */
-    protected RgGenerator(String id, int passes) {
+    protected RgGenerator(String id, int passes, boolean shared) {
         if (passes != 1 && passes != BlockOrPyramid.COLOURS) {
             throw new IllegalArgumentException("passes must be 1 or 4, got " + passes);
         }
         this.id = id;
         this.passes = passes;
+        this.shared = shared;
     }
 
     @Override
@@ -73,8 +77,12 @@ public class RgGenerator implements MaskGenerator {
 
     @Override
     public String description() {
-        return "block-OR pyramid generator at p_c: one shared child-pattern CNN (" + ChildPatternNet.PARAMETERS
-                + " parameters) for every level, " + passes + " colour pass" + (passes == 1 ? "" : "es")
+        return "block-OR pyramid generator at p_c: "
+                + (shared
+                        ? "one shared child-pattern CNN (" + ChildPatternNet.PARAMETERS + " parameters) for every level, "
+                        : "one child-pattern CNN (" + ChildPatternNet.PARAMETERS + " parameters each) per training level,"
+                                + " the last bulk one reused on levels no training map had, ")
+                + " + passes + " colour pass" + (passes == 1 ? "" : "es")
                 + " per level; Adam " + ChildPatternNet.LEARNING_RATE + ", batch " + BATCH + " maps x every level, "
                 + PASSES + " pass, symmetries of the square as augmentation";
     }
@@ -119,8 +127,13 @@ public class RgGenerator implements MaskGenerator {
         }
         byte[] valMasks = masksOf(data.val());
         int valCount = Math.min(VALIDATION_MAPS, data.val().samples());
-        ComputationGraph net = ChildPatternNet.build(options.seed());
-        FittedRgGenerator fitted = new FittedRgGenerator(net, passes, null);
+        int trainedLevels = BlockOrPyramid.levels(data.train().size());
+        int sets = shared ? 1 : trainedLevels;
+        List<ComputationGraph> nets = new ArrayList<>();
+        for (int i = 0; i < sets; i++) {
+            nets.add(ChildPatternNet.build(options.seed() + i));
+        }
+        FittedRgGenerator fitted = new FittedRgGenerator(nets, trainedLevels, passes, null);
         UniformRandomProvider rng = FittedRgGenerator.SOURCE.create(options.seed());
 
         List<int[]> batches = new ArrayList<>();
@@ -163,6 +176,7 @@ public class RgGenerator implements MaskGenerator {
                 byte[][][] pyramids = augmentedPyramids(masks.get(s), size, orders[s], batch[1], batch[2], rng);
                 int k = BlockOrPyramid.levels(size);
                 for (int l = 0; l < k; l++) {
+                    ComputationGraph net = nets.get(FittedRgGenerator.weightSet(l, k, trainedLevels, sets));
                     double loss = step(net, pyramids, l, size >> (l + 1), rng);
                     if (!Double.isNaN(loss)) {
                         if (Double.isInfinite(loss)) {
@@ -194,7 +208,7 @@ public class RgGenerator implements MaskGenerator {
         String note = String.format(
                 "%d maps x every level, %d optimiser steps, %.1f s; validation %.4f nats per occupied parent (%d maps, L = %d)",
                 mapsSeen, levelSteps, seconds(start), val, valCount, data.val().size());
-        return new FittedRgGenerator(net, passes, stopped == null ? note : stopped + "; " + note);
+        return new FittedRgGenerator(nets, trainedLevels, passes, stopped == null ? note : stopped + "; " + note);
     }
 
     /** One Adam step on level l of a batch; returns its loss, or NaN if the batch had no target. */

@@ -12,6 +12,6 @@ public final class RgGeneratorIndep extends RgGenerator {
 
     /** One pass per level. */
     public RgGeneratorIndep() {
-        super(ID, 1);
+        super(ID, 1, true);
     }
 }

@@ -102,5 +102,25 @@ class FittedRgGeneratorTest {
                 .collect(Collectors.toSet());
         assertTrue(ids.contains(RgGenerator.ID), ids.toString());
         assertTrue(ids.contains(RgGeneratorIndep.ID), ids.toString());
+        assertTrue(ids.contains(RgGeneratorUnshared.ID), ids.toString());
+    }
+
+    @Test
+    void unsharedWeightSetsFollowTheLevelsAndReuseTheLastBulkSetBeyondTraining() {
+        // trained at L = 64: K_t = 6 sets; drawn at L = 64 every level has its own set
+        for (int l = 0; l < 6; l++) {
+            assertEquals(l, FittedRgGenerator.weightSet(l, 6, 6, 6));
+            assertEquals(0, FittedRgGenerator.weightSet(l, 6, 6, 1));
+        }
+        // drawn at L = 1024 (K = 10): levels 0-3 own sets, 4-7 the last bulk set 3, 8 and 9 the top sets
+        int[] expected = {0, 1, 2, 3, 3, 3, 3, 3, 4, 5};
+        for (int l = 0; l < 10; l++) {
+            assertEquals(expected[l], FittedRgGenerator.weightSet(l, 10, 6, 6), "level " + l);
+        }
+        // a smaller pyramid (L = 16, K = 4): bulk levels 0, 1, top levels matched by depth
+        int[] small = {0, 1, 4, 5};
+        for (int l = 0; l < 4; l++) {
+            assertEquals(small[l], FittedRgGenerator.weightSet(l, 4, 6, 6), "level " + l);
+        }
     }
 }
