@@ -35,7 +35,9 @@ public final class RgGeneratorBench {
     public static void main(String[] args) throws Exception {
         int trainMaps = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
         int[] sizes = args.length > 1
-                ? java.util.Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
+                ? java.util.Arrays.stream(args, 1, args.length)
+                        .mapToInt(Integer::parseInt)
+                        .toArray()
                 : new int[] {64, 256, 512, 1024};
         Nd4jBackend.init();
         System.out.println("backend: " + Nd4jBackend.describe());

@@ -165,7 +165,8 @@ final class FittedRgGenerator implements MaskGenerator.FittedGenerator {
     }
 
     /** Draws the children of every occupied parent, pass by pass; returns the fine maps (side 2n). */
-    private byte[][] refine(ComputationGraph net, byte[][] parents, int n, boolean siteLevel, UniformRandomProvider[] rngs)
+    private byte[][] refine(
+            ComputationGraph net, byte[][] parents, int n, boolean siteLevel, UniformRandomProvider[] rngs)
             throws InterruptedException {
         int count = parents.length;
         int fine = 2 * n;
@@ -281,7 +282,8 @@ final class FittedRgGenerator implements MaskGenerator.FittedGenerator {
         return new Likelihood(nll, terms);
     }
 
-    private long levelTerms(ComputationGraph net, byte[][][] pyramids, int l, int n, double[] nll, int from) throws InterruptedException {
+    private long levelTerms(ComputationGraph net, byte[][][] pyramids, int l, int n, double[] nll, int from)
+            throws InterruptedException {
         int count = pyramids.length;
         int area = n * n;
         byte[][] parents = new byte[count][];

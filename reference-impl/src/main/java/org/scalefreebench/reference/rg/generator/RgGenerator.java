@@ -79,10 +79,12 @@ public class RgGenerator implements MaskGenerator {
     public String description() {
         return "block-OR pyramid generator at p_c: "
                 + (shared
-                        ? "one shared child-pattern CNN (" + ChildPatternNet.PARAMETERS + " parameters) for every level, "
-                        : "one child-pattern CNN (" + ChildPatternNet.PARAMETERS + " parameters each) per training level,"
+                        ? "one shared child-pattern CNN (" + ChildPatternNet.PARAMETERS
+                                + " parameters) for every level, "
+                        : "one child-pattern CNN (" + ChildPatternNet.PARAMETERS
+                                + " parameters each) per training level,"
                                 + " the last bulk one reused on levels no training map had, ")
-                + " + passes + " colour pass" + (passes == 1 ? "" : "es")
+                + passes + " colour pass" + (passes == 1 ? "" : "es")
                 + " per level; Adam " + ChildPatternNet.LEARNING_RATE + ", batch " + BATCH + " maps x every level, "
                 + PASSES + " pass, symmetries of the square as augmentation";
     }
@@ -195,12 +197,12 @@ public class RgGenerator implements MaskGenerator {
                     lossCount = 0;
                 }
                 if (System.nanoTime() > stopAt && done < steps) {
-                    stopped = String.format(
-                            "stopped at %.0f s after %d of %d batches", seconds(start), done, steps);
+                    stopped = String.format("stopped at %.0f s after %d of %d batches", seconds(start), done, steps);
                 }
             }
             if (done < steps && stopped == null) {
-                options.listener().loss("val", levelSteps, seconds(start), validation(fitted, valMasks, valCount, data));
+                options.listener()
+                        .loss("val", levelSteps, seconds(start), validation(fitted, valMasks, valCount, data));
             }
         }
         double val = validation(fitted, valMasks, valCount, data);
@@ -260,8 +262,9 @@ public class RgGenerator implements MaskGenerator {
 
     private byte[] masksOf(SplitData split) {
         if (!split.has(SitePercolationFamily.MAX_CLUSTER_MASK.id())) {
-            throw new IllegalArgumentException(id + " trains on the " + SitePercolationFamily.MAX_CLUSTER_MASK.id()
-                    + " column, which split " + split.spec().id() + "/" + split.split().name() + " lacks");
+            throw new IllegalArgumentException(
+                    id + " trains on the " + SitePercolationFamily.MAX_CLUSTER_MASK.id() + " column, which split "
+                            + split.spec().id() + "/" + split.split().name() + " lacks");
         }
         BlockOrPyramid.levels(split.size());
         return split.maxClusterMask();
