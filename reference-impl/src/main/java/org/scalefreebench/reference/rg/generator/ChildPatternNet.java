@@ -11,6 +11,8 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.scalefreebench.reference.nn.Nd4jBackend;
@@ -29,6 +31,8 @@ public final class ChildPatternNet {
     public static final String INPUT = "coarse";
     /** Output name: P(pattern), [N, 16, n, n]. */
     public static final String OUTPUT = "patterns";
+    /** The 1×1 read-out convolution's name. */
+    static final String READOUT = "logits";
     /** Input channels (the table of the design brief, §5.2). */
     public static final int FEATURES = 9;
     /** Hidden channels. */
@@ -81,7 +85,7 @@ public final class ChildPatternNet {
             x = "res" + r;
         }
         g.addLayer(
-                        "logits",
+                        READOUT,
                         new ConvolutionLayer.Builder(1, 1)
                                 .nOut(BlockOrPyramid.PATTERNS)
                                 .activation(Activation.IDENTITY)
@@ -93,7 +97,7 @@ public final class ChildPatternNet {
                         new CnnLossLayer.Builder(LossFunctions.LossFunction.MCXENT)
                                 .activation(Activation.SOFTMAX)
                                 .build(),
-                        "logits")
+                        READOUT)
                 .setOutputs(OUTPUT);
         ComputationGraph net = new ComputationGraph(g.build());
         net.init();
@@ -102,6 +106,18 @@ public final class ChildPatternNet {
                     "the child-pattern network has " + net.numParams() + " parameters, expected " + PARAMETERS);
         }
         return net;
+    }
+
+    /**
+     * Sets the read-out's bias, e.g. to the log-frequencies of the patterns, so that before any
+     * training step the network is the context-free cascade.
+     *
+     * @param net  a network built by {@link #build}
+     * @param bias one value per pattern, 16
+     */
+    public static void setReadoutBias(ComputationGraph net, double[] bias) {
+        INDArray b = net.getLayer(READOUT).getParam("b");
+        b.assign(Nd4j.create(bias).reshape(b.shape()).castTo(b.dataType()));
     }
 
     private static String conv(

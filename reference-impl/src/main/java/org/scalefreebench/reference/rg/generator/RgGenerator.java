@@ -27,7 +27,8 @@ import org.scalefreebench.reference.nn.NativeMemory;
  * from the exact masks of every training split at every level: per batch of maps, a random symmetry
  * of the square per map, then for each level one Adam step on a random colour per map (earlier
  * colours revealed), the loss being the mean cross-entropy per occupied parent of that colour, so the
- * levels weigh the same. Draws at any L = 2^k.
+ * levels weigh the same. The read-out bias starts at the pooled pattern log-frequencies of the
+ * training pyramids (the context-free cascade). Draws at any L = 2^k.
  */
 public class RgGenerator implements MaskGenerator {
 
@@ -43,6 +44,10 @@ public class RgGenerator implements MaskGenerator {
     public static final double BUDGET_SHARE = 0.6;
     /** Validation maps (of the largest validation split) whose likelihood is reported after each pass. */
     public static final int VALIDATION_MAPS = 64;
+    /** Training maps per split whose pyramids give the read-out's starting bias. */
+    static final int FREQUENCY_MAPS = 4096;
+    /** Frequency given to the empty pattern (and floor of the others) in the read-out's starting bias. */
+    static final double EMPTY_PATTERN_FREQUENCY = 1e-4;
     /** Batches between two points of the training-loss curve. */
     private static final int LOG_EVERY = 10;
 
@@ -132,8 +137,10 @@ public class RgGenerator implements MaskGenerator {
         int trainedLevels = BlockOrPyramid.levels(data.train().size());
         int sets = shared ? 1 : trainedLevels;
         List<ComputationGraph> nets = new ArrayList<>();
+        double[] logFrequencies = logPatternFrequencies(masks, sizes);
         for (int i = 0; i < sets; i++) {
             nets.add(ChildPatternNet.build(options.seed() + i));
+            ChildPatternNet.setReadoutBias(nets.get(i), logFrequencies);
         }
         FittedRgGenerator fitted = new FittedRgGenerator(nets, trainedLevels, passes, null);
         UniformRandomProvider rng = FittedRgGenerator.SOURCE.create(options.seed());
@@ -211,6 +218,61 @@ public class RgGenerator implements MaskGenerator {
                 "%d maps x every level, %d optimiser steps, %.1f s; validation %.4f nats per occupied parent (%d maps, L = %d)",
                 mapsSeen, levelSteps, seconds(start), val, valCount, data.val().size());
         return new FittedRgGenerator(nets, trainedLevels, passes, stopped == null ? note : stopped + "; " + note);
+    }
+
+    /**
+     * The log-frequencies of the child patterns of occupied parents in the training pyramids (at most
+     * {@value #FREQUENCY_MAPS} maps per split), each level weighing the same; they start the read-out's
+     * bias, so training starts from the best context-free cascade. Pattern 0, which an occupied
+     * parent never has, gets {@value #EMPTY_PATTERN_FREQUENCY}.
+     *
+     * @param masks the training masks of each split
+     * @param sizes L of each split
+     * @return ln frequency of patterns 0 … 15
+     */
+    static double[] logPatternFrequencies(List<byte[]> masks, List<Integer> sizes) {
+        double[] frequency = new double[BlockOrPyramid.PATTERNS];
+        int levelsSeen = 0;
+        for (int s = 0; s < masks.size(); s++) {
+            int size = sizes.get(s);
+            int area = size * size;
+            int maps = Math.min(FREQUENCY_MAPS, masks.get(s).length / area);
+            int k = BlockOrPyramid.levels(size);
+            long[][] counts = new long[k][BlockOrPyramid.PATTERNS];
+            byte[] mask = new byte[area];
+            for (int m = 0; m < maps; m++) {
+                System.arraycopy(masks.get(s), m * area, mask, 0, area);
+                byte[][] pyramid = BlockOrPyramid.build(mask, size);
+                for (int l = 0; l < k; l++) {
+                    int n = size >> (l + 1);
+                    for (int i = 0; i < n; i++) {
+                        for (int j = 0; j < n; j++) {
+                            if (pyramid[l + 1][i * n + j] != 0) {
+                                counts[l][BlockOrPyramid.pattern(pyramid[l], 2 * n, i, j)]++;
+                            }
+                        }
+                    }
+                }
+            }
+            for (long[] level : counts) {
+                long total = 0;
+                for (long c : level) {
+                    total += c;
+                }
+                if (total > 0) {
+                    levelsSeen++;
+                    for (int c = 1; c < BlockOrPyramid.PATTERNS; c++) {
+                        frequency[c] += level[c] / (double) total;
+                    }
+                }
+            }
+        }
+        double[] log = new double[BlockOrPyramid.PATTERNS];
+        log[0] = Math.log(EMPTY_PATTERN_FREQUENCY);
+        for (int c = 1; c < BlockOrPyramid.PATTERNS; c++) {
+            log[c] = Math.log(Math.max(frequency[c] / Math.max(1, levelsSeen), EMPTY_PATTERN_FREQUENCY));
+        }
+        return log;
     }
 
     /** One Adam step on level l of a batch; returns its loss, or NaN if the batch had no target. */
