@@ -27,6 +27,39 @@ public final class RgGeneratorBench {
 
     private RgGeneratorBench() {}
 
+    /** @return ΣN_l / ΣN_{l+1} of the block-OR pyramids at each level l, as text */
+    private static String ratios(byte[] masks, int n, int size) {
+        int k = Integer.numberOfTrailingZeros(size);
+        long[] boxes = new long[k + 1];
+        int area = size * size;
+        for (int m = 0; m < n; m++) {
+            int side = size;
+            byte[] level = java.util.Arrays.copyOfRange(masks, m * area, (m + 1) * area);
+            for (int l = 0; l <= k; l++) {
+                for (byte b : level) {
+                    boxes[l] += b;
+                }
+                if (l < k) {
+                    byte[] coarse = new byte[side * side / 4];
+                    for (int i = 0; i < side / 2; i++) {
+                        for (int j = 0; j < side / 2; j++) {
+                            int t = 2 * i * side + 2 * j;
+                            coarse[i * side / 2 + j] =
+                                    (byte) (level[t] | level[t + 1] | level[t + side] | level[t + side + 1]);
+                        }
+                    }
+                    level = coarse;
+                    side /= 2;
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int l = 0; l < k; l++) {
+            out.append(String.format("%s%.3f", l == 0 ? "" : " ", boxes[l] / (double) boxes[l + 1]));
+        }
+        return out.toString();
+    }
+
     /**
      * @param args {@code [trainMaps [sizes…]]}: training maps at L = 64 (default 1024) and the sizes to
      *             generate at (default 64 256 512 1024)
@@ -60,6 +93,10 @@ public final class RgGeneratorBench {
             System.out.printf(
                     "%s: training %.1f maps/s at L = 64, every level, batch %d (%d maps in %.1f s)%n  %s%n",
                     g.id(), trainMaps / seconds, RgGenerator.BATCH, trainMaps, seconds, fitted.trainingNote());
+            SplitData reference = ExactMaskSplit.atCriticalPoint("exact", 64, 512, 5L);
+            System.out.println("  box-count ratios N_l/N_l+1 at L = 64, l = 0..5: exact "
+                    + ratios(reference.maxClusterMask(), reference.samples(), 64) + ", generated (256 maps) "
+                    + ratios(fitted.generate(256, 64, 6L), 256, 64));
             for (int size : sizes) {
                 fitted.generate(1, size, 0L);
                 int n = Math.max(1, (64 * 64 * 64) / (size * size));
