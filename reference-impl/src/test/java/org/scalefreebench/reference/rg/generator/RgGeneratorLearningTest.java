@@ -52,7 +52,7 @@ class RgGeneratorLearningTest {
                                 Duration.ofMinutes(5),
                                 (series, step, seconds, loss) -> curve.add(new double[] {step, loss}),
                                 Tier.SMOKE),
-                        new GraphTrainer.Schedule(RgGenerator.BATCH, 3));
+                        new GraphTrainer.Schedule(RgGenerator.BATCH, 1));
         assertTrue(curve.size() > 1, "the loss curve was reported");
         var startNet = ChildPatternNet.build(SEED);
         ChildPatternNet.setReadoutBias(
