@@ -13,6 +13,8 @@ import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.autodiff.samediff.internal.InferenceSession;
+import org.nd4j.autodiff.samediff.internal.memory.NoOpMemoryMgr;
 import org.nd4j.enums.DataFormat;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -92,6 +94,7 @@ public final class RgFlowNetwork {
     private final double maskWeight;
     private final Map<String, INDArray> parameters;
     private final Map<Integer, SameDiff> graphs = new HashMap<>();
+    private final Map<Integer, SameDiff> trainingGraphs = new HashMap<>();
 
     private RgFlowNetwork(DataType dataType, double maskWeight, Map<String, INDArray> parameters) {
         this.dataType = dataType;
@@ -178,27 +181,49 @@ public final class RgFlowNetwork {
 
     /**
      * The unrolled graph for maps of size L, built on first use and cached; its variables hold the
-     * shared weight arrays themselves, so training at one L updates every L.
+     * shared weight arrays themselves, so training at one L updates every L. Back-propagation and
+     * inference use two graphs of the same weights: in ND4J M2.1 a graph that has run inference
+     * fails in its next gradient calculation (a null input in the loss's mean).
      *
-     * @param size L
+     * @param size     L
+     * @param training true for the graph {@link #gradients} runs, false for inference and the loss
      * @return the graph, with placeholders {@link #MAPS}, {@link #SPANNING_LABEL}, {@link #MASK_LABEL}
      *         and outputs {@link #SPANNING}, {@link #MASK}, {@link #LOSS}
      * @throws IllegalArgumentException if L is not a power of two
      */
     @SuppressWarnings("ReferenceEquality") // is the graph's array the shared one itself, not an equal copy
-    public SameDiff graph(int size) {
+    public SameDiff graph(int size, boolean training) {
         int k = levels(size);
-        SameDiff sd = graphs.get(size);
+        Map<Integer, SameDiff> cache = training ? trainingGraphs : graphs;
+        SameDiff sd = cache.get(size);
         if (sd == null) {
             sd = build(size, k);
-            graphs.put(size, sd);
+            cache.put(size, sd);
         }
         for (Map.Entry<String, INDArray> e : parameters.entrySet()) {
             if (sd.getArrForVarName(e.getKey()) != e.getValue()) {
                 sd.associateArrayWithVariable(e.getValue(), e.getKey());
             }
         }
+        withoutArrayCache(sd);
+        SameDiff backward = sd.getFunction("grad");
+        if (backward != null) {
+            withoutArrayCache(backward);
+        }
         return sd;
+    }
+
+    /**
+     * Makes this thread's session of a graph allocate fresh arrays: with ND4J M2.1's default array
+     * cache, a float graph's second inference on the same inputs returned a different loss (1.61
+     * instead of 1.46 at L = 8), as if a cached array were reused while still in use.
+     */
+    private static void withoutArrayCache(SameDiff sd) {
+        InferenceSession session =
+                sd.getSessions().computeIfAbsent(Thread.currentThread().getId(), t -> new InferenceSession(sd));
+        if (!(session.getMmgr() instanceof NoOpMemoryMgr)) {
+            session.setMmgr(new NoOpMemoryMgr());
+        }
     }
 
     /**
@@ -210,7 +235,13 @@ public final class RgFlowNetwork {
      * @return the loss and the gradients by weight name
      */
     public Gradients gradients(INDArray maps, INDArray spanning, INDArray mask) {
-        SameDiff sd = graph((int) maps.size(3));
+        if (maps.size(0) == 1) {
+            // ND4J M2.1's back-propagation fails on a batch of one (a null input in a reduction); the
+            // loss is a mean over the batch, so the same map twice has exactly the same loss and gradient.
+            return gradients(
+                    Nd4j.concat(0, maps, maps), Nd4j.concat(0, spanning, spanning), Nd4j.concat(0, mask, mask));
+        }
+        SameDiff sd = graph((int) maps.size(3), true);
         OutAndGrad og = sd.calculateGradientsAndOutputs(
                 placeholders(maps, spanning, mask), List.of(LOSS), new ArrayList<>(parameters.keySet()));
         INDArray loss = og.getOutputs().get(LOSS);
@@ -226,7 +257,7 @@ public final class RgFlowNetwork {
      * @return the loss on the batch
      */
     public double loss(INDArray maps, INDArray spanning, INDArray mask) {
-        SameDiff sd = graph((int) maps.size(3));
+        SameDiff sd = graph((int) maps.size(3), false);
         INDArray out = sd.outputSingle(placeholders(maps, spanning, mask), LOSS);
         double value = out.getDouble(0);
         out.close();
@@ -240,7 +271,7 @@ public final class RgFlowNetwork {
      * @return {@link #SPANNING} [b, 1] and {@link #MASK} [b, 1, L, L] probabilities
      */
     public Map<String, INDArray> predict(INDArray maps) {
-        SameDiff sd = graph((int) maps.size(3));
+        SameDiff sd = graph((int) maps.size(3), false);
         return sd.output(Map.of(MAPS, maps), SPANNING, MASK);
     }
 

@@ -36,7 +36,7 @@ class RgFlowNetworkTest {
         assertEquals(55_189, RgFlowNetwork.PARAMETERS);
         assertEquals(55_189, net.parameterCount());
         for (int size : new int[] {2, 8, 64, 1024}) {
-            SameDiff sd = net.graph(size);
+            SameDiff sd = net.graph(size, false);
             long trained = 0;
             for (SDVariable v : sd.variables()) {
                 if (v.getVariableType() == VariableType.VARIABLE) {
@@ -75,7 +75,7 @@ class RgFlowNetworkTest {
     void refusesASizeThatIsNotAPowerOfTwo() {
         RgFlowNetwork net = RgFlowNetwork.initialise(1, DataType.FLOAT, 1);
         for (int size : new int[] {0, 1, 48, 100}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.graph(size));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.graph(size, true));
             assertTrue(e.getMessage().contains("L = " + size), e.getMessage());
         }
         assertEquals(6, RgFlowNetwork.levels(64));
@@ -98,8 +98,8 @@ class RgFlowNetworkTest {
     }
 
     /**
-     * Back-propagation against central differences, at L = 8 in double precision, on four entries of
-     * each of the 14 weight arrays. With step ε = 1e-6 the truncation error is O(ε² f‴) ≈ 1e-12 and
+     * Back-propagation against central differences, at L = 8 in double precision, on one random entry
+     * of each of the 14 weight arrays (each entry costs two forward passes, about 0.3 s in SameDiff). With step ε = 1e-6 the truncation error is O(ε² f‴) ≈ 1e-12 and
      * the rounding error about 1e-16 · |loss| / ε ≈ 1e-10 (loss of order 1), so the two agree to
      * 1e-7 + 1e-5·|gradient| unless a ReLU kink lies within ε of a pre-activation, which with
      * continuous random weights has probability of order 1e-3 for this graph and fixed seed.
@@ -123,7 +123,7 @@ class RgFlowNetworkTest {
             INDArray flat = e.getValue().reshape(e.getValue().length());
             INDArray grad = g.gradients().get(e.getKey()).reshape(e.getValue().length());
             long n = flat.length();
-            long[] entries = {0, n - 1, rng.nextLong(n), rng.nextLong(n)};
+            long[] entries = {rng.nextLong(n)};
             for (long i : entries) {
                 double v = flat.getDouble(i);
                 flat.putScalar(i, v + eps);
@@ -140,8 +140,38 @@ class RgFlowNetworkTest {
                 checked++;
             }
         }
-        assertEquals(56, checked);
+        assertEquals(14, checked);
         assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    /**
+     * Back-propagation, inference and the loss alternate on one network, as in training with a
+     * validation loss after each pass (one ND4J graph cannot do that: see {@link RgFlowNetwork#graph}).
+     */
+    @Test
+    void alternatesBackPropagationAndInference() {
+        RgFlowNetwork net = RgFlowNetwork.initialise(7, DataType.FLOAT, 1);
+        INDArray x = maps(8, 2, 0.6, 31).castTo(DataType.FLOAT);
+        INDArray spanning = Nd4j.create(new float[] {1, 0}, 2, 1);
+        for (int round = 0; round < 2; round++) {
+            RgFlowNetwork.Gradients g = net.gradients(x, spanning, x.dup());
+            assertTrue(Double.isFinite(g.loss()));
+            assertEquals(g.loss(), net.loss(x, spanning, x.dup()), 1e-5 * g.loss(), "the same loss in both graphs");
+            assertTrue(net.predict(x).get(RgFlowNetwork.MASK).sumNumber().doubleValue() > 0);
+        }
+    }
+
+    /** A batch of one map has the gradient of that map (ND4J cannot back-propagate one map itself). */
+    @Test
+    void backPropagatesABatchOfOneMap() {
+        RgFlowNetwork net = RgFlowNetwork.initialise(9, DataType.DOUBLE, 1);
+        INDArray x = maps(8, 1, 0.6, 41);
+        INDArray spanning = Nd4j.create(new double[] {1}, new long[] {1, 1}, DataType.DOUBLE);
+        RgFlowNetwork.Gradients g = net.gradients(x, spanning, x.dup());
+        assertEquals(net.loss(x, spanning, x.dup()), g.loss(), 1e-12);
+        assertEquals(
+                RgFlowNetwork.PARAMETERS,
+                g.gradients().values().stream().mapToLong(INDArray::length).sum());
     }
 
     private static double logit(RgFlowNetwork net, INDArray x) {
