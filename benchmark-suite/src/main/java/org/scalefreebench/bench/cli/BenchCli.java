@@ -25,6 +25,7 @@ import org.scalefreebench.datasets.model.BenchmarkModel;
 import org.scalefreebench.datasets.task.Tier;
 import org.scalefreebench.reference.bench.AnagramStepBench;
 import org.scalefreebench.reference.bench.CnnThroughputBench;
+import org.scalefreebench.reference.bench.RgFlowThroughputBench;
 import org.scalefreebench.reference.cnn.CnnAnagram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Option;
             BenchCli.Run.class,
             BenchCli.BenchCnn.class,
             BenchCli.BenchAnagram.class,
+            BenchCli.BenchRgFlow.class,
             BenchCli.BenchRefit.class
         })
 public final class BenchCli {
@@ -205,6 +207,54 @@ public final class BenchCli {
                     .printf(
                             "%s",
                             CnnThroughputBench.run(size, batch, rounds, steps).report());
+            return 0;
+        }
+    }
+
+    /** {@code bench-rg-flow}: rg-flow's training throughput beside sgemm, and its inference time per map. */
+    @Command(
+            name = "bench-rg-flow",
+            description = "Training throughput of rg-flow (maps/s, GFLOP/s) beside ND4J sgemm, and its inference"
+                    + " ms/map at L = 64 to 1024, one run.")
+    static final class BenchRgFlow implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--size", defaultValue = "64", description = "L of the training maps")
+        int size;
+
+        @Option(names = "--batch", defaultValue = "32", description = "maps per step")
+        int batch;
+
+        @Option(names = "--rounds", defaultValue = "5", description = "measured rounds, after 2 warm-up rounds")
+        int rounds;
+
+        @Option(names = "--steps", defaultValue = "5", description = "steps per round")
+        int steps;
+
+        @Option(
+                names = "--infer-sizes",
+                split = ",",
+                defaultValue = "64,128,256,512,1024",
+                description = "the L at which inference is timed")
+        int[] inferSizes;
+
+        @Override
+        public Integer call() {
+            Arguments.checkRange("--size", size, 8, 1024);
+            Arguments.checkRange("--batch", batch, 1, 4096);
+            Arguments.checkRange("--rounds", rounds, 1, 100);
+            Arguments.checkRange("--steps", steps, 1, 10_000);
+            for (int l : inferSizes) {
+                Arguments.checkRange("--infer-sizes", l, 2, 4096);
+            }
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "%s",
+                            RgFlowThroughputBench.run(size, batch, rounds, steps, inferSizes)
+                                    .report());
             return 0;
         }
     }

@@ -34,7 +34,7 @@ class EveryModelRefusesTwoChannelsTest {
                     "model " + model.id() + " reads 1 channel(s) per map, got 2 (a family it was not built for)",
                     e.getMessage());
         }
-        assertEquals(9, ids.size(), "the nine registered models: " + ids);
+        assertEquals(10, ids.size(), "the ten registered models: " + ids);
     }
 
     @Test

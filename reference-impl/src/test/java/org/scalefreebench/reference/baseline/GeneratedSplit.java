@@ -18,7 +18,7 @@ import org.scalefreebench.datasets.spec.DatasetSpec;
 import org.scalefreebench.datasets.spec.SplitSpec;
 
 /** Test splits generated and exactly labelled in memory with the data contract's own stream. */
-final class GeneratedSplit {
+public final class GeneratedSplit {
 
     private GeneratedSplit() {}
 
@@ -30,7 +30,7 @@ final class GeneratedSplit {
      * @param seed        the split's seed
      * @return the maps, p-major, with their spanning, largest-cluster and mask labels
      */
-    static SplitData of(String name, int size, List<String> p, int samplesPerP, long seed) {
+    public static SplitData of(String name, int size, List<String> p, int samplesPerP, long seed) {
         SplitSpec split = new SplitSpec(name, samplesPerP, seed);
         DatasetSpec spec = new DatasetSpec(
                 "baseline-test-L" + size,

@@ -1,0 +1,79 @@
+package org.scalefreebench.reference.rg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.scalefreebench.datasets.load.SplitData;
+import org.scalefreebench.datasets.model.BenchmarkModel;
+import org.scalefreebench.datasets.model.FitOptions;
+import org.scalefreebench.datasets.model.MapBatch;
+import org.scalefreebench.datasets.model.TrainingData;
+import org.scalefreebench.datasets.task.Task;
+import org.scalefreebench.datasets.task.Tier;
+import org.scalefreebench.reference.baseline.GeneratedSplit;
+
+class RgFlowTest {
+
+    private static final List<String> P = List.of("0.55", "0.6", "0.65");
+
+    /**
+     * Training at L = 8 and 16 together: 24 maps per size make one batch per size per pass, so one
+     * pass is two steps and 48 samples; the fitted model then predicts at L = 32, a size it never
+     * saw, and refuses L = 48 naming it.
+     */
+    @Test
+    void trainsOnEverySizeAndPredictsAtAnyPowerOfTwo() throws Exception {
+        SplitData train8 = GeneratedSplit.of("train", 8, P, 8, 81L);
+        SplitData train16 = GeneratedSplit.of("train", 16, P, 8, 161L);
+        SplitData val8 = GeneratedSplit.of("val", 8, P, 2, 82L);
+        SplitData val16 = GeneratedSplit.of("val", 16, P, 2, 162L);
+        TrainingData data = new TrainingData(
+                Set.of(Task.SPANNING, Task.MAX_CLUSTER, Task.MAX_CLUSTER_MASK),
+                List.of(train8, train16),
+                List.of(val8, val16));
+        List<String> series = new ArrayList<>();
+        BenchmarkModel.FittedModel fitted = new RgFlow()
+                .fit(
+                        data,
+                        new FitOptions(
+                                3L,
+                                Duration.ofMinutes(1),
+                                (name, step, seconds, loss) -> {
+                                    assertTrue(Double.isFinite(loss), name + " loss at step " + step);
+                                    series.add(name);
+                                },
+                                Tier.SMOKE));
+        assertEquals(RgFlowNetwork.PARAMETERS, fitted.parameterCount());
+        assertEquals(48, fitted.trainedSamples());
+        assertEquals(List.of("val"), series);
+
+        SplitData test = GeneratedSplit.of("test", 32, P, 2, 321L);
+        MapBatch maps = new MapBatch(test.samples(), test.size(), test.maps());
+        float[] spanning = fitted.predict(Task.SPANNING, maps);
+        float[] fraction = fitted.predict(Task.MAX_CLUSTER, maps);
+        float[] mask = fitted.predict(Task.MAX_CLUSTER_MASK, maps);
+        assertEquals(test.samples(), spanning.length);
+        assertEquals(test.samples(), fraction.length);
+        assertEquals(test.samples() * 32 * 32, mask.length);
+        for (int m = 0; m < test.samples(); m++) {
+            assertTrue(spanning[m] >= 0 && spanning[m] <= 1, "P(spanning) " + spanning[m]);
+            double mass = 0;
+            for (int i = m * 1024; i < (m + 1) * 1024; i++) {
+                assertTrue(mask[i] >= 0 && mask[i] <= 1, "P(site in the largest cluster) " + mask[i]);
+                mass += mask[i];
+            }
+            assertEquals(mass / 1024, fraction[m], 1e-6, "largest-cluster fraction = mask mass / L²");
+        }
+
+        MapBatch odd = new MapBatch(1, 48, new byte[48 * 48]);
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> fitted.predict(Task.SPANNING, odd));
+        assertTrue(e.getMessage().contains("L = 48"), e.getMessage());
+    }
+}
