@@ -73,10 +73,15 @@ public final class RgFlow implements BenchmarkModel {
         return EnumSet.of(Task.SPANNING, Task.MAX_CLUSTER, Task.MAX_CLUSTER_MASK);
     }
 
-    /** @return smoke, study and full: the default tier's schedule awaits a decision on its budget */
+    /**
+     * @return the smoke tier only, for now: SameDiff on ND4J 1.0.0-M2.1 runs this network at about 4 %
+     *         of sgemm (its layout and element-wise ops dominate), so scoring the default tier's p_c
+     *         sets would take about 15 minutes per seed and a training pass about 24 minutes; the
+     *         study and full tiers wait for the faster formulation (see the README)
+     */
     @Override
     public Set<Tier> tiers() {
-        return EnumSet.of(Tier.SMOKE, Tier.STUDY, Tier.FULL);
+        return EnumSet.of(Tier.SMOKE);
     }
 
     /**

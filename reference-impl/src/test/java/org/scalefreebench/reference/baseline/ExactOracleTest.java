@@ -95,7 +95,8 @@ class ExactOracleTest {
         ExactOracle model = new ExactOracle();
         assertEquals("exact-oracle", model.id());
         assertFalse(model.ranked());
-        assertEquals(Set.of(Task.SPANNING, Task.MAX_CLUSTER, Task.MAX_CLUSTER_MASK), model.tasks(), "every predictive task");
+        assertEquals(
+                Set.of(Task.SPANNING, Task.MAX_CLUSTER, Task.MAX_CLUSTER_MASK), model.tasks(), "every predictive task");
         assertEquals(0, fitAll().parameterCount());
         assertTrue(ServiceLoader.load(BenchmarkModel.class).stream()
                 .anyMatch(provider -> provider.type() == ExactOracle.class));

@@ -43,9 +43,10 @@ class MaskGeneratorsTest {
         List<MaskGenerator> all = ServiceLoader.load(MaskGenerator.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .toList();
-        assertEquals(
-                Set.of(BernoulliMask.ID, FractalPercolation.ID, ExactSampler.ID),
-                all.stream().map(MaskGenerator::id).collect(Collectors.toSet()));
+        assertTrue(all.stream()
+                .map(MaskGenerator::id)
+                .collect(Collectors.toSet())
+                .containsAll(Set.of(BernoulliMask.ID, FractalPercolation.ID, ExactSampler.ID)));
         for (MaskGenerator g : all) {
             assertEquals(!g.id().equals(ExactSampler.ID), g.ranked(), g.id());
             assertFalse(g.description().isBlank());

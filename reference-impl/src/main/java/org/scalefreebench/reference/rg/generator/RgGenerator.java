@@ -36,7 +36,7 @@ public class RgGenerator implements MaskGenerator {
     public static final String ID = "rg-generator";
     /** Maps per batch; each batch makes one optimiser step per pyramid level. */
     public static final int BATCH = 32;
-    /** Passes over the training maps in the study tier ({@link Tier#passScale()} times that in the full tier). */
+    /** Passes over the training maps in the default and study tiers ({@link Tier#passScale()} times that in the full tier). */
     public static final double PASSES = 1;
     /** Passes in the smoke tier. */
     public static final double SMOKE_PASSES = 0.25;
@@ -94,10 +94,15 @@ public class RgGenerator implements MaskGenerator {
                 + PASSES + " pass, symmetries of the square as augmentation";
     }
 
-    /** Smoke, study and full for now; the lead decides the default tier. */
+    /**
+     * @return every tier for {@code rg-generator} (one pass in the default tier); smoke, study and full
+     *         for the ablations, which the study compares against it
+     */
     @Override
     public Set<Tier> tiers() {
-        return EnumSet.of(Tier.SMOKE, Tier.STUDY, Tier.FULL);
+        return ID.equals(id())
+                ? EnumSet.of(Tier.SMOKE, Tier.DEFAULT, Tier.STUDY, Tier.FULL)
+                : EnumSet.of(Tier.SMOKE, Tier.STUDY, Tier.FULL);
     }
 
     /**
