@@ -4,15 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.ArrayRealVector;
-import org.hipparchus.linear.DiagonalMatrix;
-import org.hipparchus.linear.RealMatrix;
-import org.hipparchus.linear.RealVector;
-import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
-import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
-import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
-import org.hipparchus.util.Pair;
+import org.scalefreebench.datasets.lattice.PowerLawFit;
 
 /**
  * A generated set scored at several sizes: the per-size scores, the effective fractal dimension
@@ -96,37 +88,19 @@ public record ScalingScore(
             ToDoubleFunction<GenerationScore> mean,
             ToDoubleFunction<GenerationScore> se) {
         int k = scores.size();
-        double[] x = new double[k];
-        double[] y = new double[k];
-        double[] w = new double[k];
+        double[] sizes = new double[k];
+        double[] means = new double[k];
+        double[] errors = new double[k];
         for (int i = 0; i < k; i++) {
             double m = mean.applyAsDouble(scores.get(i));
             if (!(m > 0)) {
                 return new PowerLaw(Double.NaN, Double.NaN);
             }
-            double sigma = Math.max(se.applyAsDouble(scores.get(i)) / m, 1e-9);
-            x[i] = Math.log(scores.get(i).size());
-            y[i] = Math.log(m);
-            w[i] = 1 / (sigma * sigma);
+            sizes[i] = scores.get(i).size();
+            means[i] = m;
+            errors[i] = Math.max(se.applyAsDouble(scores.get(i)) / m, 1e-9);
         }
-        LeastSquaresOptimizer.Optimum fit = new LevenbergMarquardtOptimizer()
-                .optimize(new LeastSquaresBuilder()
-                        .start(new double[] {0, 2})
-                        .target(y)
-                        .weight(new DiagonalMatrix(w))
-                        .model(params -> {
-                            RealVector value = new ArrayRealVector(k);
-                            RealMatrix jacobian = new Array2DRowRealMatrix(k, 2);
-                            for (int i = 0; i < k; i++) {
-                                value.setEntry(i, params.getEntry(0) + params.getEntry(1) * x[i]);
-                                jacobian.setEntry(i, 0, 1);
-                                jacobian.setEntry(i, 1, x[i]);
-                            }
-                            return new Pair<>(value, jacobian);
-                        })
-                        .maxEvaluations(1000)
-                        .maxIterations(1000)
-                        .build());
-        return new PowerLaw(fit.getPoint().getEntry(1), fit.getSigma(1e-14).getEntry(1));
+        PowerLawFit fit = PowerLawFit.of(sizes, means, errors);
+        return new PowerLaw(fit.exponent(), fit.standardError());
     }
 }

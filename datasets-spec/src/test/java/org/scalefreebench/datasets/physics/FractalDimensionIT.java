@@ -3,18 +3,10 @@ package org.scalefreebench.datasets.physics;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.ArrayRealVector;
-import org.hipparchus.linear.DiagonalMatrix;
-import org.hipparchus.linear.RealMatrix;
-import org.hipparchus.linear.RealVector;
-import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
-import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
-import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
 import org.hipparchus.stat.descriptive.DescriptiveStatistics;
-import org.hipparchus.util.Pair;
 import org.junit.jupiter.api.Test;
 import org.scalefreebench.datasets.lattice.CriticalExponents;
+import org.scalefreebench.datasets.lattice.PowerLawFit;
 
 /**
  * At p_c the mean largest cluster grows as L^{d_f}, d_f = 91/48. For L = 32 … 512 we fit
@@ -33,49 +25,28 @@ class FractalDimensionIT {
     @Test
     void largestClusterAtTheThresholdScalesWithNinetyOneFortyEighths() throws IOException {
         int k = SIZES.length;
-        double[] x = new double[k];
-        double[] y = new double[k];
+        double[] sizes = new double[k];
+        double[] means = new double[k];
         double[] sigma = new double[k];
         for (int i = 0; i < k; i++) {
             Ensemble e = Ensemble.of(SIZES[i], CriticalExponents.SITE_P_C, SAMPLES[i], 30000 + SIZES[i]);
             DescriptiveStatistics stats = new DescriptiveStatistics(e.maxCluster);
             double mean = stats.getMean();
             double sem = stats.getStandardDeviation() / Math.sqrt((double) stats.getN());
-            x[i] = Math.log(SIZES[i]);
-            y[i] = Math.log(mean);
+            sizes[i] = SIZES[i];
+            means[i] = mean;
             sigma[i] = sem / mean;
             Measurement.report(
                     "L=%d: <max_cluster> = %.1f ± %.1f, fraction %.4f%n",
                     SIZES[i], mean, sem, mean / SIZES[i] / SIZES[i]);
         }
-        double[] weights = new double[k];
-        for (int i = 0; i < k; i++) {
-            weights[i] = 1 / (sigma[i] * sigma[i]);
-        }
-        LeastSquaresOptimizer.Optimum fit = new LevenbergMarquardtOptimizer()
-                .optimize(new LeastSquaresBuilder()
-                        .start(new double[] {0, 2})
-                        .target(y)
-                        .weight(new DiagonalMatrix(weights))
-                        .model(params -> {
-                            RealVector value = new ArrayRealVector(k);
-                            RealMatrix jacobian = new Array2DRowRealMatrix(k, 2);
-                            for (int i = 0; i < k; i++) {
-                                value.setEntry(i, params.getEntry(0) + params.getEntry(1) * x[i]);
-                                jacobian.setEntry(i, 0, 1);
-                                jacobian.setEntry(i, 1, x[i]);
-                            }
-                            return new Pair<>(value, jacobian);
-                        })
-                        .maxEvaluations(1000)
-                        .maxIterations(1000)
-                        .build());
-        double slope = fit.getPoint().getEntry(1);
-        double slopeSigma = fit.getSigma(1e-14).getEntry(1);
+        PowerLawFit fit = PowerLawFit.of(sizes, means, sigma);
+        double slope = fit.exponent();
+        double slopeSigma = fit.standardError();
         double tolerance = 4 * slopeSigma + FINITE_SIZE_ALLOWANCE;
         Measurement.report(
                 "d_f fit: %.4f ± %.4f (91/48 = %.4f), chi2 = %.2f for %d dof%n",
-                slope, slopeSigma, CriticalExponents.FRACTAL_DIMENSION, fit.getChiSquare(), k - 2);
+                slope, slopeSigma, CriticalExponents.FRACTAL_DIMENSION, fit.chiSquare(), k - 2);
         assertTrue(
                 Math.abs(slope - CriticalExponents.FRACTAL_DIMENSION) <= tolerance,
                 "fitted d_f = " + slope + " ± " + slopeSigma + ", expected 91/48 within 4σ + " + FINITE_SIZE_ALLOWANCE);
