@@ -7,17 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.scalefreebench.datasets.model.MaskGenerator;
 import org.scalefreebench.datasets.task.Tier;
 
 /**
  * The registered generators: every {@link MaskGenerator} that {@link ServiceLoader} finds on the
- * class path, keyed by id, in id order. Ids must be well formed and unique.
+ * class path, keyed by id, in id order. Ids must be well formed (as model ids) and unique.
  */
 public final class GeneratorRegistry {
-
-    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final Map<String, MaskGenerator> generators;
 
@@ -43,11 +40,7 @@ public final class GeneratorRegistry {
     public static GeneratorRegistry of(List<MaskGenerator> found) {
         Map<String, MaskGenerator> byId = new TreeMap<>();
         for (MaskGenerator g : found) {
-            String id = g.id();
-            if (id == null || !ID.matcher(id).matches()) {
-                throw new IllegalStateException(g.getClass().getName() + " has id '" + id
-                        + "'; ids are lower-case letters and digits in dash-separated words");
-            }
+            String id = ModelRegistry.requireWellFormedId(g, g.id());
             MaskGenerator old = byId.put(id, g);
             if (old != null) {
                 throw new IllegalStateException("generator id '" + id + "' is registered twice: by "

@@ -43,11 +43,7 @@ public final class ModelRegistry {
     public static ModelRegistry of(List<BenchmarkModel> found) {
         Map<String, BenchmarkModel> byId = new java.util.TreeMap<>();
         for (BenchmarkModel m : found) {
-            String id = m.id();
-            if (id == null || !ID.matcher(id).matches()) {
-                throw new IllegalStateException(m.getClass().getName() + " has id '" + id
-                        + "'; ids are lower-case letters and digits in dash-separated words");
-            }
+            String id = requireWellFormedId(m, m.id());
             BenchmarkModel old = byId.put(id, m);
             if (old != null) {
                 throw new IllegalStateException("model id '" + id + "' is registered twice: by "
@@ -55,6 +51,21 @@ public final class ModelRegistry {
             }
         }
         return new ModelRegistry(new LinkedHashMap<>(byId));
+    }
+
+    /**
+     * @param provider the model or generator that declares the id
+     * @param id       its id
+     * @return the id
+     * @throws IllegalStateException naming the provider's class if the id is not lower-case letters
+     *                               and digits in dash-separated words
+     */
+    static String requireWellFormedId(Object provider, String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalStateException(provider.getClass().getName() + " has id '" + id
+                    + "'; ids are lower-case letters and digits in dash-separated words");
+        }
+        return id;
     }
 
     /** @return all models, by id */
