@@ -116,7 +116,8 @@ public final class RunCharts {
      * The scale question in one picture: a task's primary metric on the critical sets at p_c against
      * L, one line per ranked model with an ok row, the density baseline dashed; spanning accuracy with
      * the coin toss (½) marked, R² with the set's mean (0). References (the exact oracle, 1 everywhere)
-     * are left out.
+     * are left out. A generation task's score is drawn on a logarithmic axis with the references (the
+     * exact sampler, the score of exact maps) dashed, as the floor.
      *
      * @param rows result rows of one tier, any tasks
      * @param task the task
@@ -126,6 +127,16 @@ public final class RunCharts {
         Map<String, double[][]> series = criticalSeries(rows, task);
         if (series.isEmpty()) {
             return null;
+        }
+        if (task.kind() == Task.Kind.GENERATION) {
+            Map<String, double[][]> withFloor = new LinkedHashMap<>(series);
+            Map<String, double[][]> floor = series(rows, task, false);
+            withFloor.putAll(floor);
+            return Charts.scoreVsSize(
+                    task.primaryMetric().id() + " at p = p_c against L; dashed: exact maps (the floor)",
+                    task.primaryMetric().id() + " (lower is better)",
+                    withFloor,
+                    floor.keySet());
         }
         String metric = task.primaryMetric().id();
         double reference =
@@ -147,11 +158,16 @@ public final class RunCharts {
      *         the task's primary metric by increasing L; empty if there is none
      */
     public static Map<String, double[][]> criticalSeries(List<ResultRow> rows, Task task) {
+        return series(rows, task, true);
+    }
+
+    /** Per model of the given rank status with an ok row of the task on a critical set, {L[], mean[], std[]}. */
+    private static Map<String, double[][]> series(List<ResultRow> rows, Task task, boolean ranked) {
         String metric = task.primaryMetric().id();
         Map<String, TreeMap<Integer, Stat>> byModel = new TreeMap<>();
         for (ResultRow r : rows) {
             if (r.ok()
-                    && r.ranked()
+                    && r.ranked() == ranked
                     && r.critical()
                     && task.id().equals(r.task())
                     && r.metrics().get(metric) != null) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.scalefreebench.bench.result.DensityGap;
+import org.scalefreebench.bench.result.GenerationHeadline;
 import org.scalefreebench.bench.result.Headline;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultStore;
@@ -155,10 +156,13 @@ class BenchmarkIT {
                     .filter(r -> r.tier().equals(settings.tier().id()))
                     .collect(Collectors.toList());
             Headline headline = Headline.of(settings.tier(), rows);
-            assumeFalse(headline.isEmpty(), "no row to show");
+            GenerationHeadline generation = GenerationHeadline.of(settings.tier(), rows);
+            assumeFalse(headline.isEmpty() && generation.isEmpty(), "no row to show");
+            String markdown = (headline.isEmpty() ? "" : headline.markdown())
+                    + (generation.isEmpty() ? "" : generation.markdown());
             Allure.epic("0. Headline");
-            Allure.description(headline.markdown());
-            Allure.addAttachment("headline.md", "text/markdown", headline.markdown(), ".md");
+            Allure.description(markdown);
+            Allure.addAttachment("headline.md", "text/markdown", markdown, ".md");
             for (Task task : Task.values()) {
                 byte[] png = RunCharts.criticalAcrossSizes(rows, task);
                 if (png != null) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.scalefreebench.bench.result.DensityGap;
+import org.scalefreebench.bench.result.GenerationHeadline;
 import org.scalefreebench.bench.result.Headline;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultStore;
@@ -24,7 +25,8 @@ import org.scalefreebench.datasets.task.Tier;
 
 /**
  * The leaderboard built from a folder of result rows: first the {@link Headline} of each tier (the
- * scores at p = p_c and their gap to the density baseline), then one table per (tier, task, test set),
+ * scores at p = p_c and their gap to the density baseline) and its {@link GenerationHeadline} (the
+ * generators' physics scores per L), then one table per (tier, task, test set),
  * the current task version before older ones, critical sets before window sets, its ranked models sorted by the task's primary metric with their
  * gap to the density baseline, the references (the exact oracle) apart, the failed rows with their
  * errors; plus where the rows ran (tiers, hardware, library versions), the models, the rows of an
@@ -158,7 +160,7 @@ public record Leaderboard(
         List<Headline> headlines = new ArrayList<>();
         for (Tier tier : Tier.values()) {
             Headline h = Headline.of(tier, contents.rows());
-            if (!h.isEmpty()) {
+            if (!h.isEmpty() || !GenerationHeadline.of(tier, contents.rows()).isEmpty()) {
                 headlines.add(h);
             }
         }

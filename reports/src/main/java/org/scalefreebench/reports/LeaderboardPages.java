@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.scalefreebench.bench.RunCharts;
 import org.scalefreebench.bench.result.DensityGap;
 import org.scalefreebench.bench.result.Footnotes;
+import org.scalefreebench.bench.result.GenerationHeadline;
 import org.scalefreebench.bench.result.Headline;
 import org.scalefreebench.bench.result.Markdown;
 import org.scalefreebench.bench.result.ResultRow;
@@ -175,13 +176,23 @@ public final class LeaderboardPages {
             return b.toString();
         }
         for (Headline h : board.headlines()) {
-            b.append(h.markdown());
-            for (Map.Entry<String, Task> c : scaleCharts(h).entrySet()) {
-                b.append("![")
-                        .append(escapeMarkdown(scaleChartTitle(h, c.getValue())))
-                        .append("](")
-                        .append(c.getKey())
-                        .append(")\n\n");
+            GenerationHeadline g = GenerationHeadline.of(h.tier(), h.rows());
+            if (!h.isEmpty()) {
+                b.append(h.markdown());
+            }
+            for (boolean generation : new boolean[] {false, true}) {
+                if (generation && !g.isEmpty()) {
+                    b.append(g.markdown());
+                }
+                for (Map.Entry<String, Task> c : scaleCharts(h).entrySet()) {
+                    if (isGeneration(c.getValue()) == generation) {
+                        b.append("![")
+                                .append(escapeMarkdown(scaleChartTitle(h, c.getValue())))
+                                .append("](")
+                                .append(c.getKey())
+                                .append(")\n\n");
+                    }
+                }
             }
         }
         for (Table t : board.tables()) {
@@ -425,13 +436,28 @@ public final class LeaderboardPages {
      * per result row.
      */
     private static void htmlHeadline(StringBuilder b, Headline h) {
-        Headline.Cells cells = h.cells();
-        b.append("<section class=\"headline\" id=\"headline-")
-                .append(escapeHtml(h.tier().id()))
+        if (!h.isEmpty()) {
+            htmlHeadlineTable(b, "headline-" + h.tier().id(), h.title(), h.caption(), h.cells());
+            htmlScaleCharts(b, h, false);
+            b.append("</section>\n");
+        }
+        GenerationHeadline g = GenerationHeadline.of(h.tier(), h.rows());
+        if (!g.isEmpty()) {
+            htmlHeadlineTable(b, "generation-headline-" + h.tier().id(), g.title(), g.caption(), g.cells());
+            htmlScaleCharts(b, h, true);
+            b.append("</section>\n");
+        }
+    }
+
+    /** Opens a headline section and writes its table; the caller closes the section. */
+    private static void htmlHeadlineTable(
+            StringBuilder b, String id, String title, String caption, Headline.Cells cells) {
+        b.append("<section class=\"headline\" id=\"")
+                .append(escapeHtml(id))
                 .append("\">\n<h2>")
-                .append(escapeHtml(h.title()))
+                .append(escapeHtml(title))
                 .append("</h2>\n<p>")
-                .append(escapeHtml(h.caption()))
+                .append(escapeHtml(caption))
                 .append("</p>\n<table class=\"headline\">\n");
         htmlHead(b, cells.columns());
         b.append("<tbody class=\"ranked\">\n");
@@ -450,7 +476,14 @@ public final class LeaderboardPages {
         }
         b.append("</table>\n");
         htmlNotes(b, cells.notes());
+    }
+
+    /** The headline's charts against L of the predictive tasks, or of the generation tasks. */
+    private static void htmlScaleCharts(StringBuilder b, Headline h, boolean generation) {
         for (Map.Entry<String, Task> c : scaleCharts(h).entrySet()) {
+            if (isGeneration(c.getValue()) != generation) {
+                continue;
+            }
             b.append("<figure><img src=\"")
                     .append(escapeHtml(c.getKey()))
                     .append("\" alt=\"")
@@ -459,7 +492,10 @@ public final class LeaderboardPages {
                     .append(escapeHtml(scaleChartTitle(h, c.getValue())))
                     .append("</figcaption></figure>\n");
         }
-        b.append("</section>\n");
+    }
+
+    private static boolean isGeneration(Task task) {
+        return task.kind() == Task.Kind.GENERATION;
     }
 
     /**
@@ -490,7 +526,10 @@ public final class LeaderboardPages {
 
     private static String scaleChartTitle(Headline h, Task task) {
         return "tier " + h.tier().id() + ", " + task.id() + ": "
-                + task.primaryMetric().id() + " at p = p_c against L, every model, " + DensityGap.BASELINE + " dashed";
+                + task.primaryMetric().id() + " at p = p_c against L, every "
+                + (isGeneration(task)
+                        ? "generator, the exact sampler dashed (the floor), log scale"
+                        : "model, " + DensityGap.BASELINE + " dashed");
     }
 
     private static void htmlHead(StringBuilder b, List<String> columns) {

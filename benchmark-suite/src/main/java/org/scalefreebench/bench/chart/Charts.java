@@ -135,6 +135,34 @@ public final class Charts {
             Set<String> baselines,
             double reference,
             String referenceLabel) {
+        return metricVsSize(title, yLabel, seriesByModel, baselines, reference, referenceLabel, false);
+    }
+
+    /**
+     * A score that spans decades (a generator's physics score, 1 for exact maps, hundreds for
+     * independent sites) against L, both axes logarithmic (y base 10, x base 2), drawn as {@link
+     * #metricVsSize}; error bars are clipped to stay above zero.
+     *
+     * @param title          the chart title
+     * @param yLabel         the score's name
+     * @param seriesByModel  model id → {L[], mean[], std[]}, means positive
+     * @param baselines      the keys of the reference series drawn dashed (the exact sampler)
+     * @return the PNG
+     * @throws IllegalArgumentException naming the argument if a series is malformed, an L or a mean not positive
+     */
+    public static byte[] scoreVsSize(
+            String title, String yLabel, Map<String, double[][]> seriesByModel, Set<String> baselines) {
+        return metricVsSize(title, yLabel, seriesByModel, baselines, Double.NaN, "", true);
+    }
+
+    private static byte[] metricVsSize(
+            String title,
+            String yLabel,
+            Map<String, double[][]> seriesByModel,
+            Set<String> baselines,
+            double reference,
+            String referenceLabel,
+            boolean logY) {
         requireSeries("seriesByModel", seriesByModel, 3, "{L[], mean[], std[]}");
         XYChart chart = new XYChart(WIDTH, HEIGHT);
         chart.setTitle(title);
@@ -160,7 +188,18 @@ public final class Charts {
                 yLo = Math.min(yLo, s[1][i] - s[2][i]);
                 yHi = Math.max(yHi, s[1][i] + s[2][i]);
             }
-            XYSeries series = chart.addSeries(e.getKey(), log2, s[1], s[2]);
+            double[] bars = s[2];
+            if (logY) {
+                bars = new double[s[2].length];
+                for (int i = 0; i < bars.length; i++) {
+                    if (!(s[1][i] > 0)) {
+                        throw new IllegalArgumentException("seriesByModel[" + e.getKey() + "] has the score " + s[1][i]
+                                + " at L = " + s[0][i] + ": a logarithmic axis needs positive scores");
+                    }
+                    bars[i] = Math.min(s[2][i], 0.9 * s[1][i]);
+                }
+            }
+            XYSeries series = chart.addSeries(e.getKey(), log2, s[1], bars);
             series.setMarker(SeriesMarkers.CIRCLE);
             if (baselines.contains(e.getKey())) {
                 series.setLineColor(Color.BLACK);
@@ -175,8 +214,12 @@ public final class Charts {
         chart.getStyler().setXAxisMin(lo - 0.5).setXAxisMax(Math.max(hi, lo + 3) + 0.5);
         chart.getStyler().setXAxisTickMarkSpacingHint(150);
         chart.setCustomXAxisTickLabelsFormatter(x -> String.valueOf(Math.round(Math.pow(2, x))));
-        double pad = Math.max(0.01, (yHi - yLo) * 0.08);
-        chart.getStyler().setYAxisMin(yLo - pad).setYAxisMax(yHi + pad);
+        if (logY) {
+            chart.getStyler().setYAxisLogarithmic(true);
+        } else {
+            double pad = Math.max(0.01, (yHi - yLo) * 0.08);
+            chart.getStyler().setYAxisMin(yLo - pad).setYAxisMax(yHi + pad);
+        }
         if (Double.isFinite(reference)) {
             chart.getStyler().setAnnotationLineColor(Color.GRAY);
             chart.addAnnotation(new AnnotationLine(reference, false, false));

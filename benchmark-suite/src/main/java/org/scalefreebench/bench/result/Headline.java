@@ -18,6 +18,7 @@ import org.scalefreebench.datasets.task.TierPlan;
  * spanning primary metric on the spanning headline set ({@link TierPlan#headline()}, the critical
  * set at the training size), then by id; references are listed apart. Only rows of the current
  * schema and task versions are read; a tier without critical sets (smoke) shows its headline set.
+ * Generation tasks have their own table, {@link GenerationHeadline}: a generator has no density gap.
  */
 public final class Headline {
 
@@ -61,7 +62,13 @@ public final class Headline {
                 .orElse(null);
         List<Line> ranked = new ArrayList<>();
         List<Line> references = new ArrayList<>();
-        for (String model : current.stream().map(ResultRow::model).collect(Collectors.toCollection(TreeSet::new))) {
+        List<String> predictive = current.stream()
+                .filter(r -> Task.byId(r.task()).kind() != Task.Kind.GENERATION)
+                .map(ResultRow::model)
+                .collect(Collectors.toCollection(TreeSet::new))
+                .stream()
+                .toList();
+        for (String model : predictive) {
             List<ResultRow> own =
                     current.stream().filter(r -> model.equals(r.model())).toList();
             List<Cell> cells = new ArrayList<>();
@@ -85,6 +92,9 @@ public final class Headline {
         List<Column> scored = new ArrayList<>();
         List<Column> window = new ArrayList<>();
         for (Task task : Task.values()) {
+            if (task.kind() == Task.Kind.GENERATION) {
+                continue;
+            }
             TierPlan plan = task.plan(tier);
             List<TestSet> critical = plan.testSets().stream()
                     .filter(t -> t.role() == TestSet.Role.CRITICAL)
@@ -125,7 +135,10 @@ public final class Headline {
         return placed;
     }
 
-    /** @return the rows it was built from: the tier's rows of the current schema and task versions */
+    /**
+     * @return the rows it was built from: the tier's rows of the current schema and task versions,
+     *         generation rows included (for {@link GenerationHeadline} and the charts against L)
+     */
     public List<ResultRow> rows() {
         return rows;
     }
