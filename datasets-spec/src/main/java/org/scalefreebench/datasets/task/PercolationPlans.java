@@ -12,11 +12,13 @@ import java.util.List;
  * training size. They are scored on the critical sets at p_c (the headline) and on the p-window
  * test set at L = 64. In the default and study tiers spanning and max-cluster are scored at p_c at
  * L = 64, 128, 256 and 512; the mask, whose prediction costs a full-resolution U-Net pass, at p_c
- * at L = 64 and 128. The full tier adds the mask at L = 256 and 512 and the window sets at
- * L = 128 and 256, where density decides the label (they were the v1 size-generalisation columns).
+ * at L = 64 and 128. The full tier adds the mask at L = 256 and 512, every task at p_c at
+ * L = 1024, and the window sets at L = 128 and 256, where density decides the label (they were the
+ * v1 size-generalisation columns).
  *
  * <p>Max-cluster generation trains on exact largest-cluster masks at p_c at L = 16, 32 and 64 and
- * is scored against the exact masks of the critical sets at L = 64, 256 and 512.
+ * is scored against the exact masks of the critical sets at L = 64, 256 and 512, and 1024 in the
+ * full tier.
  */
 final class PercolationPlans {
 
@@ -39,6 +41,9 @@ final class PercolationPlans {
             critical("percolation-L256-pc-test-v1"),
             critical("percolation-L512-pc-test-v1"));
 
+    /** The critical set at L = 1024, in the full tier only (150 maps, 300 MB). */
+    private static final TestSet CRITICAL_L1024 = critical("percolation-L1024-pc-test-v1");
+
     private static final TestSet WINDOW_L64 = new TestSet(TRAIN_L64, "test", TestSet.Role.WINDOW);
 
     private static final List<TestSet> WINDOW_LARGER = List.of(
@@ -54,8 +59,12 @@ final class PercolationPlans {
                     new TierPlan(
                             TRAIN_CRITICAL_MASKS.subList(0, 1),
                             List.of(new TestSet("percolation-L32-pc-v1", "val", TestSet.Role.CRITICAL)));
-                case DEFAULT, STUDY, FULL ->
+                case DEFAULT, STUDY ->
                     new TierPlan(TRAIN_CRITICAL_MASKS, List.of(CRITICAL.get(0), CRITICAL.get(2), CRITICAL.get(3)));
+                case FULL ->
+                    new TierPlan(
+                            TRAIN_CRITICAL_MASKS,
+                            List.of(CRITICAL.get(0), CRITICAL.get(2), CRITICAL.get(3), CRITICAL_L1024));
             };
         }
         boolean mask = task == Task.MAX_CLUSTER_MASK;
@@ -63,7 +72,8 @@ final class PercolationPlans {
             case SMOKE -> new TierPlan(List.of(SMOKE), List.of(new TestSet(SMOKE, "test", TestSet.Role.WINDOW)));
             case DEFAULT, STUDY ->
                 new TierPlan(TRAIN_MULTI_SIZE, concat(mask ? CRITICAL.subList(0, 2) : CRITICAL, List.of(WINDOW_L64)));
-            case FULL -> new TierPlan(TRAIN_MULTI_SIZE, concat(CRITICAL, List.of(WINDOW_L64), WINDOW_LARGER));
+            case FULL ->
+                new TierPlan(TRAIN_MULTI_SIZE, concat(CRITICAL, List.of(CRITICAL_L1024, WINDOW_L64), WINDOW_LARGER));
         };
     }
 

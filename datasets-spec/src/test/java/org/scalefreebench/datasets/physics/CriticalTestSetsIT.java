@@ -71,7 +71,9 @@ class CriticalTestSetsIT {
         double fraction = (double) spanning / n;
         double r = CriticalExponents.CROSSING_AT_P_C;
         double sigma = Math.sqrt(r * (1 - r) / n);
-        double claimed = spec.size() <= 256 ? 0.01 : 0.025;
+        // The claims the README states: 0.01 at L <= 256, 0.025 at L = 512, 0.041 (150 maps, 300 MB)
+        // for the full tier's L = 1024 set.
+        double claimed = spec.size() <= 256 ? 0.01 : spec.size() <= 512 ? 0.025 : 0.041;
         Measurement.report(
                 "crossing %s (L=%d): %.4f ± %.4f (%d of %d maps span)%n",
                 id, spec.size(), fraction, sigma, spanning, n);

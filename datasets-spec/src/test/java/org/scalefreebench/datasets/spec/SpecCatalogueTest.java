@@ -30,6 +30,7 @@ class SpecCatalogueTest {
     void publishesTheDefaultTierTheCriticalTestSetsAndTheMultiSizeTrainingSets() {
         assertEquals(
                 List.of(
+                        "percolation-L1024-pc-test-v1",
                         "percolation-L128-pc-test-v1",
                         "percolation-L128-test-v1",
                         "percolation-L16-pc-v1",
@@ -113,12 +114,12 @@ class SpecCatalogueTest {
         assertTrue(e.getMessage().contains("unknown spec id 'percolation-L65-v1'"), e.getMessage());
         assertTrue(
                 e.getMessage()
-                        .contains(
-                                "known ids: percolation-L128-pc-test-v1, percolation-L128-test-v1, percolation-L16-pc-v1,"
-                                        + " percolation-L16-window-v1, percolation-L256-pc-test-v1, percolation-L256-test-v1,"
-                                        + " percolation-L32-pc-v1, percolation-L32-smoke-v1, percolation-L32-window-v1,"
-                                        + " percolation-L512-pc-test-v1, percolation-L64-pc-test-v1, percolation-L64-pc-v1,"
-                                        + " percolation-L64-v1, percolation-L8-window-v1"),
+                        .contains("known ids: percolation-L1024-pc-test-v1, percolation-L128-pc-test-v1,"
+                                + " percolation-L128-test-v1, percolation-L16-pc-v1,"
+                                + " percolation-L16-window-v1, percolation-L256-pc-test-v1, percolation-L256-test-v1,"
+                                + " percolation-L32-pc-v1, percolation-L32-smoke-v1, percolation-L32-window-v1,"
+                                + " percolation-L512-pc-test-v1, percolation-L64-pc-test-v1, percolation-L64-pc-v1,"
+                                + " percolation-L64-v1, percolation-L8-window-v1"),
                 e.getMessage());
     }
 
