@@ -71,11 +71,18 @@ public final class BondConfiguration {
         return c;
     }
 
-    private static void checkSize(int size) {
+    /**
+     * Rejects a linear size outside [3, 32768], naming the value.
+     *
+     * @param size the linear size L
+     * @return {@code size}
+     */
+    public static int checkSize(int size) {
         if (size < MIN_SIZE || size > MAX_SIZE) {
             throw new IllegalArgumentException(
                     "lattice size L = " + size + " is outside the allowed range [" + MIN_SIZE + ", " + MAX_SIZE + "]");
         }
+        return size;
     }
 
     /** @return the linear size L */

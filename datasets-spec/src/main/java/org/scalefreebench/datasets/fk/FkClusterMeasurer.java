@@ -42,8 +42,7 @@ public final class FkClusterMeasurer {
      * @param size the linear size L of the tori it measures
      */
     public FkClusterMeasurer(int size) {
-        BondConfiguration.empty(size);
-        this.size = size;
+        this.size = BondConfiguration.checkSize(size);
         int n = size * size;
         parent = new int[n];
         weight = new int[n];

@@ -83,4 +83,24 @@ class ExactTorusLawTest {
         assertEquals(q * none, cross, 1e-13);
         assertEquals(N, bondsGivenOne / one, 1e-12);
     }
+
+    /** §3.1: the law of |ω| given cross is the law of 2N − |ω| given no wrap, for any real Q. */
+    @ParameterizedTest
+    @ValueSource(doubles = {1, 2.5, 3.7})
+    void bondCountGivenCrossMirrorsBondCountGivenNoWrap(double q) {
+        double[] cross = new double[2 * N + 1];
+        double[] none = new double[2 * N + 1];
+        for (Map.Entry<ExactTorusLaw.Key, Double> e : ExactTorusLaw.law(q).entrySet()) {
+            if (e.getKey().wrapping() == WrappingClass.CROSS) {
+                cross[e.getKey().bonds()] += e.getValue();
+            } else if (e.getKey().wrapping() == WrappingClass.NONE) {
+                none[e.getKey().bonds()] += e.getValue();
+            }
+        }
+        double pCross = java.util.Arrays.stream(cross).sum();
+        double pNone = java.util.Arrays.stream(none).sum();
+        for (int b = 0; b <= 2 * N; b++) {
+            assertEquals(none[2 * N - b] / pNone, cross[b] / pCross, 1e-13, "|w| = " + b);
+        }
+    }
 }
