@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.hipparchus.stat.descriptive.StreamingStatistics;
+import org.scalefreebench.bench.chart.Charts;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.Stat;
 import org.scalefreebench.datasets.generate.AtomicFiles;
@@ -38,7 +39,10 @@ import org.scalefreebench.datasets.task.TestSet;
  * generator that throws, overruns its budget, returns the wrong number of values or a value other
  * than 0 and 1, or a likelihood of the wrong length or a value that is not finite and non-negative,
  * fails with the reason; the next one still runs.
- * The first seed's maps are written as NPY to {@code <results>/samples/<tier>/<generator>/L<L>-seed<seed>.npy}.
+ * The first seed's maps are written as NPY to {@code <results>/samples/<tier>/<generator>/L<L>-seed<seed>.npy},
+ * and at L = {@value #PICTURE_SIZE} and the largest L of the plan a picture of its first
+ * {@value #PICTURE_MAPS} maps under the first {@value #PICTURE_MAPS} of B beside it, {@code L<L>-seed<seed>.png}
+ * ({@link Charts#generatedBesideExact}).
  */
 public final class GenerationBenchmark {
 
@@ -47,6 +51,12 @@ public final class GenerationBenchmark {
 
     /** Row metric: the mean −ln P(mask)/L² over the held-out exact maps B, nats per site (each seed's fit). */
     public static final String NLL_PER_SITE = "nll_per_site";
+
+    /** The size at which, beside the largest of the plan, the first seed's maps are drawn beside exact ones. */
+    public static final int PICTURE_SIZE = 64;
+
+    /** Maps per row of that picture. */
+    public static final int PICTURE_MAPS = 4;
 
     /** Row metric: the standard error over B's maps of {@value #NLL_PER_SITE} (each seed's fit). */
     public static final String NLL_PER_SITE_SE = "nll_per_site_se";
@@ -93,6 +103,8 @@ public final class GenerationBenchmark {
      * @param generateSeconds test spec id → seconds spent drawing them
      * @param likelihoods     test spec id → the held-out likelihood of its exact set B (no entry for a
      *                        generator without a likelihood)
+     * @param pictures        what each picture of the seed's maps beside exact ones shows → its PNG file (first
+     *                        seed only, at L = {@value #PICTURE_SIZE} and the largest L of the plan)
      * @param note            the generator's training note, or null
      */
     public record SeedRun(
@@ -102,6 +114,7 @@ public final class GenerationBenchmark {
             Map<String, GenerationScore> scores,
             Map<String, Double> generateSeconds,
             Map<String, HeldOutLikelihood> likelihoods,
+            Map<String, Path> pictures,
             String note) {}
 
     /**
@@ -192,6 +205,12 @@ public final class GenerationBenchmark {
         Map<String, GenerationScore> scores = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
         Map<String, HeldOutLikelihood> likelihoods = new LinkedHashMap<>();
+        Map<String, Path> pictures = new LinkedHashMap<>();
+        int largest = data.testSets().stream()
+                .filter(t -> data.testSet(TASK, t) != null)
+                .mapToInt(SplitData::size)
+                .max()
+                .orElse(0);
         for (SplitData test : data.testSets()) {
             if (data.testSet(TASK, test) == null) {
                 continue;
@@ -224,7 +243,7 @@ public final class GenerationBenchmark {
                     score.exactPhysicsScore()));
             byte[] heldOut = heldOutMasks(test, n);
             double[] nll = worker.call(
-                    () -> fitted.negativeLogLikelihood(heldOut, n, size),
+                    () -> fitted.negativeLogLikelihood(heldOut.clone(), n, size),
                     settings.budget(),
                     "negativeLogLikelihood of " + n + " exact maps at L = " + size);
             if (nll != null) {
@@ -236,10 +255,22 @@ public final class GenerationBenchmark {
             }
             if (keepSamples) {
                 writeSamples(generator.id(), size, seed, maps, n);
+                if (size == PICTURE_SIZE || size == largest) {
+                    pictures.put(
+                            generator.id() + " (seed " + seed + ") under exact masks, L = " + size,
+                            writePicture(generator.id(), size, seed, heldOut, maps, Math.min(PICTURE_MAPS, n)));
+                }
             }
         }
         return new SeedRun(
-                seed, fitted.parameterCount(), trainSeconds, scores, seconds, likelihoods, fitted.trainingNote());
+                seed,
+                fitted.parameterCount(),
+                trainSeconds,
+                scores,
+                seconds,
+                likelihoods,
+                pictures,
+                fitted.trainingNote());
     }
 
     /** The exact reference set A and held-out set B of a test set, measured once per run. */
@@ -280,14 +311,33 @@ public final class GenerationBenchmark {
         }
     }
 
-    private void writeSamples(String id, int size, long seed, byte[] maps, int n) throws IOException {
+    private Path samplesDir(String id) throws IOException {
         Path dir = settings.rowsDir()
                 .getParent()
                 .resolve("samples")
                 .resolve(data.tier().id())
                 .resolve(id);
         Files.createDirectories(dir);
-        Path file = dir.resolve("L" + size + "-seed" + seed + ".npy");
+        return dir;
+    }
+
+    private Path writePicture(String id, int size, long seed, byte[] exact, byte[] generated, int count)
+            throws IOException {
+        byte[] png = Charts.generatedBesideExact(
+                "exact: the first " + count + " maps of the held-out set B, L = " + size,
+                id + ": its first " + count + " maps of seed " + seed,
+                exact,
+                generated,
+                size,
+                count);
+        Path file = samplesDir(id).resolve("L" + size + "-seed" + seed + ".png");
+        Files.write(AtomicFiles.partOf(file), png);
+        AtomicFiles.commit(file);
+        return file;
+    }
+
+    private void writeSamples(String id, int size, long seed, byte[] maps, int n) throws IOException {
+        Path file = samplesDir(id).resolve("L" + size + "-seed" + seed + ".npy");
         NpyWriter.write(AtomicFiles.partOf(file), NpyDtype.UINT8, new long[] {n, size, size}, maps);
         AtomicFiles.commit(file);
     }

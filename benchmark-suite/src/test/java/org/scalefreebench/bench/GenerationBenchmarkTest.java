@@ -7,16 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalefreebench.bench.chart.Charts;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.Stat;
 import org.scalefreebench.datasets.load.SplitData;
@@ -143,6 +147,28 @@ class GenerationBenchmarkTest {
             assertEquals(se, error.values().get(k), 1e-9 * se);
         }
         assertTrue(se > 0 && se < mean, "standard error " + se + " of " + mean);
+    }
+
+    /**
+     * The first seed's maps are drawn under exact ones at the largest L of the plan (the smoke plan's
+     * only L, 32), as a PNG beside the seed's NPY samples: 4 panels of 128 pixels (4 pixels per
+     * site) per row; the second seed draws no picture.
+     */
+    @Test
+    void theFirstSeedsMapsAreDrawnUnderExactOnesBesideTheSamples() throws IOException {
+        GenerationBenchmark.Run run = harness().run(new FractalPercolation());
+        assertNull(run.failure());
+        Map<String, Path> pictures = run.seeds().get(0).pictures();
+        assertEquals(1, pictures.size(), pictures.toString());
+        assertTrue(pictures.keySet().iterator().next().endsWith("L = 32"), pictures.toString());
+        Path png = pictures.values().iterator().next();
+        assertEquals("L32-seed1.png", png.getFileName().toString());
+        assertTrue(Files.exists(png.resolveSibling("L32-seed1.npy")));
+        BufferedImage image = ImageIO.read(png.toFile());
+        int gap = Charts.SAMPLE_GAP;
+        assertEquals(4 * 128 + 5 * gap, image.getWidth());
+        assertEquals(gap + 2 * (Charts.GRID_LABEL + 128 + gap), image.getHeight());
+        assertTrue(run.seeds().get(1).pictures().isEmpty());
     }
 
     @Test
