@@ -52,14 +52,14 @@ public final class GenerationBenchmark {
     /** Row metric: the mean −ln P(mask)/L² over the held-out exact maps B, nats per site (each seed's fit). */
     public static final String NLL_PER_SITE = "nll_per_site";
 
+    /** Row metric: the standard error over B's maps of {@value #NLL_PER_SITE} (each seed's fit). */
+    public static final String NLL_PER_SITE_SE = "nll_per_site_se";
+
     /** The size at which, beside the largest of the plan, the first seed's maps are drawn beside exact ones. */
     public static final int PICTURE_SIZE = 64;
 
     /** Maps per row of that picture. */
     public static final int PICTURE_MAPS = 4;
-
-    /** Row metric: the standard error over B's maps of {@value #NLL_PER_SITE} (each seed's fit). */
-    public static final String NLL_PER_SITE_SE = "nll_per_site_se";
 
     private final BenchmarkSettings settings;
     private final TierData data;
