@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.hipparchus.stat.descriptive.StreamingStatistics;
+import org.scalefreebench.bench.chart.Charts;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.Stat;
 import org.scalefreebench.datasets.generate.AtomicFiles;
@@ -32,14 +34,32 @@ import org.scalefreebench.datasets.task.TestSet;
  * the exact masks of the task's training specs, has it draw n maps at the L of every critical set
  * the plan names ({@link #generatedCount}), and scores them with {@link GenerationEvaluator}
  * against that set's exact masks: its first N − n maps are the reference A, its last n the held-out
- * set B behind the noise floors. A generator that throws, overruns its budget, returns the wrong
- * number of values or a value other than 0 and 1 fails with the reason; the next one still runs.
- * The first seed's maps are written as NPY to {@code <results>/samples/<tier>/<generator>/L<L>-seed<seed>.npy}.
+ * set B behind the noise floors. A generator with a likelihood also scores B: the mean −ln P(mask)
+ * per site over B's maps, with its standard error over the maps ({@value #NLL_PER_SITE}). A
+ * generator that throws, overruns its budget, returns the wrong number of values or a value other
+ * than 0 and 1, or a likelihood of the wrong length or a value that is not finite and non-negative,
+ * fails with the reason; the next one still runs.
+ * The first seed's maps are written as NPY to {@code <results>/samples/<tier>/<generator>/L<L>-seed<seed>.npy},
+ * and at L = {@value #PICTURE_SIZE} and the largest L of the plan a picture of its first
+ * {@value #PICTURE_MAPS} maps under the first {@value #PICTURE_MAPS} of B beside it, {@code L<L>-seed<seed>.png}
+ * ({@link Charts#generatedBesideExact}).
  */
 public final class GenerationBenchmark {
 
     /** The task this harness runs. */
     public static final Task TASK = Task.MAX_CLUSTER_GENERATION;
+
+    /** Row metric: the mean −ln P(mask)/L² over the held-out exact maps B, nats per site (each seed's fit). */
+    public static final String NLL_PER_SITE = "nll_per_site";
+
+    /** Row metric: the standard error over B's maps of {@value #NLL_PER_SITE} (each seed's fit). */
+    public static final String NLL_PER_SITE_SE = "nll_per_site_se";
+
+    /** The size at which, beside the largest of the plan, the first seed's maps are drawn beside exact ones. */
+    public static final int PICTURE_SIZE = 64;
+
+    /** Maps per row of that picture. */
+    public static final int PICTURE_MAPS = 4;
 
     private final BenchmarkSettings settings;
     private final TierData data;
@@ -81,6 +101,10 @@ public final class GenerationBenchmark {
      * @param trainSeconds    wall-clock seconds of the fit
      * @param scores          test spec id → the score of the maps drawn at its L
      * @param generateSeconds test spec id → seconds spent drawing them
+     * @param likelihoods     test spec id → the held-out likelihood of its exact set B (no entry for a
+     *                        generator without a likelihood)
+     * @param pictures        what each picture of the seed's maps beside exact ones shows → its PNG file (first
+     *                        seed only, at L = {@value #PICTURE_SIZE} and the largest L of the plan)
      * @param note            the generator's training note, or null
      */
     public record SeedRun(
@@ -89,7 +113,48 @@ public final class GenerationBenchmark {
             double trainSeconds,
             Map<String, GenerationScore> scores,
             Map<String, Double> generateSeconds,
+            Map<String, HeldOutLikelihood> likelihoods,
+            Map<String, Path> pictures,
             String note) {}
+
+    /**
+     * The likelihood of the held-out exact maps B under a fitted generator.
+     *
+     * @param perSite       the mean over B's maps of −ln P(mask)/L², in nats per site
+     * @param standardError the standard error of that mean over the maps (sample standard deviation / √n)
+     * @param maps          n, B's maps
+     */
+    public record HeldOutLikelihood(double perSite, double standardError, int maps) {
+
+        /**
+         * Checks a generator's answer and summarises it.
+         *
+         * @param nll  −ln P per map as the generator returned it
+         * @param n    the maps scored
+         * @param size L
+         * @return the mean and standard error per site
+         * @throws IllegalArgumentException naming the map and value if the length is not n or a value is NaN,
+         *                                  infinite or negative
+         */
+        public static HeldOutLikelihood of(double[] nll, int n, int size) {
+            if (nll.length != n) {
+                throw new IllegalArgumentException("negativeLogLikelihood(" + n + " maps, L = " + size + ") returned "
+                        + nll.length + " values, expected one per map, " + n);
+            }
+            double sites = (double) size * size;
+            StreamingStatistics stats = new StreamingStatistics();
+            for (int m = 0; m < n; m++) {
+                if (!Double.isFinite(nll[m]) || nll[m] < 0) {
+                    throw new IllegalArgumentException("negativeLogLikelihood(" + n + " maps, L = " + size
+                            + ") returned " + nll[m] + " for exact map " + m
+                            + ": −ln P of a held-out exact mask must be finite and non-negative");
+                }
+                stats.addValue(nll[m] / sites);
+            }
+            double se = n > 1 ? stats.getStandardDeviation() / Math.sqrt(n) : 0;
+            return new HeldOutLikelihood(stats.getMean(), se, n);
+        }
+    }
 
     /**
      * What happened to one generator.
@@ -139,6 +204,13 @@ public final class GenerationBenchmark {
         log.accept(String.format("%s seed %d: fitted in %.1f s", generator.id(), seed, trainSeconds));
         Map<String, GenerationScore> scores = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
+        Map<String, HeldOutLikelihood> likelihoods = new LinkedHashMap<>();
+        Map<String, Path> pictures = new LinkedHashMap<>();
+        int largest = data.testSets().stream()
+                .filter(t -> data.testSet(TASK, t) != null)
+                .mapToInt(SplitData::size)
+                .max()
+                .orElse(0);
         for (SplitData test : data.testSets()) {
             if (data.testSet(TASK, test) == null) {
                 continue;
@@ -169,11 +241,36 @@ public final class GenerationBenchmark {
                     score.physicsScore(),
                     score.worstMetric(),
                     score.exactPhysicsScore()));
+            byte[] heldOut = heldOutMasks(test, n);
+            double[] nll = worker.call(
+                    () -> fitted.negativeLogLikelihood(heldOut.clone(), n, size),
+                    settings.budget(),
+                    "negativeLogLikelihood of " + n + " exact maps at L = " + size);
+            if (nll != null) {
+                HeldOutLikelihood likelihood = HeldOutLikelihood.of(nll, n, size);
+                likelihoods.put(test.spec().id(), likelihood);
+                log.accept(String.format(
+                        "%s seed %d: held-out NLL %.5f ± %.5f nats per site (%d exact maps at L = %d)",
+                        generator.id(), seed, likelihood.perSite(), likelihood.standardError(), n, size));
+            }
             if (keepSamples) {
                 writeSamples(generator.id(), size, seed, maps, n);
+                if (size == PICTURE_SIZE || size == largest) {
+                    pictures.put(
+                            generator.id() + " (seed " + seed + ") under exact masks, L = " + size,
+                            writePicture(generator.id(), size, seed, heldOut, maps, Math.min(PICTURE_MAPS, n)));
+                }
             }
         }
-        return new SeedRun(seed, fitted.parameterCount(), trainSeconds, scores, seconds, fitted.trainingNote());
+        return new SeedRun(
+                seed,
+                fitted.parameterCount(),
+                trainSeconds,
+                scores,
+                seconds,
+                likelihoods,
+                pictures,
+                fitted.trainingNote());
     }
 
     /** The exact reference set A and held-out set B of a test set, measured once per run. */
@@ -187,10 +284,17 @@ public final class GenerationBenchmark {
             int threads = Runtime.getRuntime().availableProcessors();
             SampleSet a = SampleSet.measure(
                     size, Arrays.copyOfRange(masks, 0, (int) ((total - n) * sites)), total - n, threads);
-            SampleSet b = SampleSet.measure(
-                    size, Arrays.copyOfRange(masks, (int) ((total - n) * sites), (int) (total * sites)), n, threads);
+            SampleSet b = SampleSet.measure(size, heldOutMasks(test, n), n, threads);
             return new SampleSet[] {a, b};
         });
+    }
+
+    /** The held-out set B of a test set as masks: its last n maps. */
+    private static byte[] heldOutMasks(SplitData test, int n) {
+        byte[] masks = test.column(TASK.targetColumn()).uint8();
+        long sites = (long) test.size() * test.size();
+        int total = test.samples();
+        return Arrays.copyOfRange(masks, (int) ((total - n) * sites), (int) (total * sites));
     }
 
     private static void requireMasks(byte[] maps, int n, int size) {
@@ -207,14 +311,33 @@ public final class GenerationBenchmark {
         }
     }
 
-    private void writeSamples(String id, int size, long seed, byte[] maps, int n) throws IOException {
+    private Path samplesDir(String id) throws IOException {
         Path dir = settings.rowsDir()
                 .getParent()
                 .resolve("samples")
                 .resolve(data.tier().id())
                 .resolve(id);
         Files.createDirectories(dir);
-        Path file = dir.resolve("L" + size + "-seed" + seed + ".npy");
+        return dir;
+    }
+
+    private Path writePicture(String id, int size, long seed, byte[] exact, byte[] generated, int count)
+            throws IOException {
+        byte[] png = Charts.generatedBesideExact(
+                "exact: the first " + count + " maps of the held-out set B, L = " + size,
+                id + ": its first " + count + " maps of seed " + seed,
+                exact,
+                generated,
+                size,
+                count);
+        Path file = samplesDir(id).resolve("L" + size + "-seed" + seed + ".png");
+        Files.write(AtomicFiles.partOf(file), png);
+        AtomicFiles.commit(file);
+        return file;
+    }
+
+    private void writeSamples(String id, int size, long seed, byte[] maps, int n) throws IOException {
+        Path file = samplesDir(id).resolve("L" + size + "-seed" + seed + ".npy");
         NpyWriter.write(AtomicFiles.partOf(file), NpyDtype.UINT8, new long[] {n, size, size}, maps);
         AtomicFiles.commit(file);
     }
@@ -277,6 +400,8 @@ public final class GenerationBenchmark {
                         run,
                         specId,
                         s -> s.metric("mass_mean").exact());
+                putLikelihood(metrics, NLL_PER_SITE, run, specId, HeldOutLikelihood::perSite);
+                putLikelihood(metrics, NLL_PER_SITE_SE, run, specId, HeldOutLikelihood::standardError);
             }
             Map<String, String> sums = new LinkedHashMap<>();
             data.sha256().forEach((k, v) -> {
@@ -324,6 +449,25 @@ public final class GenerationBenchmark {
                     seeds.stream().map(s -> s.note() == null ? "" : s.note()).toList()));
         }
         return rows;
+    }
+
+    /** Puts a metric of the held-out likelihood when every seed has one (never for a generator without). */
+    private static void putLikelihood(
+            Map<String, Stat> metrics,
+            String id,
+            Run run,
+            String specId,
+            java.util.function.ToDoubleFunction<HeldOutLikelihood> f) {
+        List<Double> v = new ArrayList<>();
+        for (SeedRun s : run.seeds()) {
+            HeldOutLikelihood h = s.likelihoods().get(specId);
+            if (h != null) {
+                v.add(f.applyAsDouble(h));
+            }
+        }
+        if (!v.isEmpty() && v.size() == run.seeds().size()) {
+            metrics.put(id, Stat.of(v));
+        }
     }
 
     private static void put(

@@ -136,6 +136,16 @@ class BenchmarkIT {
                         Allure.parameter("trained on", group);
                         Allure.parameter("seeds", settings.seeds().toString());
                         Allure.description(generator.description());
+                        for (GenerationBenchmark.SeedRun seed : run.seeds()) {
+                            for (Map.Entry<String, Path> picture :
+                                    seed.pictures().entrySet()) {
+                                Allure.addAttachment(
+                                        picture.getKey(),
+                                        "image/png",
+                                        new ByteArrayInputStream(Files.readAllBytes(picture.getValue())),
+                                        ".png");
+                            }
+                        }
                         List<ResultRow> rows = generation.rows(run, hardware, versions);
                         for (ResultRow r : rows) {
                             Path f = store.write(r);

@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.scalefreebench.datasets.generation.MaskPyramid;
 
 /**
  * The benchmark's charts as PNG bytes: accuracy against p, predicted against true values, loss
@@ -37,6 +39,14 @@ public final class Charts {
     public static final int GRID_PAD = 8;
     /** Pixels above each panel of {@link #maskGrid} for its label. */
     public static final int GRID_LABEL = 16;
+    /** Widest panel of {@link #generatedBesideExact}, in pixels. */
+    public static final int SAMPLE_PANEL_MAX = 256;
+    /** Most masks per row of {@link #generatedBesideExact}. */
+    public static final int SAMPLE_COUNT_MAX = 8;
+    /** The grey gap around the panels of {@link #generatedBesideExact}, in pixels. */
+    public static final int SAMPLE_GAP = 4;
+    /** The colour of that gap. */
+    static final Color SAMPLE_GAP_COLOUR = new Color(0x99, 0x99, 0x99);
 
     private static final Color OCCUPIED = new Color(0x30, 0x30, 0x30);
     private static final Color OCCUPIED_OUTSIDE_MASK = new Color(0xC8, 0xC8, 0xC8);
@@ -398,6 +408,103 @@ public final class Charts {
                     }
                     g.setColor(Color.GRAY);
                     g.drawRect(left - 1, top + GRID_LABEL - 1, panel + 1, panel + 1);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Generated masks under exact ones: a row of {@code count} exact masks over a row of as many
+     * generated ones, occupied sites black, empty sites white, a grey gap of {@value #SAMPLE_GAP}
+     * pixels around every panel and a label strip of {@value #GRID_LABEL} pixels above each row. A
+     * mask wider than {@value #SAMPLE_PANEL_MAX} sites is block-OR coarse-grained by 2 (a pixel is
+     * black if one of its sites is occupied) until it fits, then sampled at the nearest site if its
+     * side is odd; a mask narrower than 128 sites is drawn {@code ⌈128 / side⌉} pixels per site. The
+     * image has four colours (2 bits per pixel), so even incompressible masks stay small: at most
+     * {@code 8·256 + 9·4} × {@code 2·(256 + 16) + 3·4} pixels, about 150 KB.
+     *
+     * @param exactLabel     the label of the exact row
+     * @param generatedLabel the label of the generated row
+     * @param exact          at least {@code count} exact masks, row-major [N, L, L], nonzero = occupied
+     * @param generated      at least {@code count} generated masks, the same layout
+     * @param size           L
+     * @param count          masks per row, 1 … 8
+     * @return the PNG
+     * @throws IllegalArgumentException naming the argument if the lengths, size or count do not fit
+     */
+    public static byte[] generatedBesideExact(
+            String exactLabel, String generatedLabel, byte[] exact, byte[] generated, int size, int count) {
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be at least 1, got " + size);
+        }
+        if (count < 1 || count > SAMPLE_COUNT_MAX) {
+            throw new IllegalArgumentException("count must be in [1, " + SAMPLE_COUNT_MAX + "], got " + count);
+        }
+        long sites = (long) size * size;
+        if (exact.length < count * sites) {
+            throw new IllegalArgumentException(
+                    "exact has " + exact.length + " values, fewer than count·L² = " + count * sites);
+        }
+        if (generated.length < count * sites) {
+            throw new IllegalArgumentException(
+                    "generated has " + generated.length + " values, fewer than count·L² = " + count * sites);
+        }
+        int side = size;
+        int blockOr = 1;
+        while (side > SAMPLE_PANEL_MAX && side % 2 == 0) {
+            side /= 2;
+            blockOr *= 2;
+        }
+        int shown = Math.min(side, SAMPLE_PANEL_MAX);
+        int scale = (128 + shown - 1) / shown;
+        int panel = shown * scale;
+        int width = count * panel + (count + 1) * SAMPLE_GAP;
+        int rowHeight = GRID_LABEL + panel + SAMPLE_GAP;
+        byte[] palette = {0, (byte) 0xFF, (byte) 0x99, (byte) 0x99};
+        BufferedImage image = new BufferedImage(
+                width,
+                SAMPLE_GAP + 2 * rowHeight,
+                BufferedImage.TYPE_BYTE_BINARY,
+                new IndexColorModel(2, 4, palette, palette, palette));
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(SAMPLE_GAP_COLOUR);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            String note = blockOr > 1 ? " (one pixel = block-OR of " + blockOr + " x " + blockOr + " sites)" : "";
+            String[] labels = {exactLabel + note, generatedLabel + note};
+            byte[][] rows = {exact, generated};
+            for (int r = 0; r < 2; r++) {
+                int top = SAMPLE_GAP + r * rowHeight;
+                g.setColor(Color.WHITE);
+                g.fillRect(0, top, width, GRID_LABEL);
+                g.setColor(Color.BLACK);
+                g.drawString(labels[r], SAMPLE_GAP, top + GRID_LABEL - 4);
+                for (int m = 0; m < count; m++) {
+                    byte[] mask = new byte[(int) sites];
+                    System.arraycopy(rows[r], (int) (m * sites), mask, 0, mask.length);
+                    for (int n = size; n > side; n /= 2) {
+                        mask = MaskPyramid.coarsen(mask, n);
+                    }
+                    int left = SAMPLE_GAP + m * (panel + SAMPLE_GAP);
+                    for (int i = 0; i < shown; i++) {
+                        for (int j = 0; j < shown; j++) {
+                            boolean occupied =
+                                    mask[(int) ((long) i * side / shown * side + (long) j * side / shown)] != 0;
+                            g.setColor(occupied ? Color.BLACK : Color.WHITE);
+                            g.fillRect(left + j * scale, top + GRID_LABEL + i * scale, scale, scale);
+                        }
+                    }
                 }
             }
         } finally {

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.scalefreebench.datasets.lattice.CriticalExponents;
@@ -181,5 +183,73 @@ class ChartsTest {
         assertRejects("maps", () -> Charts.maskGrid(new byte[30], new float[30], new float[30], 4, 1));
         assertRejects("count", () -> Charts.maskGrid(new byte[32], new float[32], new float[32], 4, 3));
         assertRejects("size", () -> Charts.maskGrid(new byte[32], new float[32], new float[32], 0, 1));
+    }
+
+    @Test
+    void generatedBesideExactDrawsExactOverGeneratedInBlackAndWhiteWithGreyGaps() throws IOException {
+        int size = 4;
+        byte[] exact = new byte[2 * size * size];
+        byte[] generated = new byte[2 * size * size];
+        exact[0] = 1; // map 0, site (0, 0)
+        generated[size * size + size + 2] = 1; // map 1, site (1, 2)
+        BufferedImage image = png(Charts.generatedBesideExact("exact", "gen", exact, generated, size, 2));
+        int scale = 128 / size;
+        int panel = size * scale;
+        int gap = Charts.SAMPLE_GAP;
+        assertEquals(2 * panel + 3 * gap, image.getWidth());
+        assertEquals(gap + 2 * (Charts.GRID_LABEL + panel + gap), image.getHeight());
+        int exactTop = gap + Charts.GRID_LABEL;
+        int generatedTop = exactTop + panel + gap + Charts.GRID_LABEL;
+        int c = scale / 2;
+        assertEquals(0x000000, image.getRGB(gap + c, exactTop + c) & 0xFFFFFF, "exact map 0, occupied (0, 0)");
+        assertEquals(0xFFFFFF, image.getRGB(gap + scale + c, exactTop + c) & 0xFFFFFF, "exact map 0, empty (0, 1)");
+        int secondLeft = 2 * gap + panel;
+        assertEquals(
+                0x000000,
+                image.getRGB(secondLeft + 2 * scale + c, generatedTop + scale + c) & 0xFFFFFF,
+                "generated map 1, occupied (1, 2)");
+        assertEquals(0xFFFFFF, image.getRGB(gap + c, generatedTop + c) & 0xFFFFFF, "generated map 0, empty (0, 0)");
+        assertEquals(0x999999, image.getRGB(gap + panel + 1, exactTop + c) & 0xFFFFFF, "gap between panels");
+        assertEquals(0x999999, image.getRGB(gap + c, exactTop + panel + 1) & 0xFFFFFF, "gap between rows");
+    }
+
+    /**
+     * Large masks are block-OR coarse-grained to at most 256 pixels: at L = 512 one occupied site
+     * (5, 3) blackens pixel (2, 1) alone. Independent sites at density 1/2, the least compressible
+     * masks, keep four panels of 256 × 256 pixels under 300 KB.
+     */
+    @Test
+    void generatedBesideExactCoarseGrainsLargeMasksAndStaysSmall() throws IOException {
+        int size = 512;
+        int count = 4;
+        int sites = size * size;
+        byte[] exact = new byte[count * sites];
+        exact[5 * size + 3] = 1;
+        byte[] noise = new byte[count * sites];
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(3L);
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (byte) (rng.nextBoolean() ? 1 : 0);
+        }
+        byte[] bytes = Charts.generatedBesideExact("exact", "noise", exact, noise, size, count);
+        assertTrue(bytes.length < 300_000, bytes.length + " bytes");
+        BufferedImage image = png(bytes);
+        int panel = Charts.SAMPLE_PANEL_MAX;
+        int gap = Charts.SAMPLE_GAP;
+        assertEquals(count * panel + (count + 1) * gap, image.getWidth());
+        int top = gap + Charts.GRID_LABEL;
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                int expected = i == 2 && j == 1 ? 0x000000 : 0xFFFFFF;
+                assertEquals(expected, image.getRGB(gap + j, top + i) & 0xFFFFFF, "pixel (" + i + ", " + j + ")");
+            }
+        }
+    }
+
+    @Test
+    void generatedBesideExactRejectsMismatchedInput() {
+        assertRejects("exact", () -> Charts.generatedBesideExact("a", "b", new byte[31], new byte[32], 4, 2));
+        assertRejects("generated", () -> Charts.generatedBesideExact("a", "b", new byte[32], new byte[16], 4, 2));
+        assertRejects("count", () -> Charts.generatedBesideExact("a", "b", new byte[32], new byte[32], 4, 0));
+        assertRejects("size", () -> Charts.generatedBesideExact("a", "b", new byte[32], new byte[32], 0, 1));
     }
 }

@@ -145,6 +145,40 @@ class MaskGeneratorsTest {
         assertEquals(-(m0 * Math.log(rho) + (size * size - m0) * Math.log(1 - rho)), nll[0], 1e-9);
     }
 
+    /**
+     * The Bernoulli likelihood is exact: at L = 3 every one of the 2^9 masks is scored, each −ln P
+     * equals −ln of the product of ρ per occupied and 1 − ρ per empty site multiplied out site by
+     * site, and the probabilities sum to 1. Both are double arithmetic on nine factors, so they agree
+     * to a few ulps (1e-12 relative is 10^4 ulps).
+     */
+    @Test
+    void bernoulliLikelihoodIsTheProductOverSitesAndSumsToOne() {
+        int size = 3;
+        int sites = size * size;
+        int count = 1 << sites;
+        BernoulliMask.Fitted f = new BernoulliMask.Fitted(0.3, 6);
+        double rho = f.density(size);
+        byte[] masks = new byte[count * sites];
+        for (int m = 0; m < count; m++) {
+            for (int s = 0; s < sites; s++) {
+                masks[m * sites + s] = (byte) ((m >> s) & 1);
+            }
+        }
+        double[] nll = f.negativeLogLikelihood(masks, count, size);
+        assertEquals(count, nll.length);
+        double total = 0;
+        for (int m = 0; m < count; m++) {
+            double product = 1;
+            for (int s = 0; s < sites; s++) {
+                product *= masks[m * sites + s] == 1 ? rho : 1 - rho;
+            }
+            assertEquals(-Math.log(product), nll[m], 1e-12 * -Math.log(product), "mask " + m);
+            total += Math.exp(-nll[m]);
+        }
+        assertEquals(1.0, total, 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> f.negativeLogLikelihood(new byte[sites + 1], 1, size));
+    }
+
     @Test
     void theExactSamplerGivesTheLabellersLargestClusterOfTheContractsMaps() throws Exception {
         int size = 32;

@@ -113,17 +113,19 @@ final class FittedRgGenerator implements MaskGenerator.FittedGenerator {
         }
         int area = size * size;
         byte[] out = new byte[Math.multiplyExact(n, area)];
-        generate(n, size, seed, (index, levels) -> System.arraycopy(levels[0], 0, out, index * area, area));
+        generate(n, size, seed, (index, levels, drawnNll) -> System.arraycopy(levels[0], 0, out, index * area, area));
         return out;
     }
 
     /** Receives one drawn map with its whole pyramid. */
     interface DrawnMap {
         /**
-         * @param index  the map's index in the call
-         * @param levels levels 0 (the L × L mask) … K (the 1×1 root)
+         * @param index    the map's index in the call
+         * @param levels   levels 0 (the L × L mask) … K (the 1×1 root)
+         * @param drawnNll −Σ ln p of the renormalised pattern probabilities the sampler drew this map's
+         *                 patterns with, in nats: its −ln P by the sampler's own arithmetic
          */
-        void accept(int index, byte[][] levels);
+        void accept(int index, byte[][] levels, double drawnNll);
     }
 
     /**
@@ -147,26 +149,35 @@ final class FittedRgGenerator implements MaskGenerator.FittedGenerator {
             UniformRandomProvider[] rngs = new UniformRandomProvider[count];
             byte[][][] levels = new byte[count][k + 1][];
             byte[][] parents = new byte[count][];
+            double[] drawnNll = new double[count];
             for (int b = 0; b < count; b++) {
                 rngs[b] = base.jump();
                 parents[b] = new byte[] {1};
                 levels[b][k] = parents[b];
             }
             for (int l = k - 1; l >= 0; l--) {
-                parents = refine(net(l, k), parents, size >> (l + 1), l == 0, rngs);
+                parents = refine(net(l, k), parents, size >> (l + 1), l == 0, rngs, drawnNll);
                 for (int b = 0; b < count; b++) {
                     levels[b][l] = parents[b];
                 }
             }
             for (int b = 0; b < count; b++) {
-                sink.accept(from + b, levels[b]);
+                sink.accept(from + b, levels[b], drawnNll[b]);
             }
         }
     }
 
-    /** Draws the children of every occupied parent, pass by pass; returns the fine maps (side 2n). */
+    /**
+     * Draws the children of every occupied parent, pass by pass; returns the fine maps (side 2n) and
+     * adds −ln p of every drawn pattern to its map's {@code drawnNll}.
+     */
     private byte[][] refine(
-            ComputationGraph net, byte[][] parents, int n, boolean siteLevel, UniformRandomProvider[] rngs)
+            ComputationGraph net,
+            byte[][] parents,
+            int n,
+            boolean siteLevel,
+            UniformRandomProvider[] rngs,
+            double[] drawnNll)
             throws InterruptedException {
         int count = parents.length;
         int fine = 2 * n;
@@ -187,7 +198,10 @@ final class FittedRgGenerator implements MaskGenerator.FittedGenerator {
                     for (int j = 0; j < n; j++) {
                         if (parents[b][i * n + j] != 0 && LevelTensors.passOf(i, j, passes) == g) {
                             int at = b * BlockOrPyramid.PATTERNS * area + i * n + j;
-                            BlockOrPyramid.writePattern(children[b], fine, i, j, draw(p, at, area, rngs[b]));
+                            double total = nonEmptyTotal(p, at, area);
+                            int kid = draw(p, at, area, total, rngs[b]);
+                            drawnNll[b] -= Math.log(p[at + kid * area] / total);
+                            BlockOrPyramid.writePattern(children[b], fine, i, j, kid);
                         }
                     }
                 }
@@ -196,12 +210,17 @@ final class FittedRgGenerator implements MaskGenerator.FittedGenerator {
         return children;
     }
 
-    /** One draw from the probabilities of patterns 1 … 15 at one site, renormalised. */
-    private static int draw(float[] p, int at, int stride, UniformRandomProvider rng) {
+    /** The summed probability of patterns 1 … 15 at one site: the renormalisation of an occupied parent. */
+    private static double nonEmptyTotal(float[] p, int at, int stride) {
         double total = 0;
         for (int k = 1; k < BlockOrPyramid.PATTERNS; k++) {
             total += p[at + k * stride];
         }
+        return total;
+    }
+
+    /** One draw from the probabilities of patterns 1 … 15 at one site, renormalised by their total. */
+    private static int draw(float[] p, int at, int stride, double total, UniformRandomProvider rng) {
         double u = rng.nextDouble() * total;
         double sum = 0;
         for (int k = 1; k < BlockOrPyramid.PATTERNS - 1; k++) {
@@ -308,10 +327,7 @@ final class FittedRgGenerator implements MaskGenerator.FittedGenerator {
                     for (int j = 0; j < n; j++) {
                         if (parents[b][i * n + j] != 0 && LevelTensors.passOf(i, j, passes) == g) {
                             int at = b * BlockOrPyramid.PATTERNS * area + i * n + j;
-                            double total = 0;
-                            for (int c = 1; c < BlockOrPyramid.PATTERNS; c++) {
-                                total += p[at + c * area];
-                            }
+                            double total = nonEmptyTotal(p, at, area);
                             int kid = BlockOrPyramid.pattern(children[b], 2 * n, i, j);
                             double pk = kid == 0 || total <= 0 ? 0 : p[at + kid * area] / total;
                             nll[from + b] -= Math.log(Math.max(pk, TINY));

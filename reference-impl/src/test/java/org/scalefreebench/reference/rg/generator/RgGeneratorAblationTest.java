@@ -54,7 +54,7 @@ class RgGeneratorAblationTest {
     /** Draws at L = 128, four times the largest training size: every level is the block-OR of the one below. */
     private static void checkDraws(FittedRgGenerator g) throws Exception {
         int size = 128;
-        g.generate(2, size, 3L, (index, levels) -> {
+        g.generate(2, size, 3L, (index, levels, drawnNll) -> {
             int side = size;
             for (int l = 0; l < levels.length - 1; l++) {
                 assertArrayEquals(BlockOrPyramid.coarsen(levels[l], side), levels[l + 1], "level " + l);
