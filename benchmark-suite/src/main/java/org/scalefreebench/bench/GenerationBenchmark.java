@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.hipparchus.stat.descriptive.StreamingStatistics;
 import org.scalefreebench.bench.chart.Charts;
+import org.scalefreebench.bench.result.GenerationHeadline;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.Stat;
 import org.scalefreebench.datasets.generate.AtomicFiles;
@@ -50,7 +51,7 @@ public final class GenerationBenchmark {
     public static final Task TASK = Task.MAX_CLUSTER_GENERATION;
 
     /** Row metric: the mean −ln P(mask)/L² over the held-out exact maps B, nats per site (each seed's fit). */
-    public static final String NLL_PER_SITE = "nll_per_site";
+    public static final String NLL_PER_SITE = GenerationHeadline.NLL;
 
     /** Row metric: the standard error over B's maps of {@value #NLL_PER_SITE} (each seed's fit). */
     public static final String NLL_PER_SITE_SE = "nll_per_site_se";
@@ -369,16 +370,16 @@ public final class GenerationBenchmark {
                         run,
                         specId,
                         s -> s.metric("largest_piece_share").generated());
-                put(metrics, "exact_physics_score", run, specId, GenerationScore::exactPhysicsScore);
+                put(metrics, GenerationHeadline.EXACT_SCORE, run, specId, GenerationScore::exactPhysicsScore);
                 put(
                         metrics,
-                        "spanning_tb",
+                        GenerationHeadline.SPANNING,
                         run,
                         specId,
                         s -> s.metric("spanning_tb").generated());
                 put(
                         metrics,
-                        "spanning_tb_exact",
+                        GenerationHeadline.SPANNING_EXACT,
                         run,
                         specId,
                         s -> s.metric("spanning_tb").exact());

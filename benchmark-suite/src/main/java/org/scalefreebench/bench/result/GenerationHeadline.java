@@ -27,9 +27,14 @@ public final class GenerationHeadline {
     /** The task it shows. */
     public static final Task TASK = Task.MAX_CLUSTER_GENERATION;
 
-    private static final String SPANNING = "spanning_tb";
-    private static final String SPANNING_EXACT = "spanning_tb_exact";
-    private static final String EXACT_SCORE = "exact_physics_score";
+    /** Row metric: P(top–bottom spanning) of the generated clusters. */
+    public static final String SPANNING = "spanning_tb";
+    /** Row metric: P(top–bottom spanning) of the held-out exact maps. */
+    public static final String SPANNING_EXACT = "spanning_tb_exact";
+    /** Row metric: the held-out exact maps' own physics score against the reference set. */
+    public static final String EXACT_SCORE = "exact_physics_score";
+    /** Row metric: the exact negative log-likelihood of the held-out exact maps, nats per site. */
+    public static final String NLL = "nll_per_site";
 
     private final Tier tier;
     private final List<Integer> sizes;
@@ -135,7 +140,8 @@ public final class GenerationHeadline {
                 + " physics distance to its noise floor: connectivity, crossing, mass, hull, holes and the"
                 + " 2×2 patterns of every pyramid level; lower is better), then the mean share of a map's"
                 + " sites in its largest connected piece (1 for a true cluster) and P(top–bottom"
-                + " spanning) of the generated clusters. Column titles give the exact held-out maps' own"
+                + " spanning) of the generated clusters, and for a generator with a likelihood the exact negative"
+                + " log-likelihood of the held-out exact maps in nats per site (lower is better). Column titles give the exact held-out maps' own"
                 + " score and spanning probability. Ranked by the score at the largest L, which no"
                 + " generator saw in training, then by id; the exact sampler is the floor, not ranked.";
     }
@@ -215,6 +221,10 @@ public final class GenerationHeadline {
         }
         if (span != null) {
             s.append(String.format(Locale.ROOT, " · P_span %.2f", span.mean()));
+        }
+        Stat nll = r.metrics().get(NLL);
+        if (nll != null) {
+            s.append(String.format(Locale.ROOT, " · NLL %.3f", nll.mean()));
         }
         return s.toString();
     }
