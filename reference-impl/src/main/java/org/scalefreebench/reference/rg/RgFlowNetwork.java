@@ -32,7 +32,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>Lift (no parameters): h⁰ = [x, 1 − x, 0, …, 0], {@link #CHANNELS} channels per site.
  *   <li>Coarse-graining f, applied K = log₂L times with the same weights: a 3×3 convolution C → C
  *       with mirror (reflect) padding, ReLU, then the same MLP on every 2×2 block, 4C → 64 (ReLU)
- *       → C, as space-to-depth and two 1×1 convolutions: h^{l+1} = f(h^l), from L×L down to 1×1.
+ *       → C, as a 2×2 stride-2 convolution (W1 reshaped) and a 1×1 convolution: h^{l+1} = f(h^l), from
+ *       L×L down to 1×1.
  *   <li>Spanning read-out g on h^K: C → 64 (ReLU) → 1 logit.
  *   <li>Fine-graining f′, applied K times with the same weights back down: z^K = h^K and z^l =
  *       ReLU(depthToSpace(W_f · [spaceToDepth(h^l), spaceToDepth(upsample(z^{l+1}))] + b_f)), W_f
@@ -44,7 +45,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * the graph reads only the two non-zero channels of h⁰ (in f and f′), and the upsampled half of f′'s
  * input, four copies of z^{l+1} per block, is one 1×1 convolution of z^{l+1} with the sum of the four
  * weight groups (f′'s 8C inputs are ordered as the 2×2 block of h^l, then that of upsample(z^{l+1}),
- * each with the block position outermost, as ND4J's space-to-depth lays them out). The mirror
+ * each with the block position outermost, as ND4J's space-to-depth lays them out). Every linear
+ * map of a 2×2 block (W1, the h half of W_f, the mask read-out) runs as a 2×2 stride-2 convolution
+ * whose kernel is the stored weight reshaped, which reads the block in that same order without
+ * copying the maps through space-to-depth. The mirror
  * padding is built from slices and concatenation, because ND4J M2.1's {@code pad} op back-propagates
  * every mode as if it were zero padding (its gradient is a plain slice), which is wrong for REFLECT.
  *
@@ -319,12 +323,16 @@ public final class RgFlowNetwork {
 
         // Coarse-graining, the same f at every level; the first level reads h0's two non-zero channels.
         SDVariable firstConvW = w.get(CONV_W).get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0, 2), SDIndex.all());
+        // The MLP on every 2x2 block reads the block's 4C values with the block position (dy, dx)
+        // outermost, as space-to-depth lays them out; so it is a 2x2 stride-2 convolution whose
+        // kernel [dy, dx, c, o] is W1 reshaped, with no space-to-depth copy of the maps.
+        SDVariable blockW1 = blockKernel(sd, w.get(BLOCK_W1), C, HIDDEN);
         for (int l = 0; l < k; l++) {
             int n = size >> l;
             SDVariable local = sd.cnn()
                     .conv2d(mirrorPad(sd, h.get(l), n), l == 0 ? firstConvW : w.get(CONV_W), w.get(CONV_B), conv(3));
-            SDVariable blocks = sd.cnn().spaceToDepth(sd.nn().relu(local, 0), 2, DataFormat.NCHW);
-            SDVariable hidden = sd.nn().relu(sd.cnn().conv2d(blocks, w.get(BLOCK_W1), w.get(BLOCK_B1), conv(1)), 0);
+            SDVariable hidden =
+                    sd.nn().relu(sd.cnn().conv2d(sd.nn().relu(local, 0), blockW1, w.get(BLOCK_B1), blockConv()), 0);
             h.add(sd.cnn().conv2d(hidden, w.get(BLOCK_W2), w.get(BLOCK_B2), conv(1)));
         }
 
@@ -348,20 +356,27 @@ public final class RgFlowNetwork {
             fineZ = fineZ == null ? rows : fineZ.add(rows);
             firstRows.add(fineH.get(all, all, SDIndex.interval(b * C, b * C + 2), all));
         }
-        SDVariable fineFirst = sd.concat(2, firstRows.toArray(new SDVariable[0]));
+        SDVariable fineFirst = blockKernel(sd, sd.concat(2, firstRows.toArray(new SDVariable[0])), 2, 4 * C);
+        SDVariable fineHKernel = blockKernel(sd, fineH, C, 4 * C);
         SDVariable z = h.get(k);
         for (int l = k - 1; l >= 0; l--) {
-            SDVariable blocks = sd.cnn().spaceToDepth(h.get(l), 2, DataFormat.NCHW);
             SDVariable fine = sd.cnn()
-                    .conv2d(blocks, l == 0 ? fineFirst : fineH, w.get(FINE_B), conv(1))
+                    .conv2d(h.get(l), l == 0 ? fineFirst : fineHKernel, w.get(FINE_B), blockConv())
                     .add(sd.cnn().conv2d(z, fineZ, conv(1)));
             z = sd.nn().relu(sd.cnn().depthToSpace(fine, 2, DataFormat.NCHW), 0);
         }
 
-        // Mask read-out g' on the 2x2 blocks of concat(z0, x).
-        SDVariable blocks = sd.cnn().spaceToDepth(sd.concat(1, z, x), 2, DataFormat.NCHW);
+        // Mask read-out g' on the 2x2 blocks of concat(z0, x), a 2x2 stride-2 convolution as above.
         SDVariable maskLogit = sd.cnn()
-                .depthToSpace(sd.cnn().conv2d(blocks, w.get(MASK_W), w.get(MASK_B), conv(1)), 2, DataFormat.NCHW);
+                .depthToSpace(
+                        sd.cnn()
+                                .conv2d(
+                                        sd.concat(1, z, x),
+                                        blockKernel(sd, w.get(MASK_W), C + 1, 4),
+                                        w.get(MASK_B),
+                                        blockConv()),
+                        2,
+                        DataFormat.NCHW);
         sd.nn().sigmoid(MASK, maskLogit);
 
         SDVariable loss = crossEntropy(sd, spanLogit, spanLabel)
@@ -393,6 +408,32 @@ public final class RgFlowNetwork {
                 rows.get(all, all, all, SDIndex.interval(1, 2)),
                 rows,
                 rows.get(all, all, all, SDIndex.interval(n - 2, n - 1)));
+    }
+
+    /**
+     * A 1×1 weight [1, 1, 4·channels, out] over the space-to-depth channels of a 2×2 block (block
+     * position outermost) as the kernel [2, 2, channels, out] of a 2×2 stride-2 convolution: the
+     * same numbers, reshaped in row-major order.
+     */
+    private static SDVariable blockKernel(SameDiff sd, SDVariable weight, int channels, int out) {
+        return sd.reshape(weight, 2, 2, channels, out);
+    }
+
+    /** The 2×2 stride-2 convolution that applies one linear map to every 2×2 block. */
+    private static Conv2DConfig blockConv() {
+        return Conv2DConfig.builder()
+                .kH(2)
+                .kW(2)
+                .sH(2)
+                .sW(2)
+                .pH(0)
+                .pW(0)
+                .dH(1)
+                .dW(1)
+                .paddingMode(PaddingMode.VALID)
+                .dataFormat("NCHW")
+                .weightsFormat(WeightsFormat.YXIO)
+                .build();
     }
 
     private static Conv2DConfig conv(int kernel) {
