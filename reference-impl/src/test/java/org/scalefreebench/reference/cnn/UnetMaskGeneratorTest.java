@@ -2,6 +2,7 @@ package org.scalefreebench.reference.cnn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +77,7 @@ class UnetMaskGeneratorTest {
             assertTrue(b == 0 || b == 1);
         }
         assertArrayEquals(a, f.generate(3, 24, 9L));
+        assertFalse(java.util.Arrays.equals(a, f.generate(3, 24, 10L)), "another seed, other configurations");
     }
 
     /** The draw is the U-Net's own output on the exact sampler's configurations, thresholded at 1/2. */
