@@ -72,16 +72,36 @@ public final class ExactSampler implements MaskGenerator {
 
         @Override
         public byte[] generate(int n, int size, long seed) throws IOException {
-            byte[] out = MapStreams.output(ID, n, size);
-            int sites = size * size;
-            double[] p = new double[n];
-            Arrays.fill(p, CriticalExponents.SITE_P_C);
-            new LabelledMapStream(MapStreams.SOURCE, seed, size, threads).run(p, true, block -> {
-                for (int i = 0; i < block.count(); i++) {
-                    System.arraycopy(block.masks()[i], 0, out, (int) (block.first() + i) * sites, sites);
-                }
-            });
-            return out;
+            return draw(ID, n, size, seed, threads, true);
         }
+    }
+
+    /**
+     * Draws the sampler's configurations: n site-percolation maps at p_c by the data contract's
+     * stream from the seed, with or without their exact largest-cluster masks. Map k depends on the
+     * seed and k only; any generator that needs p_c configurations draws them here.
+     *
+     * @param id        the calling generator's id, for the message
+     * @param n         how many maps
+     * @param size      L
+     * @param seed      the seed
+     * @param threads   worker threads, at least 1; the bytes do not depend on it
+     * @param masks     true for the largest-cluster masks, false for the occupation maps themselves
+     * @return n·L² values 0 or 1, row-major [n, L, L]
+     * @throws IOException              if the stream fails
+     * @throws IllegalArgumentException if n·L² does not fit in one array, naming the generator
+     */
+    public static byte[] draw(String id, int n, int size, long seed, int threads, boolean masks) throws IOException {
+        byte[] out = MapStreams.output(id, n, size);
+        int sites = size * size;
+        double[] p = new double[n];
+        Arrays.fill(p, CriticalExponents.SITE_P_C);
+        new LabelledMapStream(MapStreams.SOURCE, seed, size, threads).run(p, masks, block -> {
+            byte[][] drawn = masks ? block.masks() : block.maps();
+            for (int i = 0; i < block.count(); i++) {
+                System.arraycopy(drawn[i], 0, out, (int) (block.first() + i) * sites, sites);
+            }
+        });
+        return out;
     }
 }

@@ -10,6 +10,7 @@ import org.scalefreebench.datasets.model.TrainingData;
 import org.scalefreebench.datasets.model.TrainingListener;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.Tier;
+import org.scalefreebench.reference.cnn.UnetMaskGenerator;
 import org.scalefreebench.reference.nn.GraphTrainer;
 import org.scalefreebench.reference.nn.Nd4jBackend;
 import org.scalefreebench.reference.rg.generator.ExactMaskSplit;
@@ -17,15 +18,65 @@ import org.scalefreebench.reference.rg.generator.RgGenerator;
 import org.scalefreebench.reference.rg.generator.RgGeneratorIndep;
 
 /**
- * Measures, in one run, the pyramid generators' cost on this machine: training maps per second at
- * L = 64 (every level of each map, one pass over exact p_c masks made in memory, after a warm-up
- * fit), generation seconds per map at several L for the four-pass {@code rg-generator} and the
- * one-pass {@code rg-generator-indep}, the exact likelihood's seconds per map, and the exact sampler
- * (generate and label) for comparison. Times are wall-clock and include the Java-side pyramid work.
+ * Measures, in one run, the learned generators' cost on this machine: training maps per second at
+ * L = 64 (exact p_c masks made in memory, after a warm-up fit), generation seconds per map at several
+ * L, the exact likelihood's seconds per map where there is one, and the exact sampler (generate and
+ * label) for comparison. The pyramid generators, the four-pass {@code rg-generator} and the one-pass
+ * {@code rg-generator-indep}, train one pass (every level of each map); the non-RG {@code
+ * unet-mask-generator} trains its default-tier schedule, so its fit time is the one the default tier
+ * spends per seed. The system property {@code bench.generators} (comma-separated ids) picks some of
+ * them; all three by default. Times are wall-clock and include the Java-side pyramid work.
  */
 public final class RgGeneratorBench {
 
+    /** Property naming the generators to measure. */
+    public static final String GENERATORS = "bench.generators";
+
     private RgGeneratorBench() {}
+
+    /** A generator and how the bench fits it. */
+    private interface Candidate {
+
+        /** @return the generator's id */
+        String id();
+
+        /**
+         * @param data    the training data
+         * @param options seed, budget and listener
+         * @return the fitted generator
+         * @throws Exception if the fit fails
+         */
+        MaskGenerator.FittedGenerator fit(TrainingData data, FitOptions options) throws Exception;
+    }
+
+    private static Candidate pyramid(RgGenerator g) {
+        return new Candidate() {
+            @Override
+            public String id() {
+                return g.id();
+            }
+
+            @Override
+            public MaskGenerator.FittedGenerator fit(TrainingData data, FitOptions options) throws Exception {
+                return g.fit(data, options, new GraphTrainer.Schedule(RgGenerator.BATCH, 1));
+            }
+        };
+    }
+
+    private static Candidate unet() {
+        UnetMaskGenerator g = new UnetMaskGenerator();
+        return new Candidate() {
+            @Override
+            public String id() {
+                return g.id();
+            }
+
+            @Override
+            public MaskGenerator.FittedGenerator fit(TrainingData data, FitOptions options) throws Exception {
+                return g.fit(data, options, UnetMaskGenerator.schedule(Tier.DEFAULT));
+            }
+        };
+    }
 
     /** @return ΣN_l / ΣN_{l+1} of the block-OR pyramids at each level l, as text */
     private static String ratios(byte[] masks, int n, int size) {
@@ -83,16 +134,22 @@ public final class RgGeneratorBench {
                 Set.of(Task.MAX_CLUSTER_MASK),
                 List.of(ExactMaskSplit.atCriticalPoint("warm", 64, 64, 3L)),
                 List.of(val));
-        for (RgGenerator g : List.of(new RgGenerator(), new RgGeneratorIndep())) {
+        Set<String> picked = Set.of(System.getProperty(
+                        GENERATORS, String.join(",", RgGenerator.ID, RgGeneratorIndep.ID, UnetMaskGenerator.ID))
+                .split(","));
+        List<Candidate> candidates = List.of(pyramid(new RgGenerator()), pyramid(new RgGeneratorIndep()), unet());
+        for (Candidate g : candidates) {
+            if (!picked.contains(g.id())) {
+                continue;
+            }
             FitOptions options = new FitOptions(1L, Duration.ofHours(2), TrainingListener.NONE, Tier.STUDY);
-            g.fit(warm, options, new GraphTrainer.Schedule(RgGenerator.BATCH, 1));
+            g.fit(warm, options);
             long start = System.nanoTime();
-            MaskGenerator.FittedGenerator fitted =
-                    g.fit(data, options, new GraphTrainer.Schedule(RgGenerator.BATCH, 1));
+            MaskGenerator.FittedGenerator fitted = g.fit(data, options);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(
-                    "%s: training %.1f maps/s at L = 64, every level, batch %d (%d maps in %.1f s)%n  %s%n",
-                    g.id(), trainMaps / seconds, RgGenerator.BATCH, trainMaps, seconds, fitted.trainingNote());
+                    "%s: fit %.1f s on %d maps at L = 64 (%.1f training maps/s of the split)%n  %s%n",
+                    g.id(), seconds, trainMaps, trainMaps / seconds, fitted.trainingNote());
             SplitData reference = ExactMaskSplit.atCriticalPoint("exact", 64, 512, 5L);
             System.out.println("  box-count ratios N_l/N_l+1 at L = 64, l = 0..5: exact "
                     + ratios(reference.maxClusterMask(), reference.samples(), 64) + ", generated (256 maps) "
@@ -104,15 +161,16 @@ public final class RgGeneratorBench {
                 byte[] masks = fitted.generate(n, size, 1L);
                 double gen = (System.nanoTime() - start) / 1e9 / n;
                 start = System.nanoTime();
-                fitted.negativeLogLikelihood(masks, n, size);
-                double nll = (System.nanoTime() - start) / 1e9 / n;
+                String nll = fitted.negativeLogLikelihood(masks, n, size) == null
+                        ? "none"
+                        : String.format("%.3f s/map", (System.nanoTime() - start) / 1e9 / n);
                 start = System.nanoTime();
                 int exactMaps = Math.max(8, n);
                 ExactMaskSplit.atCriticalPoint("exact", size, exactMaps, 4L);
                 double exact = (System.nanoTime() - start) / 1e9 / exactMaps;
                 System.out.printf(
-                        "  L = %4d: generate %8.3f s/map, likelihood %8.3f s/map (%d maps); exact sampler %.4f s/map%n",
-                        size, gen, nll, n, exact);
+                        "  L = %4d: generate %8.4f s/map (%d maps), likelihood %s; exact sampler %.4f s/map%n",
+                        size, gen, n, nll, exact);
             }
         }
     }

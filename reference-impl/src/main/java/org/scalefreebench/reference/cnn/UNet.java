@@ -34,6 +34,15 @@ public final class UNet {
     private UNet() {}
 
     /**
+     * @param channels channels at each level, as given to {@link #build}
+     * @return the total stride 2^levels (the stem halves L, each further level pools by 2): the
+     *         network runs at any L divisible by it, and at no other
+     */
+    public static int stride(List<Integer> channels) {
+        return 1 << channels.size();
+    }
+
+    /**
      * @param channels  channels at each level, half resolution (after the stem) first
      * @param updater   the optimiser
      * @param seed      the initialisation seed

@@ -31,7 +31,7 @@ public final class UnetSgd implements BenchmarkModel {
     public static final double MOMENTUM = 0.9;
 
     /** Sites per inference batch: 32 maps at L = 64, 2 at L = 256. */
-    private static final long PREDICT_SITES = 32L * 64 * 64;
+    static final long PREDICT_SITES = 32L * 64 * 64;
 
     @Override
     public String id() {
@@ -83,7 +83,8 @@ public final class UnetSgd implements BenchmarkModel {
         };
     }
 
-    private static INDArray[] labels(SplitData data, int[] indices, int from, int count) {
+    /** The label tensor of a batch: the exact largest-cluster masks, [N, 1, L, L]. */
+    static INDArray[] labels(SplitData data, int[] indices, int from, int count) {
         return new INDArray[] {MapTensors.maps(data.maxClusterMask(), data.size(), indices, from, count)};
     }
 }
