@@ -415,12 +415,12 @@ public final class RgFlowNetwork {
      * position outermost) as the kernel [2, 2, channels, out] of a 2×2 stride-2 convolution: the
      * same numbers, reshaped in row-major order.
      */
-    private static SDVariable blockKernel(SameDiff sd, SDVariable weight, int channels, int out) {
+    static SDVariable blockKernel(SameDiff sd, SDVariable weight, int channels, int out) {
         return sd.reshape(weight, 2, 2, channels, out);
     }
 
     /** The 2×2 stride-2 convolution that applies one linear map to every 2×2 block. */
-    private static Conv2DConfig blockConv() {
+    static Conv2DConfig blockConv() {
         return Conv2DConfig.builder()
                 .kH(2)
                 .kW(2)
@@ -436,7 +436,7 @@ public final class RgFlowNetwork {
                 .build();
     }
 
-    private static Conv2DConfig conv(int kernel) {
+    static Conv2DConfig conv(int kernel) {
         return Conv2DConfig.builder()
                 .kH(kernel)
                 .kW(kernel)

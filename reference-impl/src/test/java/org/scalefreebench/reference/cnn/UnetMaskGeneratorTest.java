@@ -46,13 +46,13 @@ class UnetMaskGeneratorTest {
     }
 
     @Test
-    void itIsRegisteredRankedInTheSmokeDefaultAndFullTiers() {
+    void itIsRegisteredRankedInTheSmokeAndFullTiers() {
         MaskGenerator g = ServiceLoader.load(MaskGenerator.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .filter(m -> m.id().equals(UnetMaskGenerator.ID))
                 .findFirst()
                 .orElseThrow();
-        assertEquals(EnumSet.of(Tier.SMOKE, Tier.DEFAULT, Tier.FULL), g.tiers());
+        assertEquals(EnumSet.of(Tier.SMOKE, Tier.FULL), g.tiers());
         assertTrue(g.ranked());
     }
 

@@ -71,6 +71,34 @@ class RgFlowNetworkTest {
         }
     }
 
+    /**
+     * The graph runs every linear map of a 2×2 block as a 2×2 stride-2 convolution with the stored
+     * 1×1 weight reshaped: exact only if it equals space-to-depth followed by that 1×1 convolution.
+     */
+    @Test
+    void aBlockConvolutionIsSpaceToDepthThenTheOneByOneMap() {
+        int channels = 5;
+        int out = 7;
+        Nd4j.getRandom().setSeed(11);
+        INDArray maps = Nd4j.rand(DataType.DOUBLE, 2, channels, 8, 8);
+        INDArray weight = Nd4j.rand(DataType.DOUBLE, 1, 1, 4 * channels, out).subi(0.5);
+        INDArray bias = Nd4j.rand(DataType.DOUBLE, out);
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.constant(maps);
+        SDVariable w = sd.constant(weight);
+        SDVariable b = sd.constant(bias);
+        INDArray viaBlocks = sd.cnn()
+                .conv2d(sd.cnn().spaceToDepth(x, 2, DataFormat.NCHW), w, b, RgFlowNetwork.conv(1))
+                .eval();
+        INDArray viaStride = sd.cnn()
+                .conv2d(x, RgFlowNetwork.blockKernel(sd, w, channels, out), b, RgFlowNetwork.blockConv())
+                .eval();
+        assertArrayEquals(new long[] {2, out, 4, 4}, viaStride.shape());
+        assertTrue(
+                viaBlocks.equalsWithEps(viaStride, 1e-12),
+                "max difference " + viaBlocks.sub(viaStride).amaxNumber());
+    }
+
     @Test
     void refusesASizeThatIsNotAPowerOfTwo() {
         RgFlowNetwork net = RgFlowNetwork.initialise(1, DataType.FLOAT, 1);
