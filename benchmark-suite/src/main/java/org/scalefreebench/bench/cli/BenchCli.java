@@ -49,6 +49,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         showDefaultValues = true,
         scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = BenchCli.Version.class,
         description = "ScaleFree Bench: run models on the benchmark's tasks and measure them.",
         subcommands = {
             BenchCli.Models.class,
@@ -83,6 +84,16 @@ public final class BenchCli {
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         return ScaleFreeCli.execute(BenchCli.class, out, err, args);
+    }
+
+    /** Reports the library versions, without starting ND4J. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return RunEnvironment.libraryVersions().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue())
+                    .toArray(String[]::new);
+        }
     }
 
     /** {@code models}: the registered models, a line each. */
@@ -217,12 +228,10 @@ public final class BenchCli {
     /** {@code score}: score predictions files made outside the harness and write their result row. */
     @Command(
             name = "score",
-            description = {
-                "Score predictions made outside the harness (numpy .npy, float32, one file per seed) on a test set",
-                "of the task's plan with the benchmark's Evaluator, and write the same result row as a fitted",
-                "model's, marked \"source\": \"predictions\". Shape (N,) for spanning and max-cluster,",
-                "(N, L, L) for max-cluster-mask. A bad file writes no row."
-            })
+            description = "Score predictions made outside the harness (numpy .npy, float32, one file per seed) on a"
+                    + " test set of the task's plan with the benchmark's Evaluator, and write the same result row as a"
+                    + " fitted model's, marked \"source\": \"predictions\". Shape (N,) for spanning and max-cluster,"
+                    + " (N, L, L) for max-cluster-mask. A bad file writes no row.")
     static final class Score implements Callable<Integer> {
 
         @CommandLine.Spec
