@@ -129,10 +129,18 @@ public final class BenchCli {
         @Option(names = "--tier", defaultValue = "default", description = "tier id (default, smoke)")
         String tier;
 
-        @Option(names = "--models", defaultValue = "", description = "comma-separated model ids (default: all)")
+        @Option(
+                names = "--models",
+                defaultValue = "",
+                showDefaultValue = CommandLine.Help.Visibility.NEVER,
+                description = "comma-separated model ids (default: all)")
         String models;
 
-        @Option(names = "--tasks", defaultValue = "", description = "comma-separated task ids (default: all)")
+        @Option(
+                names = "--tasks",
+                defaultValue = "",
+                showDefaultValue = CommandLine.Help.Visibility.NEVER,
+                description = "comma-separated task ids (default: all)")
         String tasks;
 
         @Option(names = "--seeds", split = ",", defaultValue = "1,2,3", description = "seeds")
@@ -464,6 +472,7 @@ public final class BenchCli {
         @Option(
                 names = "--after",
                 defaultValue = "",
+                showDefaultValue = CommandLine.Help.Visibility.NEVER,
                 description =
                         "comma-separated model ids fitted once each (with the same seed) before, as earlier models in a run")
         String after;

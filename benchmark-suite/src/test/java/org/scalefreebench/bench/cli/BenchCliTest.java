@@ -338,6 +338,7 @@ class BenchCliTest {
             assertEquals(0, r.code(), name + ": " + r.err());
             assertTrue(r.out().startsWith("Usage: scalefree-bench " + name), name + ": " + r.out());
             assertTrue(r.out().contains("-h, --help"), name + ": " + r.out());
+            assertFalse(r.out().lines().anyMatch(l -> l.strip().equals("Default:")), name + ": " + r.out());
         }
         assertTrue(
                 run("run", "--help").out().contains("Default: 1,2,3"),

@@ -1,6 +1,7 @@
 package org.scalefreebench.datasets.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -170,9 +171,10 @@ class ScaleFreeCliTest {
             assertEquals(0, r.code(), name + ": " + r.err());
             assertTrue(r.out().startsWith("Usage: scalefree " + name), name + ": " + r.out());
             assertTrue(r.out().contains("-h, --help"), name + ": " + r.out());
+            assertFalse(r.out().contains("(default: test)"), "the default is shown once: " + r.out());
         }
         Run generate = run("generate", "--help");
-        assertTrue(generate.out().contains("Default:"), generate.out());
+        assertTrue(generate.out().contains("Default: test"), generate.out());
     }
 
     /** A command that fails as a write into a folder without permission does. */
