@@ -61,11 +61,19 @@ public final class ModelRegistry {
      *                               and digits in dash-separated words
      */
     static String requireWellFormedId(Object provider, String id) {
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!isWellFormedId(id)) {
             throw new IllegalStateException(provider.getClass().getName() + " has id '" + id
                     + "'; ids are lower-case letters and digits in dash-separated words");
         }
         return id;
+    }
+
+    /**
+     * @param id a model id
+     * @return whether it is lower-case letters and digits in dash-separated words, as every model id must be
+     */
+    public static boolean isWellFormedId(String id) {
+        return id != null && ID.matcher(id).matches();
     }
 
     /** @return all models, by id */

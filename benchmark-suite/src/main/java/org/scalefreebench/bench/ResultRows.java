@@ -2,6 +2,7 @@ package org.scalefreebench.bench;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,19 @@ import java.util.function.ToDoubleFunction;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.Stat;
 import org.scalefreebench.datasets.load.SplitData;
+import org.scalefreebench.datasets.spec.DatasetSpec;
+import org.scalefreebench.datasets.spec.SpecCatalogue;
+import org.scalefreebench.datasets.task.Evaluation;
 import org.scalefreebench.datasets.task.Metric;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.TestSet;
+import org.scalefreebench.datasets.task.Tier;
+import org.scalefreebench.datasets.task.TierPlan;
 
 /**
  * Turns a {@link ModelRun} into result rows: one per task and test set of the task's plan, mean ±
- * std over seeds.
+ * std over seeds; and the evaluations of predictions made outside the harness into the same row
+ * ({@link #ofPredictions}).
  */
 public final class ResultRows {
 
@@ -60,32 +67,11 @@ public final class ResultRows {
                 List<ResultRow.PerP> perP = new ArrayList<>();
                 Stat predictRate = null;
                 if (ok) {
-                    for (Metric m : task.metrics()) {
-                        List<Double> v = new ArrayList<>();
-                        for (ModelRun.SeedRun s : run.seeds()) {
-                            Double score = s.evaluations()
-                                    .get(specId)
-                                    .get(task)
-                                    .scores()
-                                    .get(m);
-                            if (score != null) {
-                                v.add(score);
-                            }
-                        }
-                        if (v.size() == seeds.size()) {
-                            metrics.put(m.id(), Stat.of(v));
-                        }
-                    }
-                    SortedMap<Double, List<Double>> byP = new TreeMap<>();
-                    for (ModelRun.SeedRun s : run.seeds()) {
-                        s.evaluations()
-                                .get(specId)
-                                .get(task)
-                                .accuracyByP()
-                                .forEach((p, a) -> byP.computeIfAbsent(p, k -> new ArrayList<>())
-                                        .add(a));
-                    }
-                    byP.forEach((p, a) -> perP.add(new ResultRow.PerP(p, Stat.of(a))));
+                    List<Evaluation> bySeed = run.seeds().stream()
+                            .map(s -> s.evaluations().get(specId).get(task))
+                            .toList();
+                    metrics.putAll(metrics(task, bySeed));
+                    perP.addAll(perP(bySeed));
                     predictRate =
                             stat(run, s -> test.samples() / s.predictSeconds().get(specId));
                 }
@@ -122,6 +108,106 @@ public final class ResultRows {
             }
         }
         return rows;
+    }
+
+    /**
+     * The row of predictions made outside the harness, one file per seed, each scored by the
+     * {@link org.scalefreebench.datasets.task.Evaluator}: the same metrics and accuracy by p as a
+     * fitted model's row, marked {@link ResultRow#PREDICTIONS}, with no train or predict times
+     * (they were not measured here) and no hardware (where the predictions were made is not known).
+     *
+     * @param tier        the tier whose plan names the test set
+     * @param planned     the test set, as the task's plan in the tier names it
+     * @param test        the test set's data
+     * @param model       the model id
+     * @param description the model's one-line description
+     * @param params      trained parameters as declared by the submitter (0 if not declared)
+     * @param bySeed      the evaluation of each seed's predictions, by seed
+     * @param versions    library versions of the scorer
+     * @return the row
+     */
+    public static ResultRow ofPredictions(
+            Tier tier,
+            TestSet planned,
+            SplitData test,
+            String model,
+            String description,
+            long params,
+            SortedMap<Long, Evaluation> bySeed,
+            Map<String, String> versions) {
+        if (bySeed.isEmpty()) {
+            throw new IllegalArgumentException("no predictions: expected one file per seed");
+        }
+        Task task = bySeed.values().iterator().next().task();
+        TierPlan plan = task.plan(tier);
+        Map<String, String> sums = new LinkedHashMap<>();
+        for (String trainSpec : plan.trainSpecs()) {
+            DatasetSpec spec = SpecCatalogue.published().get(trainSpec);
+            sums.putAll(TierData.pinnedSha256(spec, "train"));
+            sums.putAll(TierData.pinnedSha256(spec, "val"));
+        }
+        sums.putAll(TierData.pinnedSha256(test.spec(), test.split().name()));
+        List<Evaluation> evaluations = List.copyOf(bySeed.values());
+        return new ResultRow(
+                ResultRow.SCHEMA,
+                task.id(),
+                task.version(),
+                task.family(),
+                model,
+                description,
+                true,
+                tier.id(),
+                String.join("+", plan.trainSpecs()),
+                test.spec().id(),
+                test.split().name(),
+                planned.role().id(),
+                test.size(),
+                ResultRow.OK,
+                null,
+                List.copyOf(bySeed.keySet()),
+                metrics(task, evaluations),
+                perP(evaluations),
+                params,
+                null,
+                null,
+                null,
+                Map.of(),
+                versions,
+                sums,
+                Instant.now().toString(),
+                Collections.nCopies(evaluations.size(), ""),
+                ResultRow.PREDICTIONS);
+    }
+
+    /** Mean ± std over seeds of every metric of the task that every seed's evaluation has. */
+    private static Map<String, Stat> metrics(Task task, List<Evaluation> bySeed) {
+        Map<String, Stat> metrics = new LinkedHashMap<>();
+        for (Metric m : task.metrics()) {
+            List<Double> v = new ArrayList<>();
+            for (Evaluation e : bySeed) {
+                Double score = e.scores().get(m);
+                if (score != null) {
+                    v.add(score);
+                }
+            }
+            if (v.size() == bySeed.size()) {
+                metrics.put(m.id(), Stat.of(v));
+            }
+        }
+        return metrics;
+    }
+
+    /** Accuracy at each p over seeds, by increasing p (empty but for spanning). */
+    private static List<ResultRow.PerP> perP(List<Evaluation> bySeed) {
+        SortedMap<Double, List<Double>> byP = new TreeMap<>();
+        for (Evaluation e : bySeed) {
+            e.accuracyByP()
+                    .forEach((p, a) ->
+                            byP.computeIfAbsent(p, k -> new ArrayList<>()).add(a));
+        }
+        List<ResultRow.PerP> perP = new ArrayList<>();
+        byP.forEach((p, a) -> perP.add(new ResultRow.PerP(p, Stat.of(a))));
+        return perP;
     }
 
     private static Stat stat(ModelRun run, ToDoubleFunction<ModelRun.SeedRun> f) {

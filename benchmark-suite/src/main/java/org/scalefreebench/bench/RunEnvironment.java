@@ -31,6 +31,16 @@ public final class RunEnvironment {
 
     /** @return ScaleFree Bench, DL4J/ND4J (with the native classifier and backend), Commons RNG, Hipparchus */
     public static Map<String, String> versions() {
+        Map<String, String> v = libraryVersions();
+        v.put("nd4j-backend", Nd4jBackend.describe());
+        return v;
+    }
+
+    /**
+     * @return the library versions the build recorded (ScaleFree Bench, DL4J/ND4J and its native
+     *         classifier, Commons RNG, Hipparchus), without starting ND4J to name its backend
+     */
+    public static Map<String, String> libraryVersions() {
         Properties p = new Properties();
         try (InputStream in =
                 RunEnvironment.class.getResourceAsStream("/org/scalefreebench/bench/versions.properties")) {
@@ -40,7 +50,6 @@ public final class RunEnvironment {
         }
         Map<String, String> v = new LinkedHashMap<>();
         p.stringPropertyNames().stream().sorted().forEach(k -> v.put(k, p.getProperty(k)));
-        v.put("nd4j-backend", Nd4jBackend.describe());
         return v;
     }
 

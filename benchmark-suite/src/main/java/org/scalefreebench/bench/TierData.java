@@ -163,7 +163,13 @@ public record TierData(
         return null;
     }
 
-    private static DatasetSpec ensure(String specId, Path dataDir) throws IOException {
+    /**
+     * @param specId  a published spec id
+     * @param dataDir the folder holding {@code <spec-id>/}
+     * @return the spec, its dataset generated into {@code dataDir} first if absent
+     * @throws IOException if generating fails
+     */
+    static DatasetSpec ensure(String specId, Path dataDir) throws IOException {
         DatasetSpec spec = SpecCatalogue.published().get(specId);
         if (!Files.exists(dataDir.resolve(spec.id()))) {
             new DatasetGenerator(Runtime.getRuntime().availableProcessors(), DatasetGenerator.Progress.NONE)
@@ -181,10 +187,22 @@ public record TierData(
             data = DatasetLoader.load(spec, dataDir, split);
             loaded.put(key, data);
         }
+        sums.putAll(pinnedSha256(spec, split));
+        return data;
+    }
+
+    /**
+     * @param spec  a spec
+     * @param split one of its splits
+     * @return the spec's pinned SHA-256 of every file of the split, keyed {@code <spec>/<split>/<file>}
+     *         as {@link #sha256()} is
+     */
+    public static Map<String, String> pinnedSha256(DatasetSpec spec, String split) {
+        Map<String, String> sums = new LinkedHashMap<>();
         for (DataColumn f : spec.family().columns()) {
             String rel = f.relativePath(split);
             sums.put(spec.id() + "/" + rel, spec.sha256().get(rel));
         }
-        return data;
+        return sums;
     }
 }

@@ -5,23 +5,31 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.scalefreebench.bench.Benchmark;
 import org.scalefreebench.bench.BenchmarkSettings;
 import org.scalefreebench.bench.ModelRegistry;
 import org.scalefreebench.bench.ModelRun;
+import org.scalefreebench.bench.Predictions;
 import org.scalefreebench.bench.ResourceUse;
 import org.scalefreebench.bench.ResultRows;
 import org.scalefreebench.bench.RunEnvironment;
 import org.scalefreebench.bench.TierData;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultStore;
+import org.scalefreebench.bench.result.Stat;
 import org.scalefreebench.datasets.cli.Arguments;
 import org.scalefreebench.datasets.cli.ScaleFreeCli;
 import org.scalefreebench.datasets.model.BenchmarkModel;
+import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.Tier;
 import org.scalefreebench.reference.bench.AnagramStepBench;
 import org.scalefreebench.reference.bench.CnnThroughputBench;
@@ -39,10 +47,14 @@ import picocli.CommandLine.Option;
 @Command(
         name = "scalefree-bench",
         mixinStandardHelpOptions = true,
+        showDefaultValues = true,
+        scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = BenchCli.Version.class,
         description = "ScaleFree Bench: run models on the benchmark's tasks and measure them.",
         subcommands = {
             BenchCli.Models.class,
             BenchCli.Run.class,
+            BenchCli.Score.class,
             BenchCli.BenchCnn.class,
             BenchCli.BenchAnagram.class,
             BenchCli.BenchRgFlow.class,
@@ -72,6 +84,16 @@ public final class BenchCli {
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         return ScaleFreeCli.execute(BenchCli.class, out, err, args);
+    }
+
+    /** Reports the library versions, without starting ND4J. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return RunEnvironment.libraryVersions().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue())
+                    .toArray(String[]::new);
+        }
     }
 
     /** {@code models}: the registered models, a line each. */
@@ -107,19 +129,27 @@ public final class BenchCli {
         @Option(names = "--tier", defaultValue = "default", description = "tier id (default, smoke)")
         String tier;
 
-        @Option(names = "--models", defaultValue = "", description = "comma-separated model ids (default: all)")
+        @Option(
+                names = "--models",
+                defaultValue = "",
+                showDefaultValue = CommandLine.Help.Visibility.NEVER,
+                description = "comma-separated model ids (default: all)")
         String models;
 
-        @Option(names = "--tasks", defaultValue = "", description = "comma-separated task ids (default: all)")
+        @Option(
+                names = "--tasks",
+                defaultValue = "",
+                showDefaultValue = CommandLine.Help.Visibility.NEVER,
+                description = "comma-separated task ids (default: all)")
         String tasks;
 
-        @Option(names = "--seeds", split = ",", defaultValue = "1,2,3", description = "seeds (default 1,2,3)")
+        @Option(names = "--seeds", split = ",", defaultValue = "1,2,3", description = "seeds")
         List<Long> seeds;
 
         @Option(
                 names = "--budget-seconds",
                 defaultValue = "1800",
-                description = "wall-clock limit of one fit, seconds: a guard against a hung model (default 1800)")
+                description = "wall-clock limit of one fit, seconds: a guard against a hung model")
         long budget;
 
         @Option(names = "--data-dir", defaultValue = "data", description = "datasets folder")
@@ -138,7 +168,8 @@ public final class BenchCli {
                     Duration.ofSeconds(budget),
                     dataDir,
                     resultsDir);
-            List<BenchmarkModel> selected = ModelRegistry.load().select(models, settings.tier());
+            List<BenchmarkModel> selected = doingChosenTasks(
+                    ModelRegistry.load().select(models, settings.tier()), !models.isBlank(), settings.tasks());
             PrintWriter out = spec.commandLine().getOut();
             ResultStore store = new ResultStore(settings.rowsDir());
             int failed = 0;
@@ -172,6 +203,123 @@ public final class BenchCli {
             }
             out.println("rows written to " + store.dir());
             return failed == 0 ? 0 : 1;
+        }
+
+        /**
+         * The models that do at least one of the chosen tasks.
+         *
+         * @throws IllegalArgumentException naming the model and its tasks if one named on the command
+         *                                  line does none of them, or if no model does any
+         */
+        private static List<BenchmarkModel> doingChosenTasks(
+                List<BenchmarkModel> selected, boolean named, Set<Task> chosen) {
+            List<BenchmarkModel> out = new ArrayList<>();
+            for (BenchmarkModel m : selected) {
+                if (m.tasks().stream().anyMatch(chosen::contains)) {
+                    out.add(m);
+                } else if (named) {
+                    throw new IllegalArgumentException("model " + m.id() + " does none of the chosen tasks ("
+                            + ids(chosen) + "); its tasks: " + ids(m.tasks()));
+                }
+            }
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("no model does any of the chosen tasks (" + ids(chosen) + ")");
+            }
+            return out;
+        }
+
+        private static String ids(Set<Task> tasks) {
+            return tasks.stream().map(Task::id).sorted().collect(Collectors.joining(", "));
+        }
+    }
+
+    /** {@code score}: score predictions files made outside the harness and write their result row. */
+    @Command(
+            name = "score",
+            description = "Score predictions made outside the harness (numpy .npy, float32, one file per seed) on a"
+                    + " test set of the task's plan with the benchmark's Evaluator, and write the same result row as a"
+                    + " fitted model's, marked \"source\": \"predictions\". Shape (N,) for spanning and max-cluster,"
+                    + " (N, L, L) for max-cluster-mask. A bad file writes no row.")
+    static final class Score implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(
+                names = "--task",
+                required = true,
+                paramLabel = "ID",
+                description = "spanning, max-cluster or max-cluster-mask")
+        String task;
+
+        @Option(
+                names = "--test",
+                required = true,
+                paramLabel = "SPEC/SPLIT",
+                description = "a test set of the task's plan in the tier, e.g. percolation-L64-pc-test-v1/test")
+        String test;
+
+        @Option(names = "--tier", defaultValue = "default", description = "tier id (default, smoke, study, full)")
+        String tier;
+
+        @Option(
+                names = "--model",
+                required = true,
+                paramLabel = "ID",
+                description = "the model id of the row (not a registered model's)")
+        String model;
+
+        @Option(names = "--description", required = true, description = "the model's one-line description")
+        String description;
+
+        @Option(
+                names = "--params",
+                defaultValue = "0",
+                description = "trained parameters, as declared (0: not declared)")
+        long params;
+
+        @Option(
+                names = "--predictions",
+                required = true,
+                paramLabel = "SEED=FILE",
+                description =
+                        "the predictions of one seed's fit; repeat once per seed (e.g. 1=seed-1.npy 2=seed-2.npy)")
+        Map<Long, Path> predictions;
+
+        @Option(names = "--data-dir", defaultValue = "data", description = "datasets folder")
+        Path dataDir;
+
+        @Option(names = "--results-dir", defaultValue = "target/benchmark-results", description = "results folder")
+        Path resultsDir;
+
+        @Override
+        public Integer call() throws IOException {
+            Task t = Task.byId(task);
+            Tier k = Tier.byId(tier);
+            if (!ModelRegistry.isWellFormedId(model)) {
+                throw new IllegalArgumentException(
+                        "--model '" + model + "': expected lower-case letters and digits in dash-separated words");
+            }
+            ModelRegistry registry = ModelRegistry.load();
+            if (registry.all().containsKey(model)) {
+                throw new IllegalArgumentException("--model " + model
+                        + " is a registered model, whose rows the benchmark writes itself; name your model otherwise");
+            }
+            ResultRow row =
+                    Predictions.score(k, t, test, model, description, params, new TreeMap<>(predictions), dataDir);
+            Path file = new ResultStore(resultsDir.resolve("rows")).write(row);
+            PrintWriter out = spec.commandLine().getOut();
+            row.metrics()
+                    .forEach((m, s) -> out.printf(
+                            Locale.ROOT,
+                            "%s %s on %s/%s: %s%n",
+                            row.model(),
+                            m,
+                            row.testSpec(),
+                            row.testSplit(),
+                            Stat.text(s)));
+            out.println("row written to " + file);
+            return 0;
         }
     }
 
@@ -315,15 +463,16 @@ public final class BenchCli {
         @Option(names = "--model", required = true, description = "the model id to refit")
         String model;
 
-        @Option(names = "--repeat", defaultValue = "3", description = "fits of that model (default 3)")
+        @Option(names = "--repeat", defaultValue = "3", description = "fits of that model")
         int repeat;
 
-        @Option(names = "--seed", defaultValue = "1", description = "the seed of every fit (default 1)")
+        @Option(names = "--seed", defaultValue = "1", description = "the seed of every fit")
         long seed;
 
         @Option(
                 names = "--after",
                 defaultValue = "",
+                showDefaultValue = CommandLine.Help.Visibility.NEVER,
                 description =
                         "comma-separated model ids fitted once each (with the same seed) before, as earlier models in a run")
         String after;

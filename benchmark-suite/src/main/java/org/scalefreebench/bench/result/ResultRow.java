@@ -1,5 +1,6 @@
 package org.scalefreebench.bench.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import org.scalefreebench.datasets.task.Metric;
@@ -40,6 +41,10 @@ import org.scalefreebench.datasets.task.Metric;
  * @param finishedAt       ISO-8601 instant the row was written
  * @param trainingNotes    per seed, the model's note on how training went ("" if none): stopped early at a time
  *                         limit or after rejected optimiser steps, and why
+ * @param source           where the scores come from: null (absent from the file, as in every row
+ *                         written before it existed) when the harness fitted the model and scored its
+ *                         predictions, {@link #PREDICTIONS} when they were scored from predictions files
+ *                         made elsewhere; optional, so the {@link #schema} is unchanged
  */
 public record ResultRow(
         int schema,
@@ -68,7 +73,8 @@ public record ResultRow(
         Map<String, String> versions,
         Map<String, String> datasetSha256,
         String finishedAt,
-        List<String> trainingNotes) {
+        List<String> trainingNotes,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String source) {
 
     /** Current {@link #schema}: 3 added {@link #family} and {@link #testRole}. */
     public static final int SCHEMA = 3;
@@ -77,8 +83,79 @@ public record ResultRow(
     /** {@link #status} of a row where the model threw, returned bad values or exceeded its budget. */
     public static final String FAILED = "failed";
 
+    /** {@link #source} of a row scored from predictions files made outside the harness. */
+    public static final String PREDICTIONS = "predictions";
+
     /** {@link #testRole} of a set at p = p_c. */
     public static final String CRITICAL = "critical";
+
+    /**
+     * A row of a model the harness fitted and scored itself ({@link #source} null); the arguments are
+     * those of the canonical constructor without {@code source}.
+     */
+    public ResultRow(
+            int schema,
+            String task,
+            int taskVersion,
+            String family,
+            String model,
+            String modelDescription,
+            boolean ranked,
+            String tier,
+            String trainSpec,
+            String testSpec,
+            String testSplit,
+            String testRole,
+            int size,
+            String status,
+            String error,
+            List<Long> seeds,
+            Map<String, Stat> metrics,
+            List<PerP> perP,
+            long params,
+            Stat trainSeconds,
+            Stat trainSamplesPerSecond,
+            Stat predictSamplesPerSecond,
+            Map<String, String> hardware,
+            Map<String, String> versions,
+            Map<String, String> datasetSha256,
+            String finishedAt,
+            List<String> trainingNotes) {
+        this(
+                schema,
+                task,
+                taskVersion,
+                family,
+                model,
+                modelDescription,
+                ranked,
+                tier,
+                trainSpec,
+                testSpec,
+                testSplit,
+                testRole,
+                size,
+                status,
+                error,
+                seeds,
+                metrics,
+                perP,
+                params,
+                trainSeconds,
+                trainSamplesPerSecond,
+                predictSamplesPerSecond,
+                hardware,
+                versions,
+                datasetSha256,
+                finishedAt,
+                trainingNotes,
+                null);
+    }
+
+    /** @return whether the scores were computed from predictions files made outside the harness */
+    public boolean fromPredictions() {
+        return PREDICTIONS.equals(source);
+    }
 
     /** @return whether the row is on a critical set, at p = p_c */
     public boolean critical() {

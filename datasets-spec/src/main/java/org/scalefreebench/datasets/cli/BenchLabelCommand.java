@@ -43,17 +43,13 @@ final class BenchLabelCommand implements Callable<Integer> {
             names = "--p",
             paramLabel = "P",
             defaultValue = "" + CriticalExponents.SITE_P_C,
-            description = "occupation probability (default: the site p_c, ${DEFAULT-VALUE})")
+            description = "occupation probability (default: the site p_c)")
     private double p;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed")
     private long seed;
 
-    @Option(
-            names = "--rounds",
-            paramLabel = "R",
-            defaultValue = "5",
-            description = "timed rounds after one warm-up (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "5", description = "timed rounds after one warm-up")
     private int rounds;
 
     @Option(

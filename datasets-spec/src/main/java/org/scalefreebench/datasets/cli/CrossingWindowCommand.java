@@ -35,35 +35,19 @@ final class CrossingWindowCommand implements Callable<Integer> {
             description = "linear sizes L, comma-separated, each in [2, 32768]")
     private List<Integer> sizes;
 
-    @Option(
-            names = "--sweeps",
-            paramLabel = "M",
-            defaultValue = "20000",
-            description = "Newman-Ziff sweeps per size (default: ${DEFAULT-VALUE})")
+    @Option(names = "--sweeps", paramLabel = "M", defaultValue = "20000", description = "Newman-Ziff sweeps per size")
     private int sweeps;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed")
     private long seed;
 
-    @Option(
-            names = "--low",
-            paramLabel = "R",
-            defaultValue = "0.1",
-            description = "lower level (default: ${DEFAULT-VALUE})")
+    @Option(names = "--low", paramLabel = "R", defaultValue = "0.1", description = "lower level")
     private double low;
 
-    @Option(
-            names = "--high",
-            paramLabel = "R",
-            defaultValue = "0.9",
-            description = "upper level (default: ${DEFAULT-VALUE})")
+    @Option(names = "--high", paramLabel = "R", defaultValue = "0.9", description = "upper level")
     private double high;
 
-    @Option(
-            names = "--step",
-            paramLabel = "DP",
-            defaultValue = "0.001",
-            description = "grid step (default: ${DEFAULT-VALUE})")
+    @Option(names = "--step", paramLabel = "DP", defaultValue = "0.001", description = "grid step")
     private BigDecimal step;
 
     @Override

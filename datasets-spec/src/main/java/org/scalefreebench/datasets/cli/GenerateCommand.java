@@ -64,18 +64,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "ad hoc: seed of the random stream")
     private Long seed;
 
-    @Option(
-            names = "--split",
-            paramLabel = "NAME",
-            defaultValue = "test",
-            description = "ad hoc: the split's name (default: ${DEFAULT-VALUE})")
+    @Option(names = "--split", paramLabel = "NAME", defaultValue = "test", description = "ad hoc: the split's name")
     private String split;
 
     @Option(
             names = "--rng",
             paramLabel = "SOURCE",
             defaultValue = "XO_RO_SHI_RO_128_PP",
-            description = "ad hoc: a jumpable Commons RNG RandomSource (default: ${DEFAULT-VALUE})")
+            description = "ad hoc: a jumpable Commons RNG RandomSource")
     private RandomSource rng;
 
     @Option(names = "--id", paramLabel = "ID", description = "ad hoc: the dataset id (default: from the parameters)")

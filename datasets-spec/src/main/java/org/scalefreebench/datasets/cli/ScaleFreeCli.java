@@ -2,6 +2,7 @@ package org.scalefreebench.datasets.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.AccessDeniedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "scalefree",
         mixinStandardHelpOptions = true,
+        showDefaultValues = true,
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = ScaleFreeCli.Version.class,
         description = "ScaleFree Bench datasets: exact, checksummed percolation data.",
         subcommands = {
@@ -58,7 +61,7 @@ public final class ScaleFreeCli {
     /**
      * Runs a picocli command with the project's exit codes: an {@link IllegalArgumentException}
      * (bad usage, unknown id, out-of-range option) is {@value #EXIT_USAGE}, any other failure
-     * {@value #EXIT_FAILURE}, each printed as one {@code error:} line.
+     * {@value #EXIT_FAILURE}, each printed as one {@code error:} line ({@link #message}).
      *
      * @param command the annotated command class
      * @param out     standard output
@@ -71,10 +74,27 @@ public final class ScaleFreeCli {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler((ex, line, parsed) -> {
-            line.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            line.getErr().println("error: " + message(ex));
             return ex instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_FAILURE;
         });
         return cmd.execute(args);
+    }
+
+    /**
+     * @param ex a failure
+     * @return its message for people; a refused file access (the JDK's message is the bare path)
+     *         says "permission denied" and the path, with the other path of a copy or move if any
+     */
+    public static String message(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof AccessDeniedException a) {
+                return "permission denied: " + a.getFile()
+                        + (a.getOtherFile() == null ? "" : " (to " + a.getOtherFile() + ")")
+                        + (a.getReason() == null ? "" : ": " + a.getReason())
+                        + "; give this user write access there or choose another folder";
+            }
+        }
+        return ex.getMessage() == null ? ex.toString() : ex.getMessage();
     }
 
     /** Reports the library version. */

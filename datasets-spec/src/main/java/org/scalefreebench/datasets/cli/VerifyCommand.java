@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.scalefreebench.datasets.generate.DatasetVerifier;
+import org.scalefreebench.datasets.generate.Manifest;
 import org.scalefreebench.datasets.spec.DatasetSpec;
 import org.scalefreebench.datasets.spec.SpecCatalogue;
 import picocli.CommandLine.Command;
@@ -48,6 +49,17 @@ final class VerifyCommand implements Callable<Integer> {
             spec = null;
         } else {
             spec = SpecCatalogue.published().get(specId);
+        }
+        if (!Files.isRegularFile(datasetDir.resolve(Manifest.FILE_NAME))) {
+            command.commandLine()
+                    .getErr()
+                    .println("error: " + datasetDir + ": "
+                            + (Files.isDirectory(datasetDir)
+                                    ? "no " + Manifest.FILE_NAME
+                                            + " here (missing), so this folder is not a complete generated dataset"
+                                    : "no such folder (missing), so no " + Manifest.FILE_NAME)
+                            + "; generate it with: scalefree generate --spec " + specId + " --out " + dir);
+            return ScaleFreeCli.EXIT_FAILURE;
         }
         List<DatasetVerifier.Problem> problems = DatasetVerifier.verify(spec, datasetDir);
         if (problems.isEmpty()) {

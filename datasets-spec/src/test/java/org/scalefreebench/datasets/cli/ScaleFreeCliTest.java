@@ -1,6 +1,7 @@
 package org.scalefreebench.datasets.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,9 +9,13 @@ import java.io.PrintWriter;
 import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +24,7 @@ import org.scalefreebench.datasets.generate.Manifest;
 import org.scalefreebench.datasets.lattice.CrossingWindow;
 import org.scalefreebench.datasets.npy.Npy;
 import org.scalefreebench.datasets.spec.SpecCatalogue;
+import picocli.CommandLine;
 
 class ScaleFreeCliTest {
 
@@ -142,6 +148,65 @@ class ScaleFreeCliTest {
         Run r = run("verify", "--spec", "percolation-L32-smoke-v1", "--dir", dir.toString());
         assertEquals(ScaleFreeCli.EXIT_FAILURE, r.code());
         assertTrue(r.err().contains("manifest.json") && r.err().contains("missing"), r.err());
+    }
+
+    @Test
+    void verifyOfAFolderWithoutManifestSaysSoInPlainWords(@TempDir Path dir) throws IOException {
+        Path set = Files.createDirectories(dir.resolve("percolation-L32-smoke-v1"));
+        Run r = run("verify", "--spec", "percolation-L32-smoke-v1", "--dir", dir.toString());
+        assertEquals(ScaleFreeCli.EXIT_FAILURE, r.code());
+        assertTrue(
+                r.err()
+                        .contains(set + ": no manifest.json here (missing), so this folder is not a complete generated"
+                                + " dataset; generate it with: scalefree generate --spec percolation-L32-smoke-v1 --out "
+                                + dir),
+                r.err());
+        assertTrue(!r.err().contains("expected SHA-256"), r.err());
+    }
+
+    @Test
+    void helpOfEverySubcommandPrintsItsUsageWithDefaults() {
+        for (String name : new CommandLine(ScaleFreeCli.class).getSubcommands().keySet()) {
+            Run r = run(name, "--help");
+            assertEquals(0, r.code(), name + ": " + r.err());
+            assertTrue(r.out().startsWith("Usage: scalefree " + name), name + ": " + r.out());
+            assertTrue(r.out().contains("-h, --help"), name + ": " + r.out());
+            assertFalse(r.out().contains("(default: test)"), "the default is shown once: " + r.out());
+        }
+        Run generate = run("generate", "--help");
+        assertTrue(generate.out().contains("Default: test"), generate.out());
+    }
+
+    /** A command that fails as a write into a folder without permission does. */
+    @CommandLine.Command(name = "denied")
+    static final class Denied implements Callable<Integer> {
+        @Override
+        public Integer call() throws IOException {
+            throw new java.io.UncheckedIOException(new AccessDeniedException("/read-only/rows/x.json.part"));
+        }
+    }
+
+    @Test
+    void aRefusedWriteSaysPermissionDeniedAndThePath() {
+        StringWriter err = new StringWriter();
+        int code = ScaleFreeCli.execute(
+                Denied.class, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(ScaleFreeCli.EXIT_FAILURE, code);
+        assertTrue(err.toString().startsWith("error: permission denied: /read-only/rows/x.json.part;"), err.toString());
+    }
+
+    @Test
+    void generateIntoAReadOnlyFolderSaysPermissionDenied(@TempDir Path dir) throws IOException {
+        Path locked = Files.createDirectory(dir.resolve("locked"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Assumptions.assumeFalse(Files.isWritable(locked), "this user (root?) may write into a read-only folder");
+            Run r = run("generate", "--spec", "percolation-L32-smoke-v1", "--out", locked.toString(), "--threads", "1");
+            assertEquals(ScaleFreeCli.EXIT_FAILURE, r.code());
+            assertTrue(r.err().contains("permission denied: " + locked), r.err());
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     @Test
