@@ -77,15 +77,11 @@ public final class GenerationHeadline {
         }
         int last = sizes.size() - 1;
         ranked.sort(Comparator.comparingDouble((Line l) -> key(l, last)).thenComparing(Line::model));
+        int[] ranks =
+                Headline.places(ranked.stream().mapToDouble(l -> key(l, last)).toArray());
         List<Line> placed = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
-            double k = key(ranked.get(i), last);
-            int rank = k == Double.POSITIVE_INFINITY
-                    ? 0
-                    : i > 0 && k == key(ranked.get(i - 1), last)
-                            ? placed.get(i - 1).rank()
-                            : i + 1;
-            placed.add(new Line(rank, ranked.get(i).model(), ranked.get(i).cells()));
+            placed.add(new Line(ranks[i], ranked.get(i).model(), ranked.get(i).cells()));
         }
         return new GenerationHeadline(tier, sizes, placed, references, own);
     }

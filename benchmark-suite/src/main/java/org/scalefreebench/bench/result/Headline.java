@@ -122,17 +122,26 @@ public final class Headline {
     private static List<Line> placed(List<Line> lines, Column by, int at) {
         List<Line> sorted = new ArrayList<>(lines);
         sorted.sort(Comparator.comparingDouble((Line l) -> key(l, by, at)).thenComparing(Line::model));
+        int[] ranks = places(sorted.stream().mapToDouble(l -> key(l, by, at)).toArray());
         List<Line> placed = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
-            double k = key(sorted.get(i), by, at);
-            int rank = k == Double.POSITIVE_INFINITY
-                    ? 0
-                    : i > 0 && k == key(sorted.get(i - 1), by, at)
-                            ? placed.get(i - 1).rank()
-                            : i + 1;
-            placed.add(new Line(rank, sorted.get(i).model(), sorted.get(i).cells()));
+            placed.add(new Line(ranks[i], sorted.get(i).model(), sorted.get(i).cells()));
         }
         return placed;
+    }
+
+    /**
+     * @param sortedKeys sort keys in increasing order, +∞ for a line with nothing to sort by
+     * @return each line's place from 1, equal keys sharing the first one's place, 0 for +∞
+     */
+    static int[] places(double[] sortedKeys) {
+        int[] ranks = new int[sortedKeys.length];
+        for (int i = 0; i < sortedKeys.length; i++) {
+            ranks[i] = sortedKeys[i] == Double.POSITIVE_INFINITY
+                    ? 0
+                    : i > 0 && sortedKeys[i] == sortedKeys[i - 1] ? ranks[i - 1] : i + 1;
+        }
+        return ranks;
     }
 
     /**

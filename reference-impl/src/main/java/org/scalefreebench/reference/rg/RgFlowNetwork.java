@@ -421,27 +421,20 @@ public final class RgFlowNetwork {
 
     /** The 2×2 stride-2 convolution that applies one linear map to every 2×2 block. */
     static Conv2DConfig blockConv() {
-        return Conv2DConfig.builder()
-                .kH(2)
-                .kW(2)
-                .sH(2)
-                .sW(2)
-                .pH(0)
-                .pW(0)
-                .dH(1)
-                .dW(1)
-                .paddingMode(PaddingMode.VALID)
-                .dataFormat("NCHW")
-                .weightsFormat(WeightsFormat.YXIO)
-                .build();
+        return conv(2, 2);
     }
 
+    /** A k×k stride-1 convolution without padding (the mirror padding is explicit). */
     static Conv2DConfig conv(int kernel) {
+        return conv(kernel, 1);
+    }
+
+    private static Conv2DConfig conv(int kernel, int stride) {
         return Conv2DConfig.builder()
                 .kH(kernel)
                 .kW(kernel)
-                .sH(1)
-                .sW(1)
+                .sH(stride)
+                .sW(stride)
                 .pH(0)
                 .pW(0)
                 .dH(1)
