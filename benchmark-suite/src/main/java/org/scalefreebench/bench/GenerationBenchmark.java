@@ -459,16 +459,10 @@ public final class GenerationBenchmark {
             Run run,
             String specId,
             java.util.function.ToDoubleFunction<HeldOutLikelihood> f) {
-        List<Double> v = new ArrayList<>();
-        for (SeedRun s : run.seeds()) {
+        putPerSeed(metrics, id, run, s -> {
             HeldOutLikelihood h = s.likelihoods().get(specId);
-            if (h != null) {
-                v.add(f.applyAsDouble(h));
-            }
-        }
-        if (!v.isEmpty() && v.size() == run.seeds().size()) {
-            metrics.put(id, Stat.of(v));
-        }
+            return h == null ? Double.NaN : f.applyAsDouble(h);
+        });
     }
 
     private static void put(
@@ -477,14 +471,20 @@ public final class GenerationBenchmark {
             Run run,
             String specId,
             java.util.function.ToDoubleFunction<GenerationScore> f) {
+        putPerSeed(metrics, id, run, s -> f.applyAsDouble(s.scores().get(specId)));
+    }
+
+    /** Puts mean ± std over seeds of a per-seed value when every seed has a finite one. */
+    private static void putPerSeed(
+            Map<String, Stat> metrics, String id, Run run, java.util.function.ToDoubleFunction<SeedRun> f) {
         List<Double> v = new ArrayList<>();
         for (SeedRun s : run.seeds()) {
-            double x = f.applyAsDouble(s.scores().get(specId));
+            double x = f.applyAsDouble(s);
             if (Double.isFinite(x)) {
                 v.add(x);
             }
         }
-        if (v.size() == run.seeds().size()) {
+        if (!v.isEmpty() && v.size() == run.seeds().size()) {
             metrics.put(id, Stat.of(v));
         }
     }

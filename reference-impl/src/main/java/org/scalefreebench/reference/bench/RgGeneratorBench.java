@@ -34,48 +34,28 @@ public final class RgGeneratorBench {
 
     private RgGeneratorBench() {}
 
-    /** A generator and how the bench fits it. */
-    private interface Candidate {
-
-        /** @return the generator's id */
-        String id();
-
-        /**
-         * @param data    the training data
-         * @param options seed, budget and listener
-         * @return the fitted generator
-         * @throws Exception if the fit fails
-         */
+    /** How the bench fits a generator. */
+    @FunctionalInterface
+    private interface Fit {
         MaskGenerator.FittedGenerator fit(TrainingData data, FitOptions options) throws Exception;
     }
 
-    private static Candidate pyramid(RgGenerator g) {
-        return new Candidate() {
-            @Override
-            public String id() {
-                return g.id();
-            }
+    /**
+     * A generator to measure.
+     *
+     * @param id  its id
+     * @param fit how the bench fits it
+     */
+    private record Candidate(String id, Fit fit) {}
 
-            @Override
-            public MaskGenerator.FittedGenerator fit(TrainingData data, FitOptions options) throws Exception {
-                return g.fit(data, options, new GraphTrainer.Schedule(RgGenerator.BATCH, 1));
-            }
-        };
+    private static Candidate pyramid(RgGenerator g) {
+        return new Candidate(
+                g.id(), (data, options) -> g.fit(data, options, new GraphTrainer.Schedule(RgGenerator.BATCH, 1)));
     }
 
     private static Candidate unet() {
         UnetMaskGenerator g = new UnetMaskGenerator();
-        return new Candidate() {
-            @Override
-            public String id() {
-                return g.id();
-            }
-
-            @Override
-            public MaskGenerator.FittedGenerator fit(TrainingData data, FitOptions options) throws Exception {
-                return g.fit(data, options, UnetMaskGenerator.schedule(Tier.DEFAULT));
-            }
-        };
+        return new Candidate(g.id(), (data, options) -> g.fit(data, options, UnetMaskGenerator.schedule(Tier.DEFAULT)));
     }
 
     /** @return ΣN_l / ΣN_{l+1} of the block-OR pyramids at each level l, as text */
@@ -143,9 +123,9 @@ public final class RgGeneratorBench {
                 continue;
             }
             FitOptions options = new FitOptions(1L, Duration.ofHours(2), TrainingListener.NONE, Tier.STUDY);
-            g.fit(warm, options);
+            g.fit().fit(warm, options);
             long start = System.nanoTime();
-            MaskGenerator.FittedGenerator fitted = g.fit(data, options);
+            MaskGenerator.FittedGenerator fitted = g.fit().fit(data, options);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(
                     "%s: fit %.1f s on %d maps at L = 64 (%.1f training maps/s of the split)%n  %s%n",
