@@ -5,10 +5,12 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -165,7 +167,7 @@ public final class Benchmark {
                 continue;
             }
             String key = test.spec().id();
-            MapBatch maps = new MapBatch(test.samples(), test.channels(), test.size(), test.maps());
+            Map<Optional<String>, MapBatch> inputs = new HashMap<>();
             Map<Task, Evaluation> scores = new EnumMap<>(Task.class);
             Map<Task, float[]> predictions = new EnumMap<>(Task.class);
             double seconds = 0;
@@ -175,6 +177,7 @@ public final class Benchmark {
                 }
                 long p0 = System.nanoTime();
                 try {
+                    MapBatch maps = inputs.computeIfAbsent(task.inputColumn(), c -> task.input(test));
                     float[] predicted = worker.call(
                             () -> fitted.predict(task, maps), settings.budget(), "predict " + task.id() + " on " + key);
                     seconds += (System.nanoTime() - p0) / 1e9;

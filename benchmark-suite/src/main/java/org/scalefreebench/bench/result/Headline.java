@@ -18,7 +18,8 @@ import org.scalefreebench.datasets.task.TierPlan;
  * spanning primary metric on the spanning headline set ({@link TierPlan#headline()}, the critical
  * set at the training size), then by id; references are listed apart. Only rows of the current
  * schema and task versions are read; a tier without critical sets (smoke) shows its headline set.
- * Generation tasks have their own table, {@link GenerationHeadline}: a generator has no density gap.
+ * Generation tasks have their own table, {@link GenerationHeadline}: a generator has no density gap;
+ * so do the tasks of other families (critical FK), whose floor is not density.
  */
 public final class Headline {
 
@@ -63,7 +64,7 @@ public final class Headline {
         List<Line> ranked = new ArrayList<>();
         List<Line> references = new ArrayList<>();
         List<String> predictive = current.stream()
-                .filter(r -> Task.byId(r.task()).kind() != Task.Kind.GENERATION)
+                .filter(r -> predictive(Task.byId(r.task())))
                 .map(ResultRow::model)
                 .collect(Collectors.toCollection(TreeSet::new))
                 .stream()
@@ -84,6 +85,17 @@ public final class Headline {
         return new Headline(tier, columns, by, placed(ranked, by, columns.indexOf(by)), references, current);
     }
 
+    /** The family whose predictive tasks this table shows; other families have their own tables. */
+    public static final String FAMILY = "site-percolation";
+
+    /**
+     * @param task a task
+     * @return whether this table shows it: a predictive (not generation) task of {@link #FAMILY}
+     */
+    static boolean predictive(Task task) {
+        return task.kind() != Task.Kind.GENERATION && FAMILY.equals(task.family());
+    }
+
     /**
      * Per task in catalogue order, its critical sets (or its headline set in a tier without any) by L,
      * then per task its other sets by L; only the sets some row is on.
@@ -92,7 +104,7 @@ public final class Headline {
         List<Column> scored = new ArrayList<>();
         List<Column> window = new ArrayList<>();
         for (Task task : Task.values()) {
-            if (task.kind() == Task.Kind.GENERATION) {
+            if (!predictive(task)) {
                 continue;
             }
             TierPlan plan = task.plan(tier);

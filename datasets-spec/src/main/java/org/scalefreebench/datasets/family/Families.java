@@ -9,7 +9,10 @@ public final class Families {
     /** Site percolation on the open square lattice, the v1 family. */
     public static final Family SITE_PERCOLATION = new SitePercolationFamily();
 
-    private static final List<Family> KNOWN = List.of(SITE_PERCOLATION);
+    /** The critical FK random-cluster model on the torus, Q in [1, 4]. */
+    public static final Family CRITICAL_FK = new CriticalFkFamily();
+
+    private static final List<Family> KNOWN = List.of(SITE_PERCOLATION, CRITICAL_FK);
 
     private Families() {}
 

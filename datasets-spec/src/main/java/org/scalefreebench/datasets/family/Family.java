@@ -3,6 +3,8 @@ package org.scalefreebench.datasets.family;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.scalefreebench.datasets.lattice.Lattice;
+import org.scalefreebench.datasets.spec.ChainRule;
 
 /**
  * A model family of the data contract: what a map is (its input column) and what is known about it
@@ -25,6 +27,28 @@ public interface Family {
 
     /** @return the hook that generates a split's files */
     SplitGenerator generator();
+
+    /** @return the control parameter a spec lists values of (p for site percolation, Q for critical FK) */
+    default ControlParameter parameter() {
+        return ControlParameter.OCCUPATION_PROBABILITY;
+    }
+
+    /** @return the lattice's boundary, as a spec's {@code lattice.boundary} field states it */
+    default String boundary() {
+        return "open";
+    }
+
+    /** @return the smallest linear size L a spec of the family may have */
+    default int minSize() {
+        return Lattice.MIN_SIZE;
+    }
+
+    /**
+     * @return whether the maps come from a Markov chain, so that a spec must state its {@link ChainRule} (burn-in, thinning, chains)
+     */
+    default boolean markovChain() {
+        return false;
+    }
 
     /** @return every file of a split: the input, then the labels */
     default List<DataColumn> columns() {

@@ -24,10 +24,13 @@ import org.scalefreebench.datasets.npy.NpyHeader;
  * @param description one line for people
  * @param family      the model family, which declares the files of every split
  * @param size        linear size L
- * @param p           the occupation probabilities, as exact decimals
+ * @param p           the values of the family's control parameter (the occupation probability p of
+ *                    site percolation, the cluster weight Q of critical FK), as exact decimals
  * @param rng         the Commons RNG source every draw comes from
  * @param splits      the splits, in generation order
  * @param sha256      pinned checksums, keyed by path relative to the dataset folder (e.g. {@code train/maps.npy})
+ * @param chain       how a Markov-chain family draws its maps (burn-in, thinning, chains); null for a
+ *                    family of independent draws
  */
 public record DatasetSpec(
         String id,
@@ -37,14 +40,43 @@ public record DatasetSpec(
         List<BigDecimal> p,
         RandomSource rng,
         List<SplitSpec> splits,
-        Map<String, String> sha256) {
+        Map<String, String> sha256,
+        ChainRule chain) {
 
-    /** Canonical copy: immutable lists and maps. */
+    /** Canonical copy: immutable lists and maps; a chain rule exactly for a Markov-chain family. */
     public DatasetSpec {
         Objects.requireNonNull(family, "family");
+        if (family.markovChain() != (chain != null)) {
+            throw new SpecException("spec " + id + " of family " + family.id()
+                    + (chain == null ? " needs a chain rule (burn-in, thinning, chains)" : " takes no chain rule"));
+        }
         p = List.copyOf(p);
         splits = List.copyOf(splits);
         sha256 = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sha256));
+    }
+
+    /**
+     * A spec of a family of independent draws (no chain rule).
+     *
+     * @param id          the public id
+     * @param description one line for people
+     * @param family      the model family
+     * @param size        linear size L
+     * @param p           the control parameter's values
+     * @param rng         the Commons RNG source
+     * @param splits      the splits
+     * @param sha256      pinned checksums
+     */
+    public DatasetSpec(
+            String id,
+            String description,
+            Family family,
+            int size,
+            List<BigDecimal> p,
+            RandomSource rng,
+            List<SplitSpec> splits,
+            Map<String, String> sha256) {
+        this(id, description, family, size, p, rng, splits, sha256, null);
     }
 
     /** @return whether the spec pins the checksums of its files */
@@ -127,6 +159,6 @@ public record DatasetSpec(
      * @return this spec with the given checksums pinned
      */
     public DatasetSpec withSha256(Map<String, String> newSha256) {
-        return new DatasetSpec(id, description, family, size, p, rng, splits, newSha256);
+        return new DatasetSpec(id, description, family, size, p, rng, splits, newSha256, chain);
     }
 }

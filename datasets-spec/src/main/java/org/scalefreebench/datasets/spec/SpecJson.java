@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.commons.rng.simple.RandomSource;
+import org.scalefreebench.datasets.family.ControlParameter;
 import org.scalefreebench.datasets.family.Families;
 import org.scalefreebench.datasets.family.Family;
 import org.scalefreebench.datasets.lattice.Lattice;
@@ -82,7 +83,6 @@ public final class SpecJson {
     public static DatasetSpec parse(JsonNode root, String source, String expectedId) {
         Reader r = new Reader(source);
         r.object(root, "(top level)");
-        r.only(root, "", "id", "description", "family", "lattice", "p", "rng", "splits", "sha256");
         String id = r.text(root, "id");
         if (!ID.matcher(id).matches()) {
             throw r.error("id", "'" + id + "' is not an id of letters, digits, '.', '_' and '-'");
@@ -97,16 +97,24 @@ public final class SpecJson {
                         "family",
                         "of spec " + id + " is '" + familyId + "', not a known family; known families: "
                                 + String.join(", ", Families.ids())));
+        ControlParameter parameter = family.parameter();
+        String key = parameter.name();
+        if (family.markovChain()) {
+            r.only(root, "", "id", "description", "family", "lattice", key, "chain", "rng", "splits", "sha256");
+        } else {
+            r.only(root, "", "id", "description", "family", "lattice", key, "rng", "splits", "sha256");
+        }
 
         JsonNode lattice = r.field(root, "lattice");
         r.object(lattice, "lattice");
         r.only(lattice, "lattice.", "geometry", "size", "boundary", "connectivity");
         r.oneOf(lattice, "lattice.", "geometry", "square");
-        r.oneOf(lattice, "lattice.", "boundary", "open");
+        r.oneOf(lattice, "lattice.", "boundary", family.boundary());
         r.integer(lattice, "lattice.", "connectivity", 4, 4);
-        int size = r.integer(lattice, "lattice.", "size", Lattice.MIN_SIZE, Lattice.MAX_SIZE);
+        int size = r.integer(lattice, "lattice.", "size", family.minSize(), Lattice.MAX_SIZE);
 
-        List<BigDecimal> p = parseP(r, r.field(root, "p"));
+        List<BigDecimal> p = parseP(r, r.field(root, key), parameter);
+        ChainRule chain = family.markovChain() ? parseChain(r, r.field(root, "chain")) : null;
 
         String rngName = r.text(root, "rng");
         RandomSource rng;
@@ -139,8 +147,9 @@ public final class SpecJson {
             }
             String prefix = "splits." + name + ".";
             r.object(e.getValue(), "splits." + name);
-            r.only(e.getValue(), prefix, "samples_per_p", "seed");
-            int perP = r.integer(e.getValue(), prefix, "samples_per_p", 1, Integer.MAX_VALUE);
+            String perKey = "samples_per_" + key;
+            r.only(e.getValue(), prefix, perKey, "seed");
+            int perP = r.integer(e.getValue(), prefix, perKey, 1, Integer.MAX_VALUE);
             long seed = r.longInteger(e.getValue(), prefix, "seed");
             splits.add(new SplitSpec(name, perP, seed));
         }
@@ -148,14 +157,14 @@ public final class SpecJson {
             long n = (long) s.samplesPerP() * p.size();
             if (n > Integer.MAX_VALUE) {
                 throw r.error(
-                        "splits." + s.name() + ".samples_per_p",
+                        "splits." + s.name() + ".samples_per_" + key,
                         "gives " + n + " maps, more than " + Integer.MAX_VALUE);
             }
         }
 
         Map<String, String> sha = new LinkedHashMap<>();
         JsonNode shaNode = root.get("sha256");
-        DatasetSpec unpinned = new DatasetSpec(id, description, family, size, p, rng, splits, Map.of());
+        DatasetSpec unpinned = new DatasetSpec(id, description, family, size, p, rng, splits, Map.of(), chain);
         if (shaNode != null) {
             r.object(shaNode, "sha256");
             List<String> expected = unpinned.files();
@@ -180,35 +189,36 @@ public final class SpecJson {
         return unpinned.withSha256(sha);
     }
 
-    private static List<BigDecimal> parseP(Reader r, JsonNode node) {
-        r.object(node, "p");
+    private static List<BigDecimal> parseP(Reader r, JsonNode node, ControlParameter parameter) {
+        String key = parameter.name();
+        r.object(node, key);
         List<BigDecimal> out = new ArrayList<>();
         if (node.has("values")) {
-            r.only(node, "p.", "values");
+            r.only(node, key + ".", "values");
             JsonNode values = node.get("values");
             if (!values.isArray() || values.isEmpty()) {
-                throw r.error("p.values", "must be a non-empty array of decimal strings");
+                throw r.error(key + ".values", "must be a non-empty array of decimal strings");
             }
             for (int i = 0; i < values.size(); i++) {
-                out.add(r.probability(values.get(i), "p.values[" + i + "]"));
+                out.add(r.inRange(values.get(i), key + ".values[" + i + "]", parameter));
             }
         } else {
-            r.only(node, "p.", "from", "to", "step");
-            BigDecimal from = r.probability(r.field(node, "p.", "from"), "p.from");
-            BigDecimal to = r.probability(r.field(node, "p.", "to"), "p.to");
-            BigDecimal step = r.decimal(r.field(node, "p.", "step"), "p.step");
+            r.only(node, key + ".", "from", "to", "step");
+            BigDecimal from = r.inRange(r.field(node, key + ".", "from"), key + ".from", parameter);
+            BigDecimal to = r.inRange(r.field(node, key + ".", "to"), key + ".to", parameter);
+            BigDecimal step = r.decimal(r.field(node, key + ".", "step"), key + ".step");
             if (step.signum() <= 0) {
-                throw r.error("p.step", step.toPlainString() + " must be positive");
+                throw r.error(key + ".step", step.toPlainString() + " must be positive");
             }
             if (to.compareTo(from) < 0) {
-                throw r.error("p.to", to.toPlainString() + " is below p.from " + from.toPlainString());
+                throw r.error(key + ".to", to.toPlainString() + " is below " + key + ".from " + from.toPlainString());
             }
             BigDecimal[] qr = to.subtract(from).divideAndRemainder(step);
             if (qr[1].signum() != 0) {
-                throw r.error("p.step", step.toPlainString() + " does not divide p.to − p.from exactly");
+                throw r.error(key + ".step", step.toPlainString() + " does not divide p.to − p.from exactly");
             }
             if (qr[0].compareTo(BigDecimal.valueOf(MAX_P_VALUES)) >= 0) {
-                throw r.error("p.step", "gives more than " + MAX_P_VALUES + " p values");
+                throw r.error(key + ".step", "gives more than " + MAX_P_VALUES + " p values");
             }
             int count = qr[0].intValueExact() + 1;
             for (int i = 0; i < count; i++) {
@@ -216,6 +226,17 @@ public final class SpecJson {
             }
         }
         return out;
+    }
+
+    private static ChainRule parseChain(Reader r, JsonNode node) {
+        r.object(node, "chain");
+        r.only(node, "chain.", "pilot_sweeps", "burn_in_tau", "min_burn_in", "thinning_tau", "chains");
+        return new ChainRule(
+                r.integer(node, "chain.", "pilot_sweeps", 100, Integer.MAX_VALUE),
+                r.integer(node, "chain.", "burn_in_tau", 1, 10_000),
+                r.integer(node, "chain.", "min_burn_in", 0, Integer.MAX_VALUE),
+                r.integer(node, "chain.", "thinning_tau", 1, 10_000),
+                r.integer(node, "chain.", "chains", 1, 1_000_000));
     }
 
     /**
@@ -232,15 +253,24 @@ public final class SpecJson {
         ObjectNode lattice = root.putObject("lattice");
         lattice.put("geometry", "square");
         lattice.put("size", spec.size());
-        lattice.put("boundary", "open");
+        lattice.put("boundary", spec.family().boundary());
         lattice.put("connectivity", 4);
-        ArrayNode values = root.putObject("p").putArray("values");
+        String key = spec.family().parameter().name();
+        ArrayNode values = root.putObject(key).putArray("values");
         spec.p().forEach(v -> values.add(v.toPlainString()));
+        if (spec.chain() != null) {
+            ObjectNode chain = root.putObject("chain");
+            chain.put("pilot_sweeps", spec.chain().pilotSweeps());
+            chain.put("burn_in_tau", spec.chain().burnInTau());
+            chain.put("min_burn_in", spec.chain().minBurnIn());
+            chain.put("thinning_tau", spec.chain().thinningTau());
+            chain.put("chains", spec.chain().chains());
+        }
         root.put("rng", spec.rng().name());
         ObjectNode splits = root.putObject("splits");
         for (SplitSpec s : spec.splits()) {
             ObjectNode n = splits.putObject(s.name());
-            n.put("samples_per_p", s.samplesPerP());
+            n.put("samples_per_" + key, s.samplesPerP());
             n.put("seed", s.seed());
         }
         if (spec.pinned()) {
@@ -338,10 +368,14 @@ public final class SpecJson {
             }
         }
 
-        BigDecimal probability(JsonNode v, String field) {
+        BigDecimal inRange(JsonNode v, String field, ControlParameter parameter) {
             BigDecimal d = decimal(v, field);
-            if (d.signum() < 0 || d.compareTo(BigDecimal.ONE) > 0) {
-                throw error(field, d.toPlainString() + " is outside the allowed range [0, 1]");
+            if (!parameter.allows(d)) {
+                throw error(
+                        field,
+                        d.toPlainString() + " is outside the allowed range of the " + parameter.meaning() + " ["
+                                + parameter.min().toPlainString() + ", "
+                                + parameter.max().toPlainString() + "]");
             }
             return d;
         }

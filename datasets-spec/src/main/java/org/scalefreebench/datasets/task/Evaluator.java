@@ -70,6 +70,13 @@ public final class Evaluator {
                     scores.put(Metric.R2, r2);
                 }
                 scores.put(Metric.MAE, meanAbsoluteError(target, prediction));
+                scores.put(Metric.RMSE, rootMeanSquareError(target, prediction));
+                if (task.metrics().contains(Metric.PARTNER_GAP)) {
+                    double gap = partnerGap(truth, prediction);
+                    if (!Double.isNaN(gap)) {
+                        scores.put(Metric.PARTNER_GAP, gap);
+                    }
+                }
             }
             case SEGMENTATION ->
                 scores.put(
@@ -97,7 +104,7 @@ public final class Evaluator {
         if (truth.spec() == null || truth.split() == null) {
             throw new EvaluationException(where + ": the test set names no spec or no split: expected both");
         }
-        if (truth.p() == null || truth.p().length == 0) {
+        if (truth.maps() == null || truth.samples() == 0) {
             throw new EvaluationException(where + ": the test set holds no maps: expected at least one");
         }
         int samples = truth.samples();
@@ -242,6 +249,37 @@ public final class Evaluator {
             residual += r * r;
         }
         return total == 0 ? Double.NaN : 1 - residual / total;
+    }
+
+    /** The d_f partners of the critical-FK family: Q = 2 and Q = 4 share d_f = 15/8. */
+    private static final double[] PARTNERS = {2, 4};
+
+    /** |mean prediction at Q = 2 − mean at Q = 4|, or NaN if the set lacks a q column or either value. */
+    private static double partnerGap(SplitData truth, float[] prediction) {
+        if (!truth.has("q")) {
+            return Double.NaN;
+        }
+        double[] q = truth.column("q").float64();
+        double[] sum = new double[2];
+        int[] count = new int[2];
+        for (int i = 0; i < q.length; i++) {
+            for (int k = 0; k < 2; k++) {
+                if (q[i] == PARTNERS[k]) {
+                    sum[k] += prediction[i];
+                    count[k]++;
+                }
+            }
+        }
+        return count[0] == 0 || count[1] == 0 ? Double.NaN : Math.abs(sum[0] / count[0] - sum[1] / count[1]);
+    }
+
+    private static double rootMeanSquareError(float[] target, float[] prediction) {
+        double sum = 0;
+        for (int i = 0; i < target.length; i++) {
+            double d = (double) prediction[i] - target[i];
+            sum += d * d;
+        }
+        return Math.sqrt(sum / target.length);
     }
 
     private static double meanAbsoluteError(float[] target, float[] prediction) {

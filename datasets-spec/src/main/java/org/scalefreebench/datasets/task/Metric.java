@@ -7,10 +7,18 @@ public enum Metric {
     ACCURACY("accuracy", true),
     /** Area under the ROC curve of P(spanning), ties counted one half (Mann–Whitney). */
     ROC_AUC("roc_auc", true),
-    /** Coefficient of determination of the largest-cluster fraction, 1 − SS_res / SS_tot. */
+    /** Coefficient of determination of a regression target, 1 − SS_res / SS_tot. */
     R2("r2", true),
-    /** Mean absolute error of the largest-cluster fraction. */
+    /** Mean absolute error of a regression target (the largest-cluster fraction, c, d_f). */
     MAE("mae", false),
+    /** Root-mean-square error of a regression target. */
+    RMSE("rmse", false),
+    /**
+     * The d_f-partner probe: |mean prediction at Q = 2 − mean prediction at Q = 4| on a critical-FK
+     * set holding both (d_f is 15/8 at both, so a true d_f regressor gives 0; read it beside the
+     * RMSE, since a constant does too).
+     */
+    PARTNER_GAP("partner_gap", false),
     /** Intersection over union of the predicted and true largest-cluster masks, averaged over maps. */
     MEAN_IOU("mean_iou", true),
     /**

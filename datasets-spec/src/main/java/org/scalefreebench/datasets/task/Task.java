@@ -3,11 +3,13 @@ package org.scalefreebench.datasets.task;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.scalefreebench.datasets.family.Family;
 import org.scalefreebench.datasets.load.LabelValues;
 import org.scalefreebench.datasets.load.SplitData;
+import org.scalefreebench.datasets.model.MapBatch;
 import org.scalefreebench.datasets.spec.DatasetSpec;
 
 /**
@@ -31,6 +33,7 @@ public enum Task {
             "site-percolation",
             "spanning",
             Derivation.NONE,
+            null,
             "P(spanning) in [0, 1]",
             "binary: P(a cluster joins the top row to the bottom row), from spanning.npy",
             List.of(Metric.ACCURACY, Metric.ROC_AUC)),
@@ -43,6 +46,7 @@ public enum Task {
             "site-percolation",
             "max_cluster",
             Derivation.PER_SITE,
+            null,
             "a finite largest-cluster fraction max_cluster / L²",
             "regression: largest-cluster fraction max_cluster / L^2, from max_cluster.npy",
             List.of(Metric.R2, Metric.MAE)),
@@ -55,6 +59,7 @@ public enum Task {
             "site-percolation",
             "max_cluster_mask",
             Derivation.NONE,
+            null,
             "P(site in the largest cluster) in [0, 1]",
             "segmentation: P(site belongs to the largest cluster) per site, thresholded at 1/2, from max_cluster_mask.npy",
             List.of(Metric.MEAN_IOU)),
@@ -70,9 +75,45 @@ public enum Task {
             "site-percolation",
             "max_cluster_mask",
             Derivation.NONE,
+            null,
             "uint8 masks [N, L, L] of 0 and 1",
             "generation: draw largest-cluster masks at p_c, scored by physics against the exact masks of max_cluster_mask.npy",
-            List.of(Metric.PHYSICS_SCORE, Metric.LARGEST_PIECE_SHARE));
+            List.of(Metric.PHYSICS_SCORE, Metric.LARGEST_PIECE_SHARE)),
+
+    /**
+     * The central charge c of the critical FK model a bond map was drawn from (Q ∈ [1, 4] gives c ∈
+     * [0, 1]). The sufficient statistic T = clusters + bonds/2 fixes the Bayes-optimal estimate
+     * ({@code fk-count-baseline}), the floor a model must reach, as density is for spanning.
+     */
+    CENTRAL_CHARGE(
+            "central-charge",
+            1,
+            Kind.REGRESSION,
+            "critical-fk",
+            "c",
+            Derivation.NONE,
+            null,
+            "a finite central charge c",
+            "regression: the central charge c of the FK model a bond map (two planes) was drawn at, from c.npy",
+            List.of(Metric.RMSE, Metric.MAE)),
+
+    /**
+     * The FK cluster fractal dimension d_f, from the largest-cluster mask alone (one plane, no bonds,
+     * so the counting shortcut of the bond map is not available). d_f is the same at Q = 2 and Q =
+     * 4 (15/8): a true d_f regressor predicts the same on both.
+     */
+    FRACTAL_DIMENSION(
+            "fractal-dimension",
+            1,
+            Kind.REGRESSION,
+            "critical-fk",
+            "d_f",
+            Derivation.NONE,
+            "max_cluster_mask",
+            "a finite fractal dimension d_f",
+            "regression: the FK cluster fractal dimension d_f, from the largest-cluster mask alone (max_cluster_mask.npy"
+                    + " as the input), target d_f.npy",
+            List.of(Metric.RMSE, Metric.MAE, Metric.PARTNER_GAP));
 
     private final String id;
     private final int version;
@@ -80,6 +121,7 @@ public enum Task {
     private final String family;
     private final String targetColumn;
     private final Derivation derivation;
+    private final String inputColumn;
     private final String output;
     private final String description;
     private final List<Metric> metrics;
@@ -91,6 +133,7 @@ public enum Task {
             String family,
             String targetColumn,
             Derivation derivation,
+            String inputColumn,
             String output,
             String description,
             List<Metric> metrics) {
@@ -100,6 +143,7 @@ public enum Task {
         this.family = family;
         this.targetColumn = targetColumn;
         this.derivation = derivation;
+        this.inputColumn = inputColumn;
         this.output = output;
         this.description = description;
         this.metrics = metrics;
@@ -153,11 +197,34 @@ public enum Task {
     }
 
     /**
+     * @return the label column a model reads instead of the family's input (one plane per map, e.g.
+     *     {@code max_cluster_mask} for fractal-dimension), or empty if it reads the family's input
+     */
+    public Optional<String> inputColumn() {
+        return java.util.Optional.ofNullable(inputColumn);
+    }
+
+    /**
+     * The maps a model reads for this task: the family's input, or the task's input column.
+     *
+     * @param data a loaded split
+     * @return its maps as the task presents them
+     * @throws IllegalArgumentException naming the split if it lacks the task's input column
+     */
+    public MapBatch input(SplitData data) {
+        if (inputColumn == null) {
+            return new MapBatch(data.samples(), data.channels(), data.size(), data.maps());
+        }
+        return new MapBatch(
+                data.samples(), 1, data.size(), data.column(inputColumn).uint8());
+    }
+
+    /**
      * @param tier a tier
      * @return the specs the task trains on and the sets it is scored on there
      */
     public TierPlan plan(Tier tier) {
-        return PercolationPlans.of(this, tier);
+        return "critical-fk".equals(family) ? CriticalFkPlans.of(this, tier) : PercolationPlans.of(this, tier);
     }
 
     /**

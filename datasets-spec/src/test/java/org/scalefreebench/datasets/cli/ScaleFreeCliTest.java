@@ -83,8 +83,7 @@ class ScaleFreeCliTest {
         Run r = run("generate", "--spec", "percolation-L63-v1", "--out", dir.toString());
         assertEquals(ScaleFreeCli.EXIT_USAGE, r.code());
         assertTrue(
-                r.err().contains("unknown spec id 'percolation-L63-v1'; known ids: percolation-L1024-pc-test-v1"),
-                r.err());
+                r.err().contains("unknown spec id 'percolation-L63-v1'; known ids: critical-fk-L128-test-v1"), r.err());
         Run v = run("verify", "--spec", "percolation-L63-v1", "--dir", dir.toString());
         assertTrue(v.err().contains("known ids:"), v.err());
     }

@@ -30,6 +30,11 @@ class SpecCatalogueTest {
     void publishesTheDefaultTierTheCriticalTestSetsAndTheMultiSizeTrainingSets() {
         assertEquals(
                 List.of(
+                        "critical-fk-L128-test-v1",
+                        "critical-fk-L256-test-v1",
+                        "critical-fk-L32-smoke-v1",
+                        "critical-fk-L64-heldout-test-v1",
+                        "critical-fk-L64-v1",
                         "percolation-L1024-pc-test-v1",
                         "percolation-L128-pc-test-v1",
                         "percolation-L128-test-v1",
@@ -114,7 +119,9 @@ class SpecCatalogueTest {
         assertTrue(e.getMessage().contains("unknown spec id 'percolation-L65-v1'"), e.getMessage());
         assertTrue(
                 e.getMessage()
-                        .contains("known ids: percolation-L1024-pc-test-v1, percolation-L128-pc-test-v1,"
+                        .contains("known ids: critical-fk-L128-test-v1, critical-fk-L256-test-v1,"
+                                + " critical-fk-L32-smoke-v1, critical-fk-L64-heldout-test-v1, critical-fk-L64-v1,"
+                                + " percolation-L1024-pc-test-v1, percolation-L128-pc-test-v1,"
                                 + " percolation-L128-test-v1, percolation-L16-pc-v1,"
                                 + " percolation-L16-window-v1, percolation-L256-pc-test-v1, percolation-L256-test-v1,"
                                 + " percolation-L32-pc-v1, percolation-L32-smoke-v1, percolation-L32-window-v1,"
@@ -155,7 +162,7 @@ class SpecCatalogueTest {
                 "field 'lattice.size' is 1; expected an integer in [2, 32768]");
         assertMessage(
                 GOOD.replace("\"to\": \"0.700\"", "\"to\": \"1.5\""),
-                "field 'p.to' 1.5 is outside the allowed range [0, 1]");
+                "field 'p.to' 1.5 is outside the allowed range of the occupation probability [0, 1]");
         assertMessage(
                 GOOD.replace("\"samples_per_p\": 3", "\"samples_per_p\": 0"),
                 "'splits.train.samples_per_p' is 0; expected an integer in [1,");

@@ -33,7 +33,7 @@ class TaskCatalogueTest {
     void defaultTierHeadlineIsTheCriticalSetAtTheTrainingSizeThenTwoFourEightTimesL() {
         SpecCatalogue specs = SpecCatalogue.published();
         for (Task task : Task.values()) {
-            if (task.kind() == Task.Kind.GENERATION) {
+            if (task.kind() == Task.Kind.GENERATION || !"site-percolation".equals(task.family())) {
                 continue;
             }
             TierPlan plan = task.plan(Tier.DEFAULT);
@@ -63,6 +63,48 @@ class TaskCatalogueTest {
             assertEquals(plan, task.plan(Tier.STUDY), "study scores on the default tier's sets");
             assertTrue(task.plan(Tier.FULL).testSets().containsAll(plan.testSets()), task.id());
             assertEquals(2, task.version(), "v2 puts the headline at p_c");
+        }
+    }
+
+    @Test
+    void criticalFkTasksTrainAtL64AndAreScoredOnHeldOutQAndOnLargerSizesWithEveryQ() {
+        SpecCatalogue specs = SpecCatalogue.published();
+        for (Task task : List.of(Task.CENTRAL_CHARGE, Task.FRACTAL_DIMENSION)) {
+            assertEquals("critical-fk", task.family());
+            assertEquals(Metric.RMSE, task.primaryMetric());
+            TierPlan plan = task.plan(Tier.DEFAULT);
+            DatasetSpec train = specs.get(plan.trainSpecs().get(0));
+            assertEquals(
+                    List.of(64),
+                    plan.trainSpecs().stream().map(id -> specs.get(id).size()).toList());
+            assertEquals(new TestSet(train.id(), "test", TestSet.Role.TRAINED_Q), plan.headline());
+            List<BigDecimal> trained = train.p();
+            List<BigDecimal> all = new java.util.ArrayList<>(trained);
+            for (TestSet t : plan.testSets()) {
+                DatasetSpec s = specs.get(t.specId());
+                switch (t.role()) {
+                    case TRAINED_Q -> assertEquals(trained, s.p(), t.specId());
+                    case HELD_OUT_Q -> {
+                        assertEquals(64, s.size(), t.specId());
+                        assertTrue(s.p().stream().noneMatch(trained::contains), t.specId() + " holds out its Q");
+                        all.addAll(s.p());
+                    }
+                    case ALL_Q -> assertTrue(s.size() > 64, t.specId() + " is larger than the training size");
+                    default -> throw new AssertionError(t + " has a percolation role");
+                }
+            }
+            all.sort(BigDecimal::compareTo);
+            for (TestSet t : plan.testSets()) {
+                if (t.role() == TestSet.Role.ALL_Q) {
+                    assertEquals(all, specs.get(t.specId()).p(), t.specId() + " holds every trained and held-out Q");
+                }
+            }
+            assertEquals(plan, task.plan(Tier.FULL));
+            assertEquals(
+                    1,
+                    specs.get(task.plan(Tier.SMOKE).trainSpecs().get(0)).splits().stream()
+                            .filter(sp -> sp.name().equals("train"))
+                            .count());
         }
     }
 
