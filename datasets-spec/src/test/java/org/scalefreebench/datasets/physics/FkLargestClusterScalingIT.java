@@ -31,13 +31,13 @@ import org.scalefreebench.datasets.fk.IntegratedAutocorrelation;
  * <p>For L = 8, 12, 16, 24, 32, 48, 64 one chain per L (a burn-in of 500 sweeps, 1000 at Q = 3: over
  * 50 τ_int at these L) gives one S_max per sweep. The relative standard error of each mean is
  * τ-corrected, √(2τ̂_int·s²/n)/mean ({@link IntegratedAutocorrelation}); it is ~0.3 % at Q = 1
- * (independent sweeps, s/mean ≈ 0.2), ~0.6 % at Q = 2 and ~1 % at Q = 3. ln⟨S_max⟩ = a + d ln L +
+ * (independent sweeps, s/mean ≈ 0.2), ~0.7 % at Q = 2 and ~1.2 % at Q = 3. ln⟨S_max⟩ = a + d ln L +
  * ln(1 + B L^{−ω₁}) is fitted by weighted least squares (Hipparchus Levenberg–Marquardt, weights
  * 1/σ²); σ_d is the fit's, from the covariance (JᵀWJ)⁻¹, not rescaled.
  *
  * <p>Pass: the fit describes the data (its χ² for 7 − 3 = 4 degrees of freedom has p ≥ 10⁻⁴, else
- * σ_d means nothing) and |d − d_f| &lt; 4σ_d. σ_d is what the time allows (0.0035, 0.010 and 0.024
- * for Q = 1, 2, 3 in one run): at Q = 1 it separates d_f from its neighbours, at Q = 3
+ * σ_d means nothing) and |d − d_f| &lt; 4σ_d. σ_d is what the time allows (0.0038, 0.012 and 0.031
+ * for Q = 1, 2, 3 with these seeds): at Q = 1 it separates d_f from its neighbours, at Q = 3
  * (slow correction, τ_int ≈ 10–17) it does not separate 28/15 from 15/8 or 91/48; the test is then
  * a consistency check, not a measurement. Only the leading correction is modelled; starting at L = 8
  * (not larger) is what keeps σ_d this small, and the χ² gate is what says the neglected terms are
@@ -50,7 +50,7 @@ class FkLargestClusterScalingIT {
     private static final int[] SIZES = {8, 12, 16, 24, 32, 48, 64};
 
     @ParameterizedTest(name = "Q = {0}")
-    @CsvSource({"1, 1.5, 0, 6000", "2, 1.3333333333333333, 500, 8000", "3, 0.8, 1000, 10000"})
+    @CsvSource({"1, 1.5, 0, 5000", "2, 1.3333333333333333, 500, 6000", "3, 0.8, 1000, 8000"})
     void largestClusterMassScalesWithTheExactFractalDimension(double q, double omega, int burnIn, int sweeps) {
         int k = SIZES.length;
         double[] x = new double[k];
