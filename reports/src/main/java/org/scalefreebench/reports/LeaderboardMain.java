@@ -104,7 +104,9 @@ public final class LeaderboardMain {
             System.out.println("leaderboard: coverage of " + c.module() + ": lines " + c.lineText() + ", branches "
                     + c.branchText());
         }
-        System.out.println("leaderboard: " + board.rowCount() + " row(s) from " + rowsDir + " in "
+        System.out.println("leaderboard: " + board.rowCount() + " row(s) from " + rowsDir
+                + (board.records() == null ? "" : " (" + board.provenance().size() + " of them results of record)")
+                + " in "
                 + board.tables().size() + " table(s), " + board.warnings().size() + " warning(s); wrote "
                 + written.size() + " file(s) to " + outDir);
         for (String w : board.warnings()) {
