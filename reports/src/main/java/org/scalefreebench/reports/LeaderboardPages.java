@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.scalefreebench.bench.RunCharts;
+import org.scalefreebench.bench.record.Provenance;
 import org.scalefreebench.bench.result.DensityGap;
 import org.scalefreebench.bench.result.Footnotes;
 import org.scalefreebench.bench.result.GenerationHeadline;
@@ -180,6 +183,10 @@ public final class LeaderboardPages {
             if (!h.isEmpty()) {
                 b.append(h.markdown());
             }
+            String records = recordNote(board, h);
+            if (!records.isEmpty()) {
+                b.append(escapeMarkdown(records)).append("\n\n");
+            }
             for (boolean generation : new boolean[] {false, true}) {
                 if (generation && !g.isEmpty()) {
                     b.append(g.markdown());
@@ -343,6 +350,12 @@ public final class LeaderboardPages {
         }
         for (Headline h : board.headlines()) {
             htmlHeadline(b, h);
+            String records = recordNote(board, h);
+            if (!records.isEmpty()) {
+                b.append("<p class=\"notes records\">")
+                        .append(escapeHtml(records))
+                        .append("</p>\n");
+            }
         }
         for (Table t : board.tables()) {
             List<String> columns = columns(t);
@@ -492,6 +505,28 @@ public final class LeaderboardPages {
                     .append(escapeHtml(scaleChartTitle(h, c.getValue())))
                     .append("</figcaption></figure>\n");
         }
+    }
+
+    /**
+     * @return which models of the tier's headlines have rows of record, with their provenance; "" if
+     *         every row there is this run's
+     */
+    static String recordNote(Leaderboard board, Headline h) {
+        Map<String, Set<String>> byModel = new TreeMap<>();
+        for (ResultRow r : h.rows()) {
+            Provenance p = board.provenanceOf(r);
+            if (p != Provenance.RE_RUN) {
+                byModel.computeIfAbsent(r.model(), k -> new TreeSet<>()).add(p.id());
+            }
+        }
+        if (byModel.isEmpty()) {
+            return "";
+        }
+        return "Rows of record in the headlines of tier " + h.tier().id() + ": "
+                + byModel.entrySet().stream()
+                        .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
+                        .collect(Collectors.joining(", "))
+                + "; every other row there is " + Provenance.RE_RUN.id() + ".";
     }
 
     private static boolean isGeneration(Task task) {

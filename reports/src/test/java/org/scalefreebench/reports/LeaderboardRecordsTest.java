@@ -161,6 +161,10 @@ class LeaderboardRecordsTest {
         assertTrue(md.contains("| 1 | self-reported |"), md);
         assertTrue(md.contains("Results of record: 2 accepted, 1 left out, from " + root), md);
         assertTrue(md.contains("\\<script\\>alert(1)\\</script\\> \\& co"), md);
+        assertTrue(
+                md.contains("Rows of record in the headlines of tier smoke: py-density (re-scored), py-self"
+                        + " (self-reported); every other row there is re-run."),
+                md);
 
         String html = LeaderboardPages.html(board, DATE);
         assertFalse(html.contains("<script>"), "user text is escaped: " + html);
