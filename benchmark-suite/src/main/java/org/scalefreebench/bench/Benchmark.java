@@ -132,7 +132,7 @@ public final class Benchmark {
             BenchmarkModel model,
             Set<Task> tasks,
             long seed,
-            boolean keepPredictions,
+            boolean keepMasks,
             ModelThread worker,
             Map<Task, String> failures)
             throws InterruptedException {
@@ -182,7 +182,7 @@ public final class Benchmark {
                             () -> fitted.predict(task, maps), settings.budget(), "predict " + task.id() + " on " + key);
                     seconds += (System.nanoTime() - p0) / 1e9;
                     scores.put(task, Evaluator.evaluate(task, test, predicted));
-                    if (keepPredictions) {
+                    if (keepMasks || task.kind() != Task.Kind.SEGMENTATION) {
                         predictions.put(
                                 task,
                                 task.kind() == Task.Kind.SEGMENTATION

@@ -28,7 +28,9 @@ public record ModelRun(BenchmarkModel model, Set<Task> tasks, List<SeedRun> seed
      * @param loss            the loss curve
      * @param evaluations     test-set spec id → task → scores
      * @param predictSeconds  test-set spec id → seconds spent predicting all tasks on it
-     * @param predictions     test-set spec id → task → the predictions (kept for the first seed only, for charts)
+     * @param predictions     test-set spec id → task → the predictions: of every seed for a per-map task (a
+     *                        few kB, for results-of-record bundles), of the first seed's first
+     *                        {@link Benchmark#MASKS_KEPT} maps for the mask (for charts)
      * @param trainingNote    the model's note on how training went (stopped early, rejected steps), or null
      * @param resources       what the harness JVM held before the fit, after it and after the predictions
      */

@@ -169,7 +169,7 @@ public record TierData(
      * @return the spec, its dataset generated into {@code dataDir} first if absent
      * @throws IOException if generating fails
      */
-    static DatasetSpec ensure(String specId, Path dataDir) throws IOException {
+    public static DatasetSpec ensure(String specId, Path dataDir) throws IOException {
         DatasetSpec spec = SpecCatalogue.published().get(specId);
         if (!Files.exists(dataDir.resolve(spec.id()))) {
             new DatasetGenerator(Runtime.getRuntime().availableProcessors(), DatasetGenerator.Progress.NONE)

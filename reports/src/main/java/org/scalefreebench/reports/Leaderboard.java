@@ -3,9 +3,13 @@ package org.scalefreebench.reports;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,11 +17,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.scalefreebench.bench.record.Provenance;
+import org.scalefreebench.bench.record.RecordCheck;
+import org.scalefreebench.bench.record.RecordChecker;
 import org.scalefreebench.bench.result.DensityGap;
 import org.scalefreebench.bench.result.GenerationHeadline;
 import org.scalefreebench.bench.result.Headline;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultStore;
+import org.scalefreebench.bench.result.SeedGroups;
 import org.scalefreebench.datasets.task.Metric;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.TestSet;
@@ -42,7 +52,11 @@ import org.scalefreebench.datasets.task.Tier;
  * @param tables         the tables, by tier, task, task version (newest first), test role and test set
  * @param models         model id → description, by id
  * @param older          the rows of an older schema, as read: listed apart, in no table
- * @param warnings       one message per unreadable row file or row that could not be placed
+ * @param warnings       one message per unreadable row file or row that could not be placed, and per
+ *                       result of record left out, with why
+ * @param provenance     where each shown row comes from, by row identity: this run's rows
+ *                       {@link Provenance#RE_RUN}, rows of record re-scored or self-reported
+ * @param records        a header line on the results of record merged in; null if none were read
  */
 public record Leaderboard(
         String source,
@@ -55,7 +69,9 @@ public record Leaderboard(
         List<Table> tables,
         Map<String, String> models,
         List<ResultRow> older,
-        List<String> warnings) {
+        List<String> warnings,
+        Map<ResultRow, Provenance> provenance,
+        String records) {
 
     /** Prefix of the accuracy-against-p chart of a spanning table. */
     public static final String SPANNING_CHART_PREFIX = "spanning-accuracy-vs-p-";
@@ -70,6 +86,17 @@ public record Leaderboard(
         models = Collections.unmodifiableMap(new TreeMap<>(models));
         older = List.copyOf(older);
         warnings = List.copyOf(warnings);
+        Map<ResultRow, Provenance> byIdentity = new IdentityHashMap<>();
+        byIdentity.putAll(provenance);
+        provenance = Collections.unmodifiableMap(byIdentity);
+    }
+
+    /**
+     * @param row a row of this leaderboard
+     * @return where it comes from; {@link Provenance#RE_RUN} for a row of this run
+     */
+    public Provenance provenanceOf(ResultRow row) {
+        return provenance.getOrDefault(row, Provenance.RE_RUN);
     }
 
     /**
@@ -84,6 +111,93 @@ public record Leaderboard(
     }
 
     /**
+     * Reads this run's rows and merges the rows of the results of record below a folder, each
+     * checked first ({@link RecordChecker.Mode#RESCORE}, never generating data): a record that fails
+     * is left out and a warning says which and why.
+     *
+     * @param rowsDir     the folder the harness writes rows into (may not exist yet)
+     * @param recordsRoot the folder of results of record ({@code <tier>/<model-id>/} below it; may not exist)
+     * @param dataDir     the datasets folder, for re-scoring records' predictions; a test set absent
+     *                    from it leaves its rows self-reported, with a warning
+     * @return the leaderboard
+     * @throws IOException if a folder exists but cannot be listed
+     */
+    public static Leaderboard read(Path rowsDir, Path recordsRoot, Path dataDir) throws IOException {
+        RecordChecker checker = new RecordChecker(dataDir, false);
+        List<RecordCheck> checks = new ArrayList<>();
+        for (Path r : RecordChecker.records(recordsRoot)) {
+            checks.add(checker.check(r, RecordChecker.Mode.RESCORE));
+        }
+        return of(rowsDir.toString(), new ResultStore(rowsDir).readAll(), recordsRoot.toString(), checks);
+    }
+
+    /**
+     * Builds the leaderboard from this run's rows and checked results of record.
+     *
+     * @param source        where this run's rows were read from, for people
+     * @param contents      this run's rows, the rows of an older schema and the unreadable files
+     * @param recordsSource where the records were read from, for people
+     * @param records       the checked records: those that passed add their rows with their
+     *                      provenance, those that failed a warning; a record's row of the same tier,
+     *                      task, model and test set as a row of this run gives way to it, with a warning
+     * @return the leaderboard
+     */
+    public static Leaderboard of(
+            String source, ResultStore.Contents contents, String recordsSource, List<RecordCheck> records) {
+        List<ResultRow> rows = new ArrayList<>(contents.rows());
+        Map<ResultRow, Provenance> provenance = new IdentityHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        Set<List<String>> ran = new HashSet<>();
+        contents.rows().forEach(r -> ran.add(key(r)));
+        int accepted = 0;
+        int left = 0;
+        Map<Provenance, Integer> counts = new EnumMap<>(Provenance.class);
+        for (RecordCheck c : records) {
+            c.notes().forEach(n -> warnings.add("result of record: " + n + "; its row is shown as self-reported"));
+            if (!c.passed()) {
+                left++;
+                warnings.add("result of record " + c.record() + " left out: "
+                        + c.problems().stream()
+                                .map(p -> p.field() + ": " + p.message())
+                                .collect(Collectors.joining("; ")));
+                continue;
+            }
+            accepted++;
+            for (RecordCheck.CheckedRow r : c.rows()) {
+                if (ran.contains(key(r.row()))) {
+                    warnings.add("result of record " + c.record() + ": " + RecordChecker.ROWS + "/" + r.file()
+                            + " not shown: this run has a row of the same tier, task, model and test set");
+                    continue;
+                }
+                rows.add(r.row());
+                provenance.put(r.row(), r.provenance());
+                counts.merge(r.provenance(), 1, Integer::sum);
+            }
+        }
+        String line = records.isEmpty()
+                ? null
+                : "Results of record: " + accepted + " accepted, " + left + " left out, from " + recordsSource + "; "
+                        + counts.entrySet().stream()
+                                .map(e -> e.getValue() + " " + e.getKey().id() + " row(s)")
+                                .collect(Collectors.joining(", "))
+                        + ". Provenance: "
+                        + Arrays.stream(Provenance.values())
+                                .map(p -> p.id() + ", " + p.description())
+                                .collect(Collectors.joining("; "));
+        return of(
+                source,
+                new ResultStore.Contents(rows, contents.older(), contents.unreadable()),
+                warnings,
+                provenance,
+                line);
+    }
+
+    /** The key a result store files a row under: tier, task, model, test set. */
+    private static List<String> key(ResultRow r) {
+        return Arrays.asList(r.tier(), r.task(), r.model(), r.testSpec());
+    }
+
+    /**
      * Builds the leaderboard from rows already read.
      *
      * @param source   where they were read from, for people
@@ -91,6 +205,15 @@ public record Leaderboard(
      * @return the leaderboard
      */
     public static Leaderboard of(String source, ResultStore.Contents contents) {
+        return of(source, contents, List.of(), Map.of(), null);
+    }
+
+    private static Leaderboard of(
+            String source,
+            ResultStore.Contents contents,
+            List<String> recordWarnings,
+            Map<ResultRow, Provenance> provenance,
+            String records) {
         List<String> warnings = new ArrayList<>();
         for (String u : contents.unreadable()) {
             warnings.add("unreadable row file: " + u);
@@ -175,7 +298,9 @@ public record Leaderboard(
                 tables,
                 models,
                 contents.older(),
-                warnings);
+                Stream.concat(warnings.stream(), recordWarnings.stream()).toList(),
+                provenance,
+                records);
     }
 
     /** @return whether there is no row to show */
@@ -288,14 +413,15 @@ public record Leaderboard(
             }
             extra.removeAll(metrics);
             metrics.addAll(extra);
-            ranked.sort(best);
             reference.sort(best);
             failed.sort(Comparator.comparing(r -> text(r.model())));
             List<Ranked> numbered = new ArrayList<>();
-            for (int i = 0; i < ranked.size(); i++) {
-                ResultRow r = ranked.get(i);
-                boolean tie = i > 0 && r.rankKey(primary) == ranked.get(i - 1).rankKey(primary);
-                numbered.add(new Ranked(tie ? numbered.get(i - 1).rank() : i + 1, r));
+            for (SeedGroups.Placed<ResultRow> p : SeedGroups.rank(
+                    ranked,
+                    r -> r.rankKey(primary),
+                    r -> r.seeds() == null ? 0 : r.seeds().size(),
+                    Comparator.comparing(r -> text(r.model())))) {
+                numbered.add(new Ranked(p.place(), p.item(), p.mark()));
             }
             return new Table(
                     k.tier(),
@@ -337,12 +463,30 @@ public record Leaderboard(
     }
 
     /**
-     * A ranked row with its place; equal primary scores share a place (1, 1, 3).
+     * A ranked row with its place; equal primary scores share a place (1, 1, 3). Rows of different
+     * seed counts are ranked apart ({@link SeedGroups}).
      *
-     * @param rank the place, from 1
-     * @param row  the row
+     * @param rank     the place, from 1, among the rows of its seed count
+     * @param row      the row
+     * @param seedMark "" for the table's main seed count, else e.g. " (5 seeds)", shown after the place
      */
-    public record Ranked(int rank, ResultRow row) {}
+    public record Ranked(int rank, ResultRow row, String seedMark) {
+
+        /**
+         * A row of the table's main seed count.
+         *
+         * @param rank the place
+         * @param row  the row
+         */
+        public Ranked(int rank, ResultRow row) {
+            this(rank, row, "");
+        }
+
+        /** @return the place as shown: "3", or "3 (5 seeds)" outside the main seed count */
+        public String place() {
+            return rank + seedMark;
+        }
+    }
 
     /** The row's training notes as ". Training: seed 1: …; seed 2: …", or "" if it has none. */
     private static String trainingNotes(ResultRow r) {

@@ -10,10 +10,14 @@ import java.util.List;
  * Command line of the leaderboard pages: {@code LeaderboardMain <rows dir> <output dir> [project dir]}.
  * The reports module runs it at {@code package} with the harness's rows folder, its own
  * {@code target} and the multi-module project's folder, whose modules' JaCoCo reports the pages
- * list and link ({@link CodeCoverage}). It never calls {@code System.exit}, since Maven runs it in
+ * list and link ({@link CodeCoverage}) and whose {@value #RECORDS} folder's records are merged in
+ * (re-scored against the datasets of {@code -Dscalefree.data.dir}, default {@code <project>/data}). It never calls {@code System.exit}, since Maven runs it in
  * its own JVM.
  */
 public final class LeaderboardMain {
+
+    /** The folder of results of record, below the project folder. */
+    public static final String RECORDS = "results-of-record";
 
     private LeaderboardMain() {}
 
@@ -28,8 +32,38 @@ public final class LeaderboardMain {
                     "usage: LeaderboardMain <result rows dir> <output dir> [project dir], got " + args.length
                             + " argument(s)");
         }
-        List<CodeCoverage> coverage = args.length == 3 ? CodeCoverage.read(Path.of(args[2])) : List.of();
-        run(Path.of(args[0]), Path.of(args[1]), LocalDate.now(ZoneOffset.UTC), coverage);
+        if (args.length == 2) {
+            run(Path.of(args[0]), Path.of(args[1]), LocalDate.now(ZoneOffset.UTC), List.of());
+            return;
+        }
+        Path project = Path.of(args[2]);
+        run(
+                Path.of(args[0]),
+                Path.of(args[1]),
+                LocalDate.now(ZoneOffset.UTC),
+                CodeCoverage.read(project),
+                project.resolve(RECORDS),
+                Path.of(System.getProperty(
+                        "scalefree.data.dir", project.resolve("data").toString())));
+    }
+
+    /**
+     * Reads this run's rows and the results of record, writes the pages with the modules' code
+     * coverage and prints what was written.
+     *
+     * @param rowsDir     this run's rows folder (may not exist)
+     * @param outDir      the output folder
+     * @param date        the date stated in the pages
+     * @param coverage    the modules' code coverage
+     * @param recordsRoot the results of record (may not exist), merged as {@link Leaderboard#read(Path, Path, Path)} says
+     * @param dataDir     the datasets folder, for re-scoring the records' predictions
+     * @return the files written
+     * @throws IOException if a folder cannot be listed or a page cannot be written
+     */
+    public static List<Path> run(
+            Path rowsDir, Path outDir, LocalDate date, List<CodeCoverage> coverage, Path recordsRoot, Path dataDir)
+            throws IOException {
+        return write(Leaderboard.read(rowsDir, recordsRoot, dataDir), rowsDir, outDir, date, coverage);
     }
 
     /**
@@ -57,7 +91,12 @@ public final class LeaderboardMain {
      */
     public static List<Path> run(Path rowsDir, Path outDir, LocalDate date, List<CodeCoverage> coverage)
             throws IOException {
-        Leaderboard board = Leaderboard.read(rowsDir);
+        return write(Leaderboard.read(rowsDir), rowsDir, outDir, date, coverage);
+    }
+
+    private static List<Path> write(
+            Leaderboard board, Path rowsDir, Path outDir, LocalDate date, List<CodeCoverage> coverage)
+            throws IOException {
         String pageCheck = BrowserCheck.fromSystemProperties().describe();
         System.out.println("leaderboard: " + pageCheck);
         List<Path> written = LeaderboardPages.write(board, outDir, date, List.of(pageCheck), coverage);
@@ -65,7 +104,9 @@ public final class LeaderboardMain {
             System.out.println("leaderboard: coverage of " + c.module() + ": lines " + c.lineText() + ", branches "
                     + c.branchText());
         }
-        System.out.println("leaderboard: " + board.rowCount() + " row(s) from " + rowsDir + " in "
+        System.out.println("leaderboard: " + board.rowCount() + " row(s) from " + rowsDir
+                + (board.records() == null ? "" : " (" + board.provenance().size() + " of them results of record)")
+                + " in "
                 + board.tables().size() + " table(s), " + board.warnings().size() + " warning(s); wrote "
                 + written.size() + " file(s) to " + outDir);
         for (String w : board.warnings()) {

@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.scalefreebench.bench.RunCharts;
+import org.scalefreebench.bench.record.Provenance;
 import org.scalefreebench.bench.result.DensityGap;
 import org.scalefreebench.bench.result.Footnotes;
 import org.scalefreebench.bench.result.GenerationHeadline;
@@ -59,7 +62,7 @@ public final class LeaderboardPages {
             "JaCoCo, unit and integration tests of this build merged; the reports module's own comes after its pages.";
     private static final List<String> COVERAGE_COLUMNS = List.of("module", "lines", "branches", "report");
     private static final List<String> COST_COLUMNS =
-            List.of("#params", "train s", "train samples/s", "predict samples/s", "seeds");
+            List.of("#params", "train s", "train samples/s", "predict samples/s", "seeds", "provenance");
 
     private LeaderboardPages() {}
 
@@ -180,6 +183,10 @@ public final class LeaderboardPages {
             if (!h.isEmpty()) {
                 b.append(h.markdown());
             }
+            String records = recordNote(board, h);
+            if (!records.isEmpty()) {
+                b.append(escapeMarkdown(records)).append("\n\n");
+            }
             for (boolean generation : new boolean[] {false, true}) {
                 if (generation && !g.isEmpty()) {
                     b.append(g.markdown());
@@ -205,7 +212,7 @@ public final class LeaderboardPages {
                         b,
                         columns,
                         t.ranked().stream()
-                                .map(r -> cells(t, String.valueOf(r.rank()), r.row(), footnotes))
+                                .map(r -> cells(board, t, r.place(), r.row(), footnotes))
                                 .toList());
             }
             if (!t.reference().isEmpty()) {
@@ -214,7 +221,7 @@ public final class LeaderboardPages {
                         b,
                         columns,
                         t.reference().stream()
-                                .map(r -> cells(t, "ref.", r, footnotes))
+                                .map(r -> cells(board, t, "ref.", r, footnotes))
                                 .toList());
             }
             Markdown.notes(b, footnotes.lines());
@@ -343,6 +350,12 @@ public final class LeaderboardPages {
         }
         for (Headline h : board.headlines()) {
             htmlHeadline(b, h);
+            String records = recordNote(board, h);
+            if (!records.isEmpty()) {
+                b.append("<p class=\"notes records\">")
+                        .append(escapeHtml(records))
+                        .append("</p>\n");
+            }
         }
         for (Table t : board.tables()) {
             List<String> columns = columns(t);
@@ -356,14 +369,14 @@ public final class LeaderboardPages {
             b.append("<tbody class=\"ranked\">\n");
             for (Ranked r : t.ranked()) {
                 b.append(rowStart(t, r.row()));
-                htmlCells(b, cells(t, String.valueOf(r.rank()), r.row(), footnotes));
+                htmlCells(b, cells(board, t, r.place(), r.row(), footnotes));
             }
             b.append("</tbody>\n");
             if (!t.reference().isEmpty()) {
                 htmlSection(b, "reference", columns.size(), "reference, not ranked");
                 for (ResultRow r : t.reference()) {
                     b.append(rowStart(t, r));
-                    htmlCells(b, cells(t, "ref.", r, footnotes));
+                    htmlCells(b, cells(board, t, "ref.", r, footnotes));
                 }
                 b.append("</tbody>\n");
             }
@@ -492,6 +505,28 @@ public final class LeaderboardPages {
                     .append(escapeHtml(scaleChartTitle(h, c.getValue())))
                     .append("</figcaption></figure>\n");
         }
+    }
+
+    /**
+     * @return which models of the tier's headlines have rows of record, with their provenance; "" if
+     *         every row there is this run's
+     */
+    static String recordNote(Leaderboard board, Headline h) {
+        Map<String, Set<String>> byModel = new TreeMap<>();
+        for (ResultRow r : h.rows()) {
+            Provenance p = board.provenanceOf(r);
+            if (p != Provenance.RE_RUN) {
+                byModel.computeIfAbsent(r.model(), k -> new TreeSet<>()).add(p.id());
+            }
+        }
+        if (byModel.isEmpty()) {
+            return "";
+        }
+        return "Rows of record in the headlines of tier " + h.tier().id() + ": "
+                + byModel.entrySet().stream()
+                        .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
+                        .collect(Collectors.joining(", "))
+                + "; every other row there is " + Provenance.RE_RUN.id() + ".";
     }
 
     private static boolean isGeneration(Task task) {
@@ -657,6 +692,9 @@ public final class LeaderboardPages {
                 + (board.older().isEmpty()
                         ? ""
                         : "; " + board.older().size() + " of an older schema, listed apart below"));
+        if (board.records() != null) {
+            lines.add(e.apply(board.records()));
+        }
         if (board.hardware().isEmpty()) {
             lines.add("Hardware: " + NONE);
         }
@@ -693,7 +731,12 @@ public final class LeaderboardPages {
         return t.task().description() + ". Sorted by " + m.id() + " (" + (m.higherIsBetter() ? "higher" : "lower")
                 + " is better); trained on " + (t.trainSpecs().isEmpty() ? NONE : String.join(", ", t.trainSpecs()))
                 + "; scores are mean ± std over seeds; " + GAP_COLUMN + ": the primary metric's mean minus "
-                + DensityGap.BASELINE + "'s on this set with the same seeds.";
+                + DensityGap.BASELINE + "'s on this set with the same seeds."
+                + (t.ranked().stream().allMatch(r -> r.seedMark().isEmpty())
+                        ? ""
+                        : " Rows of different seed counts are never ranked as equals: each seed count is ranked on"
+                                + " its own, the most common first, the others after it with their seed count beside"
+                                + " the place.");
     }
 
     private static List<String> columns(Table t) {
@@ -704,7 +747,7 @@ public final class LeaderboardPages {
         return c;
     }
 
-    private static List<String> cells(Table t, String rank, ResultRow r, Footnotes notes) {
+    private static List<String> cells(Leaderboard board, Table t, String rank, ResultRow r, Footnotes notes) {
         List<String> c = new ArrayList<>(List.of(rank, r.model() == null ? "" : r.model()));
         for (String m : t.metrics()) {
             c.add(score(r.metrics() == null ? null : r.metrics().get(m)));
@@ -715,6 +758,7 @@ public final class LeaderboardPages {
         c.add(cost(r.trainSamplesPerSecond()));
         c.add(cost(r.predictSamplesPerSecond()));
         c.add(r.seeds() == null ? NONE : String.valueOf(r.seeds().size()));
+        c.add(board.provenanceOf(r).id());
         return c;
     }
 

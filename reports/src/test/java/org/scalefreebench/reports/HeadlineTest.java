@@ -105,13 +105,19 @@ class HeadlineTest {
     @Test
     void ranksBySpanningAtTheTrainingSizeThenIdWithTiesSharingAPlaceAndTheOracleApart() {
         assertEquals(
-                List.of("cnn-a", "cnn-b", "cnn-c", "cnn-seeds", DENSITY, "broken"),
+                List.of("cnn-a", "cnn-b", "cnn-c", DENSITY, "cnn-seeds", "broken"),
                 HEADLINE.ranked().stream().map(Headline.Line::model).toList(),
-                "other tiers, older task versions and older schemas are left out");
+                "other tiers, older task versions and older schemas are left out; cnn-seeds (3 seeds) is ranked"
+                        + " apart from the 2-seed rows, after them");
         assertEquals(
-                List.of(1, 2, 2, 4, 5, 0),
+                List.of(1, 2, 2, 4, 1, 0),
                 HEADLINE.ranked().stream().map(Headline.Line::rank).toList(),
-                "cnn-b and cnn-c share a place; broken failed on the sort set, so has none");
+                "cnn-b and cnn-c share a place; cnn-seeds is first of the 3-seed models; broken failed on the sort"
+                        + " set, so has none");
+        assertEquals(
+                List.of("", "", "", "", " (3 seeds)", ""),
+                HEADLINE.ranked().stream().map(Headline.Line::seedMark).toList());
+        assertTrue(HEADLINE.caption().contains("different seed counts are never ranked as equals"));
     }
 
     @Test
@@ -188,14 +194,14 @@ class HeadlineTest {
         String a = "| 1 | cnn-a | 0.7000 ± 0.0200, Δ +0.1000 | 0.5800 ± 0.0200, Δ +0.0300 | 0.4500 ± 0.0200, Δ +0.0500"
                 + " | 0.8000 ± 0.0200, Δ (1) | +0.0100 |\n";
         String b = "| 2 | cnn-b | 0.6500 ± 0.0200, Δ +0.0500 | – | – | – | – |\n";
-        String seeds = "| 4 | cnn-seeds | 0.6200 ± 0.0200, Δ (2) | – | – | – | – |\n";
-        String density = "| 5 | density-baseline | 0.6000 ± 0.0200, Δ +0.0000 | 0.5500 ± 0.0200, Δ +0.0000"
+        String seeds = "| 1 (3 seeds) | cnn-seeds | 0.6200 ± 0.0200, Δ (2) | – | – | – | – |\n";
+        String density = "| 4 | density-baseline | 0.6000 ± 0.0200, Δ +0.0000 | 0.5500 ± 0.0200, Δ +0.0000"
                 + " | 0.4000 ± 0.0200, Δ +0.0000 | – | +0.0000 |\n";
         String oracle = "| ref. | exact-oracle | 1.0000 ± 0.0200, Δ +0.4000 | – | – | – | – |\n";
         assertTrue(md.contains(header + a + b), md);
-        assertTrue(md.indexOf(seeds) > md.indexOf(b), md);
-        assertTrue(md.indexOf(density) > md.indexOf(seeds), md);
-        assertTrue(md.indexOf("Reference, not ranked:\n\n") > md.indexOf(density), md);
+        assertTrue(md.indexOf(density) > md.indexOf(b), md);
+        assertTrue(md.indexOf(seeds) > md.indexOf(density), md);
+        assertTrue(md.indexOf("Reference, not ranked:\n\n") > md.indexOf(seeds), md);
         assertTrue(md.indexOf(oracle) > md.indexOf("Reference, not ranked:"), md);
         assertTrue(md.endsWith("""
                         (1) density-baseline has no max-cluster-mask row in tier default\s\s

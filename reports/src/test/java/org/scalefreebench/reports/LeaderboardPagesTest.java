@@ -152,9 +152,9 @@ class LeaderboardPagesTest {
         assertTrue(md.indexOf("## Headline, tier smoke: ") < md.indexOf(title), "the headline comes first: " + md);
         String detail = md.substring(md.indexOf(title));
         String header = "| rank | model | accuracy | roc\\_auc | Δ density | #params | train s | train samples/s"
-                + " | predict samples/s | seeds |";
+                + " | predict samples/s | seeds | provenance |";
         String strong = "| 1 | strong | 0.9500 ± 0.0100 | 0.9000 ± 0.0200 | (1) | 12,345 | 11.0 ± 1.4 | 1550 ± 71"
-                + " | 21000 ± 1414 | 2 |";
+                + " | 21000 ± 1414 | 2 | re-run |";
         String weak = "| 2 | weak | 0.8000 ± 0.0100 |";
         String oracle = "| ref. | oracle | 1.0000 ± 0.0100 |";
         assertTrue(detail.contains(header), detail);
@@ -214,7 +214,7 @@ class LeaderboardPagesTest {
         assertTrue(html.contains("<dd>does &lt;script&gt;x()&lt;/script&gt; &amp; more</dd>"), html);
         assertTrue(
                 html.contains(
-                        "<td class=\"model\">m&amp;m</td><td class=\"error\" colspan=\"8\">bad &lt;b&gt;value&lt;/b&gt; &amp; |pipe|</td>"),
+                        "<td class=\"model\">m&amp;m</td><td class=\"error\" colspan=\"9\">bad &lt;b&gt;value&lt;/b&gt; &amp; |pipe|</td>"),
                 html);
         assertTrue(html.contains("<section class=\"warnings\" id=\"warnings\">"), html);
         assertTrue(html.contains("<li>unreadable row file: /rows/&lt;script&gt;.json: not a result row</li>"), html);
@@ -308,8 +308,12 @@ class LeaderboardPagesTest {
         String table = md.substring(md.indexOf(critical), md.indexOf(criticalL128));
         assertTrue(table.contains("| rank | model | accuracy | roc\\_auc | Δ density | #params |"), table);
         assertTrue(table.contains("| 1 | cnn-a | 0.7000 ± 0.0200 | – | +0.1000 | 12,345 |"), table);
-        assertTrue(table.contains("| 4 | cnn-seeds | 0.6200 ± 0.0200 | – | (1) | 12,345 |"), table);
-        assertTrue(table.contains("| 5 | density-baseline | 0.6000 ± 0.0200 | – | +0.0000 | 12,345 |"), table);
+        assertTrue(table.contains("| 1 (3 seeds) | cnn-seeds | 0.6200 ± 0.0200 | – | (1) | 12,345 |"), table);
+        assertTrue(table.contains("| 4 | density-baseline | 0.6000 ± 0.0200 | – | +0.0000 | 12,345 |"), table);
+        assertTrue(
+                table.indexOf("| cnn-seeds |") > table.indexOf("| density-baseline |"),
+                "rows of other seed counts after the main ones: " + table);
+        assertTrue(table.contains("Rows of different seed counts are never ranked as equals"), table);
         assertTrue(table.contains("| ref. | exact-oracle | 1.0000 ± 0.0200 | – | +0.4000 | 12,345 |"), table);
         assertTrue(table.contains("(1) different seeds: cnn-seeds ran 1, 2, 3, density-baseline 1, 2  \n"), table);
         assertTrue(table.contains("- broken: NaN in predictions"), table);

@@ -202,7 +202,11 @@ class ReportPagesIT {
         assertEquals(
                 "ScaleFree Bench leaderboard",
                 driver.findElement(By.tagName("h1")).getText());
-        if (contents.rows().isEmpty()) {
+        Leaderboard board = Leaderboard.read(
+                rowsDir,
+                Path.of("..").resolve(LeaderboardMain.RECORDS),
+                Path.of(System.getProperty("scalefree.data.dir", "../data")));
+        if (board.isEmpty()) {
             assertTrue(
                     driver.findElement(By.className("empty")).getText().startsWith("No result rows in "),
                     "with no rows the page says so");
@@ -214,12 +218,15 @@ class ReportPagesIT {
             String key = String.join(" / ", r.tier(), r.task(), r.model(), r.testSpec());
             assertTrue(shown.contains(key), "leaderboard.html has no table row for " + key + "; it shows " + shown);
         }
-        assertEquals(contents.rows().size(), shown.size(), "one table row per result row: " + shown);
+        assertEquals(
+                contents.rows().size() + board.provenance().size(),
+                shown.size(),
+                "one table row per result row, this run's and the results of record's shown: " + shown);
         if (!contents.unreadable().isEmpty()) {
             assertTrue(driver.findElement(By.id("warnings")).isDisplayed(), "unreadable rows are warned about");
         }
 
-        Set<String> charts = new TreeSet<>(LeaderboardPages.chartFiles(Leaderboard.read(rowsDir)));
+        Set<String> charts = new TreeSet<>(LeaderboardPages.chartFiles(board));
         new WebDriverWait(driver, WAIT)
                 .until(d -> Boolean.TRUE.equals(js("return Array.from(document.images).every(i => i.complete)")));
         List<Map<String, Object>> images = js("return Array.from(document.images).map(i => "

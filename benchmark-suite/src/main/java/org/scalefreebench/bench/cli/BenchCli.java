@@ -3,9 +3,11 @@ package org.scalefreebench.bench.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,11 @@ import org.scalefreebench.bench.ResourceUse;
 import org.scalefreebench.bench.ResultRows;
 import org.scalefreebench.bench.RunEnvironment;
 import org.scalefreebench.bench.TierData;
+import org.scalefreebench.bench.record.GitRevision;
+import org.scalefreebench.bench.record.Provenance;
+import org.scalefreebench.bench.record.RecordBundle;
+import org.scalefreebench.bench.record.RecordCheck;
+import org.scalefreebench.bench.record.RecordChecker;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultStore;
 import org.scalefreebench.bench.result.Stat;
@@ -55,6 +62,7 @@ import picocli.CommandLine.Option;
             BenchCli.Models.class,
             BenchCli.Run.class,
             BenchCli.Score.class,
+            BenchCli.CheckRecord.class,
             BenchCli.BenchCnn.class,
             BenchCli.BenchAnagram.class,
             BenchCli.BenchRgFlow.class,
@@ -158,8 +166,33 @@ public final class BenchCli {
         @Option(names = "--results-dir", defaultValue = "target/benchmark-results", description = "results folder")
         Path resultsDir;
 
+        @Option(
+                names = "--record-dir",
+                paramLabel = "DIR",
+                description =
+                        "also write each model's result-of-record bundle to DIR/<tier>/<model-id>/ (submission.json,"
+                                + " rows, per-map predictions of every seed); needs --code-url and the seeds 1..S (default: none)")
+        Path recordDir;
+
+        @Option(
+                names = "--code-url",
+                defaultValue = "",
+                showDefaultValue = CommandLine.Help.Visibility.NEVER,
+                description =
+                        "with --record-dir: where the models' code is (repository or artifact, with its revision)")
+        String codeUrl;
+
+        @Option(
+                names = "--suite-revision",
+                defaultValue = "",
+                showDefaultValue = CommandLine.Help.Visibility.NEVER,
+                description = "with --record-dir: this suite's git commit (default: read from the checkout holding the"
+                        + " working folder)")
+        String suiteRevision;
+
         @Override
         public Integer call() throws Exception {
+            String revision = recordDir == null ? null : bundleRevision();
             BenchmarkSettings settings = new BenchmarkSettings(
                     Tier.byId(tier),
                     seeds,
@@ -180,7 +213,18 @@ public final class BenchCli {
                         continue;
                     }
                     ModelRun run = benchmark.run(m);
-                    for (ResultRow r : ResultRows.of(run, data, RunEnvironment.hardware(), RunEnvironment.versions())) {
+                    Map<String, String> hardware = RunEnvironment.hardware();
+                    Map<String, String> versions = RunEnvironment.versions();
+                    List<ResultRow> rows = ResultRows.of(run, data, hardware, versions);
+                    if (recordDir != null) {
+                        if (rows.stream().allMatch(ResultRow::ok)) {
+                            out.println("record bundle written to "
+                                    + RecordBundle.write(recordDir, run, rows, hardware, versions, codeUrl, revision));
+                        } else {
+                            out.println("no record bundle for " + m.id() + ": a row failed");
+                        }
+                    }
+                    for (ResultRow r : rows) {
                         store.write(r);
                         out.printf(
                                 "%-18s %-17s %-8s L=%-4d %s%n",
@@ -203,6 +247,27 @@ public final class BenchCli {
             }
             out.println("rows written to " + store.dir());
             return failed == 0 ? 0 : 1;
+        }
+
+        /**
+         * @return the suite revision a bundle records
+         * @throws IllegalArgumentException if a bundle cannot be written: no code address, seeds other
+         *                                  than 1..S, or no revision given or found
+         */
+        private String bundleRevision() {
+            if (codeUrl.isBlank()) {
+                throw new IllegalArgumentException("--record-dir needs --code-url: where the models' code is");
+            }
+            if (!RecordBundle.canonical(seeds)) {
+                throw new IllegalArgumentException(
+                        "--record-dir needs the canonical seeds 1..S (e.g. --seeds 1,2,3), got " + seeds);
+            }
+            String r = suiteRevision.isBlank() ? GitRevision.of(Path.of("")).orElse("") : suiteRevision.strip();
+            if (!GitRevision.COMMIT.matcher(r).matches()) {
+                throw new IllegalArgumentException("--record-dir needs this suite's git commit: none found from "
+                        + Path.of("").toAbsolutePath() + "; pass --suite-revision <40 hex digits>");
+            }
+            return r;
         }
 
         /**
@@ -320,6 +385,83 @@ public final class BenchCli {
                             Stat.text(s)));
             out.println("row written to " + file);
             return 0;
+        }
+    }
+
+    /** {@code check-record}: check results of record, as a pull request that adds one is checked. */
+    @Command(
+            name = "check-record",
+            description = "Check a result of record (a folder <tier>/<model-id>/ holding submission.json, rows/ and"
+                    + " optional predictions/<task>/<spec>/<split>/seed-<s>.npy), or every record below a folder."
+                    + " validate: the schema, seeds 1..S in the submission and every row, hardware and suite revision"
+                    + " present, every dataset SHA-256 equal to today's pin. rescore: validate, then re-score every"
+                    + " predictions file as the score command does and require every metric equal to the bit."
+                    + " Each failure names the record and the field; exit 1 if any record fails.")
+    static final class CheckRecord implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Parameters(
+                paramLabel = "DIR",
+                description = "a record folder, or a folder of records (results-of-record)")
+        Path dir;
+
+        @Option(
+                names = "--mode",
+                defaultValue = "validate",
+                paramLabel = "MODE",
+                description = "validate or rescore (re-running a model's code is not done here)")
+        String mode;
+
+        @Option(
+                names = "--data-dir",
+                defaultValue = "data",
+                description = "datasets folder, for rescore (a missing test set is generated and checked)")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws IOException {
+            RecordChecker.Mode m = Arrays.stream(RecordChecker.Mode.values())
+                    .filter(x -> x.id().equals(mode))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("--mode '" + mode + "': expected one of "
+                            + Arrays.stream(RecordChecker.Mode.values())
+                                    .map(RecordChecker.Mode::id)
+                                    .collect(Collectors.joining(", "))));
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException(dir + ": no such folder");
+            }
+            List<Path> records = RecordChecker.records(dir);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (records.isEmpty()) {
+                out.println("no record in " + dir + " (records are folders <tier>/<model-id>/)");
+                return 0;
+            }
+            RecordChecker checker = new RecordChecker(dataDir, true);
+            int failed = 0;
+            for (Path r : records) {
+                RecordCheck c = checker.check(r, m);
+                c.notes().forEach(out::println);
+                if (c.passed()) {
+                    long rescored = c.rows().stream()
+                            .filter(x -> x.provenance() == Provenance.RE_SCORED)
+                            .count();
+                    out.printf(
+                            Locale.ROOT,
+                            "%s: ok (%s): %d row(s), %d re-scored bit for bit%n",
+                            r,
+                            m.id(),
+                            c.rows().size(),
+                            rescored);
+                } else {
+                    failed++;
+                    c.problems().forEach(p -> err.println("FAILED " + p));
+                }
+            }
+            out.printf(Locale.ROOT, "%d record(s) checked (%s), %d failed%n", records.size(), m.id(), failed);
+            return failed == 0 ? 0 : ScaleFreeCli.EXIT_FAILURE;
         }
     }
 

@@ -76,12 +76,17 @@ public final class GenerationHeadline {
             (cells.stream().filter(c -> c != null).allMatch(ResultRow::ranked) ? ranked : references).add(line);
         }
         int last = sizes.size() - 1;
-        ranked.sort(Comparator.comparingDouble((Line l) -> key(l, last)).thenComparing(Line::model));
-        int[] ranks =
-                Headline.places(ranked.stream().mapToDouble(l -> key(l, last)).toArray());
         List<Line> placed = new ArrayList<>();
-        for (int i = 0; i < ranked.size(); i++) {
-            placed.add(new Line(ranks[i], ranked.get(i).model(), ranked.get(i).cells()));
+        for (SeedGroups.Placed<Line> p : SeedGroups.rank(
+                ranked,
+                l -> key(l, last),
+                l -> key(l, last) == Double.POSITIVE_INFINITY
+                        ? -1
+                        : l.cells().get(last).seeds().size(),
+                Comparator.comparing(Line::model))) {
+            boolean unscored = key(p.item(), last) == Double.POSITIVE_INFINITY;
+            placed.add(new Line(
+                    unscored ? 0 : p.place(), p.item().model(), p.item().cells(), unscored ? "" : p.mark()));
         }
         return new GenerationHeadline(tier, sizes, placed, references, own);
     }
@@ -139,7 +144,12 @@ public final class GenerationHeadline {
                 + " spanning) of the generated clusters, and for a generator with a likelihood the exact negative"
                 + " log-likelihood of the held-out exact maps in nats per site (lower is better). Column titles give the exact held-out maps' own"
                 + " score and spanning probability. Ranked by the score at the largest L, which no"
-                + " generator saw in training, then by id; the exact sampler is the floor, not ranked.";
+                + " generator saw in training, then by id; the exact sampler is the floor, not ranked."
+                + (ranked.stream().allMatch(l -> l.seedMark().isEmpty())
+                        ? ""
+                        : " Generators whose rows have different seed counts are never ranked as equals: each seed"
+                                + " count is ranked on its own, the most common first, the others after it with"
+                                + " their seed count beside the place.");
     }
 
     /** @return the table as text: column titles, the cells of each line, no notes */
@@ -188,7 +198,7 @@ public final class GenerationHeadline {
         List<List<String>> out = new ArrayList<>();
         for (Line l : lines) {
             List<String> row =
-                    new ArrayList<>(List.of(reference ? "ref." : l.rank() > 0 ? String.valueOf(l.rank()) : Stat.NONE));
+                    new ArrayList<>(List.of(reference ? "ref." : l.rank() > 0 ? l.rank() + l.seedMark() : Stat.NONE));
             row.add(l.model());
             l.cells().forEach(c -> row.add(text(c)));
             out.add(row);
@@ -228,15 +238,28 @@ public final class GenerationHeadline {
     /**
      * One generator's line.
      *
-     * @param rank  its place from 1, equal scores sharing one; 0 for a reference or no score at the largest L
-     * @param model the generator id
-     * @param cells its row per L of {@link #sizes()}, null where it has none
+     * @param rank     its place from 1, equal scores sharing one, among the lines of its seed count
+     *                 ({@link SeedGroups}); 0 for a reference or no score at the largest L
+     * @param model    the generator id
+     * @param cells    its row per L of {@link #sizes()}, null where it has none
+     * @param seedMark "" in the main seed count, else e.g. " (5 seeds)", shown after the place
      */
-    public record Line(int rank, String model, List<ResultRow> cells) {
+    public record Line(int rank, String model, List<ResultRow> cells, String seedMark) {
 
         /** A copy that keeps the nulls. */
         public Line {
             cells = Collections.unmodifiableList(new ArrayList<>(cells));
+        }
+
+        /**
+         * A line of the main seed count.
+         *
+         * @param rank  its place
+         * @param model the generator id
+         * @param cells its row per L, null where it has none
+         */
+        public Line(int rank, String model, List<ResultRow> cells) {
+            this(rank, model, cells, "");
         }
     }
 }

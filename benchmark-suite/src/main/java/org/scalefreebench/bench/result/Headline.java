@@ -130,16 +130,29 @@ public final class Headline {
         return scored;
     }
 
-    /** The lines sorted by their score in column {@code at}, then by id, each with its place. */
+    /**
+     * The lines sorted by their score in column {@code at}, then by id, each with its place; lines
+     * whose rows there have different seed counts are ranked apart ({@link SeedGroups}), lines
+     * without a score last and unplaced.
+     */
     private static List<Line> placed(List<Line> lines, Column by, int at) {
-        List<Line> sorted = new ArrayList<>(lines);
-        sorted.sort(Comparator.comparingDouble((Line l) -> key(l, by, at)).thenComparing(Line::model));
-        int[] ranks = places(sorted.stream().mapToDouble(l -> key(l, by, at)).toArray());
         List<Line> placed = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); i++) {
-            placed.add(new Line(ranks[i], sorted.get(i).model(), sorted.get(i).cells()));
+        for (SeedGroups.Placed<Line> p : SeedGroups.rank(
+                lines, l -> key(l, by, at), l -> seedCount(l, by, at), Comparator.comparing(Line::model))) {
+            boolean unscored = key(p.item(), by, at) == Double.POSITIVE_INFINITY;
+            placed.add(new Line(
+                    unscored ? 0 : p.place(), p.item().model(), p.item().cells(), unscored ? "" : p.mark()));
         }
         return placed;
+    }
+
+    /** The seed count of the line's scored row in column {@code at}; -1 (ranked last) if it has no score. */
+    private static int seedCount(Line l, Column by, int at) {
+        if (key(l, by, at) == Double.POSITIVE_INFINITY) {
+            return -1;
+        }
+        ResultRow r = l.cells().get(at).row();
+        return r.seeds() == null ? 0 : r.seeds().size();
     }
 
     /**
@@ -218,7 +231,12 @@ public final class Headline {
                 + " has an ok row with the same seeds (otherwise a note says why). The Δ density columns give the"
                 + " same gap on the p-window sets, where density decides most labels. Ranked by "
                 + (sortColumn == null ? "model id" : sortColumn.title() + ", then by model id")
-                + "; references apart, never ranked.";
+                + "; references apart, never ranked."
+                + (ranked.stream().allMatch(l -> l.seedMark().isEmpty())
+                        ? ""
+                        : " Models whose rows have different seed counts are never ranked as equals: each seed count"
+                                + " is ranked on its own, the most common first, the others after it with their seed"
+                                + " count beside the place.");
     }
 
     /** @return the table as text: the column titles, the cells of each line and the notes they cite */
@@ -264,7 +282,7 @@ public final class Headline {
     private List<List<String>> texts(List<Line> lines, boolean reference, Footnotes notes) {
         List<List<String>> out = new ArrayList<>();
         for (Line l : lines) {
-            String place = reference ? "ref." : l.rank() > 0 ? String.valueOf(l.rank()) : Stat.NONE;
+            String place = reference ? "ref." : l.rank() > 0 ? l.rank() + l.seedMark() : Stat.NONE;
             List<String> row = new ArrayList<>(List.of(place, l.model()));
             for (int i = 0; i < columns.size(); i++) {
                 row.add(l.cells().get(i).text(columns.get(i), notes));
@@ -349,16 +367,28 @@ public final class Headline {
     /**
      * One model's line.
      *
-     * @param rank  its place, from 1, equal scores sharing one; 0 for a reference or a model without
-     *              a score to sort by
-     * @param model the model id
-     * @param cells one cell per column
+     * @param rank     its place, from 1, equal scores sharing one, among the lines of its seed count
+     *                 ({@link SeedGroups}); 0 for a reference or a model without a score to sort by
+     * @param model    the model id
+     * @param cells    one cell per column
+     * @param seedMark "" in the main seed count, else e.g. " (5 seeds)", shown after the place
      */
-    public record Line(int rank, String model, List<Cell> cells) {
+    public record Line(int rank, String model, List<Cell> cells, String seedMark) {
 
         /** Immutable copy. */
         public Line {
             cells = List.copyOf(cells);
+        }
+
+        /**
+         * A line of the main seed count.
+         *
+         * @param rank  its place
+         * @param model the model id
+         * @param cells one cell per column
+         */
+        public Line(int rank, String model, List<Cell> cells) {
+            this(rank, model, cells, "");
         }
     }
 

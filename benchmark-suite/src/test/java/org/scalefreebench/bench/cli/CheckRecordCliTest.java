@@ -1,0 +1,142 @@
+package org.scalefreebench.bench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scalefreebench.bench.BenchmarkSettings;
+import org.scalefreebench.bench.record.Provenance;
+import org.scalefreebench.bench.record.RecordCheck;
+import org.scalefreebench.bench.record.RecordChecker;
+import org.scalefreebench.bench.record.Submission;
+import org.scalefreebench.bench.result.ResultStore;
+
+/**
+ * {@code run --record-dir} writes a bundle that {@code check-record --mode rescore} accepts, with
+ * every row re-scored to the bit (density-baseline on the smoke tier: a fit of milliseconds); and
+ * {@code check-record} fails, naming the record and field, exit 1, on a spoilt bundle.
+ */
+class CheckRecordCliTest {
+
+    private static final Path DATA = BenchmarkSettings.fromSystemProperties().dataDir();
+    private static final String REVISION = "89abcdef0123456789abcdef0123456789abcdef";
+
+    /** Exit code, standard output and standard error of one run. */
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = BenchCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void runWritesABundleThatRescoresBitForBit(@TempDir Path dir) throws IOException {
+        Path bundles = dir.resolve("bundles");
+        Run r = run(
+                "run",
+                "--tier",
+                "smoke",
+                "--models",
+                "density-baseline",
+                "--seeds",
+                "1,2",
+                "--data-dir",
+                DATA.toString(),
+                "--results-dir",
+                dir.resolve("results").toString(),
+                "--record-dir",
+                bundles.toString(),
+                "--code-url",
+                "https://example.org/scalefree-bench",
+                "--suite-revision",
+                REVISION);
+        assertEquals(0, r.code(), r.out() + r.err());
+        Path record = bundles.resolve("smoke").resolve("density-baseline");
+        assertTrue(r.out().contains("record bundle written to " + record), r.out());
+
+        Submission s = Submission.read(record);
+        assertEquals(List.of(1L, 2L), s.seeds());
+        assertEquals(REVISION, s.suiteRevision());
+        assertTrue(s.hardware().containsKey("cpu"), s.hardware().toString());
+        try (Stream<Path> files = Files.walk(record.resolve(RecordChecker.PREDICTIONS))) {
+            assertTrue(files.anyMatch(p -> p.endsWith("seed-2.npy")), "every seed's predictions");
+        }
+        assertEquals(
+                new ResultStore(dir.resolve("results").resolve("rows"))
+                        .readAll()
+                        .rows(),
+                new ResultStore(record.resolve(RecordChecker.ROWS)).readAll().rows(),
+                "the bundle's rows are the run's");
+
+        Run check = run("check-record", bundles.toString(), "--mode", "rescore", "--data-dir", DATA.toString());
+        assertEquals(0, check.code(), check.out() + check.err());
+        RecordCheck c = new RecordChecker(DATA, false).check(record, RecordChecker.Mode.RESCORE);
+        assertTrue(c.passed(), c.problems().toString());
+        assertTrue(
+                c.rows().stream().allMatch(x -> x.provenance() == Provenance.RE_SCORED),
+                "every row of density-baseline is per-map, so every row is re-scored: " + c.rows());
+        assertTrue(
+                check.out()
+                        .contains(record + ": ok (rescore): " + c.rows().size() + " row(s), "
+                                + c.rows().size() + " re-scored bit for bit"),
+                check.out());
+
+        Path seed1;
+        try (Stream<Path> files = Files.walk(record.resolve(RecordChecker.PREDICTIONS))) {
+            seed1 = files.filter(p -> p.endsWith("seed-1.npy")).findFirst().orElseThrow();
+        }
+        Files.write(seed1, new byte[] {1, 2, 3});
+        Run bad = run("check-record", record.toString(), "--mode", "rescore", "--data-dir", DATA.toString());
+        assertEquals(1, bad.code(), bad.out() + bad.err());
+        assertTrue(bad.err().contains("FAILED " + record + ": " + record.relativize(seed1)), bad.err());
+    }
+
+    @Test
+    void aBundleNeedsCanonicalSeedsAndACodeAddress(@TempDir Path dir) {
+        String[] base = {
+            "run",
+            "--tier",
+            "smoke",
+            "--models",
+            "density-baseline",
+            "--data-dir",
+            dir.resolve("data").toString(),
+            "--results-dir",
+            dir.resolve("results").toString(),
+            "--record-dir",
+            dir.resolve("b").toString()
+        };
+        Run noCode = run(base);
+        assertEquals(2, noCode.code(), noCode.err());
+        assertTrue(noCode.err().contains("--record-dir needs --code-url"), noCode.err());
+        String[] seeds = Stream.concat(Stream.of(base), Stream.of("--code-url", "u", "--seeds", "2,3"))
+                .toArray(String[]::new);
+        Run badSeeds = run(seeds);
+        assertEquals(2, badSeeds.code(), badSeeds.err());
+        assertTrue(badSeeds.err().contains("needs the canonical seeds 1..S (e.g. --seeds 1,2,3), got [2, 3]"));
+        assertTrue(Files.notExists(dir.resolve("data")), "nothing is loaded before the options are checked");
+    }
+
+    @Test
+    void checkRecordRefusesAnUnknownModeAndShowsItsDefaults(@TempDir Path dir) {
+        Run bad = run("check-record", dir.toString(), "--mode", "rerun");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--mode 'rerun': expected one of validate, rescore"), bad.err());
+        Run help = run("check-record", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("Default: validate"), help.out());
+        Run none = run("check-record", dir.toString());
+        assertEquals(0, none.code());
+        assertTrue(none.out().contains("no record in " + dir), none.out());
+    }
+}
