@@ -69,4 +69,20 @@ public record TrainingData(Set<Task> tasks, List<SplitData> trainSplits, List<Sp
             MapBatch.requireChannels(model, expected, t.channels());
         }
     }
+
+    /**
+     * Refuses training data of another family than the one a model was built for.
+     *
+     * @param model  the model's id
+     * @param family the family id it reads
+     * @throws IllegalArgumentException naming the model and both families if a training split is of another
+     */
+    public void requireFamily(String model, String family) {
+        for (SplitData t : trainSplits) {
+            if (!t.family().id().equals(family)) {
+                throw new IllegalArgumentException("model " + model + " reads " + family + " maps, got "
+                        + t.family().id() + " (" + t.spec().id() + ")");
+            }
+        }
+    }
 }

@@ -42,10 +42,7 @@ public final class BoxCountBaseline implements BenchmarkModel {
 
     @Override
     public FittedModel fit(TrainingData data, FitOptions options) {
-        for (var split : data.trainSplits()) {
-            MapBatch.requireChannels(
-                    id(), 1, Task.FRACTAL_DIMENSION.input(split).channels());
-        }
+        data.requireFamily(id(), Task.FRACTAL_DIMENSION.family());
         return new FittedModel() {
             @Override
             public long parameterCount() {

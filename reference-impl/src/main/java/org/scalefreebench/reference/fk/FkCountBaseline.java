@@ -65,6 +65,7 @@ public final class FkCountBaseline implements BenchmarkModel {
     @Override
     public FittedModel fit(TrainingData data, FitOptions options) {
         data.requireChannels(id(), 2);
+        data.requireFamily(id(), Task.CENTRAL_CHARGE.family());
         SplitData train = data.train();
         double[] t = perSite(Task.CENTRAL_CHARGE.input(train));
         double[] q = train.column("q").float64();

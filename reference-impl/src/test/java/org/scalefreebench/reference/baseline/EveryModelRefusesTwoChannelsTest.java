@@ -2,6 +2,7 @@ package org.scalefreebench.reference.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,10 @@ import org.scalefreebench.datasets.model.TrainingListener;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.reference.nn.FittedNetwork;
 
-/** Every reference model reads one plane per map and refuses two, before any training, naming itself. */
+/**
+ * Every site-percolation model reads one plane per map and refuses two, and every critical-FK model
+ * refuses site-percolation maps, before any training, naming itself.
+ */
 class EveryModelRefusesTwoChannelsTest {
 
     @Test
@@ -27,6 +31,9 @@ class EveryModelRefusesTwoChannelsTest {
         List<String> ids = new ArrayList<>();
         for (BenchmarkModel model : ServiceLoader.load(BenchmarkModel.class)) {
             ids.add(model.id());
+            if (model.tasks().stream().allMatch(t -> "critical-fk".equals(t.family()))) {
+                continue;
+            }
             TrainingData data = new TrainingData(model.tasks(), twoPlanes, twoPlanes);
             IllegalArgumentException e =
                     assertThrows(IllegalArgumentException.class, () -> model.fit(data, options), model.id());
@@ -34,7 +41,22 @@ class EveryModelRefusesTwoChannelsTest {
                     "model " + model.id() + " reads 1 channel(s) per map, got 2 (a family it was not built for)",
                     e.getMessage());
         }
-        assertEquals(10, ids.size(), "the ten registered models: " + ids);
+        assertEquals(12, ids.size(), "the twelve registered models: " + ids);
+    }
+
+    @Test
+    void everyCriticalFkModelRefusesSitePercolationMapsNamingItself() {
+        for (BenchmarkModel model : ServiceLoader.load(BenchmarkModel.class)) {
+            if (!model.tasks().stream().allMatch(t -> "critical-fk".equals(t.family()))) {
+                continue;
+            }
+            SplitData percolation = GeneratedSplit.of("train", 8, List.of("0.5"), 3, 1L);
+            TrainingData data = new TrainingData(model.tasks(), percolation, percolation);
+            FitOptions options = new FitOptions(1L, Duration.ofSeconds(30), TrainingListener.NONE);
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> model.fit(data, options), model.id());
+            assertTrue(e.getMessage().contains("model " + model.id()), e.getMessage());
+        }
     }
 
     @Test
