@@ -37,6 +37,13 @@ import org.scalefreebench.datasets.lattice.Lattice;
  *   "sha256": {"train/maps.npy": "<64 hex digits>", ...}
  * }
  * }</pre>
+ *
+ * <p>The control parameter's key is the family's ({@link ControlParameter#name()}): {@code "p"} and
+ * {@code samples_per_p} for site percolation, {@code "q"} and {@code samples_per_q} for critical
+ * FK, each value checked against the parameter's range. A Markov-chain family's spec also states
+ * its {@link ChainRule}: {@code "chain": {"pilot_sweeps": 6000, "burn_in_tau": 30, "min_burn_in":
+ * 100, "thinning_tau": 5, "chains": 6}}; its lattice's boundary is the family's ({@code periodic}
+ * for critical FK).
  */
 public final class SpecJson {
 
