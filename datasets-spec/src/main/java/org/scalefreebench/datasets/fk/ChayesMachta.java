@@ -1,8 +1,6 @@
 package org.scalefreebench.datasets.fk;
 
-import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.scalefreebench.datasets.lattice.UnionFind;
 
 /**
  * The Chayes–Machta Markov chain for the FK random-cluster model at the self-dual point p =
@@ -33,7 +31,7 @@ import org.scalefreebench.datasets.lattice.UnionFind;
  */
 public final class ChayesMachta {
 
-    private static final int INACTIVE = -1;
+    private static final byte INACTIVE = -1;
 
     private final double q;
     private final int activeColours;
@@ -41,11 +39,9 @@ public final class ChayesMachta {
     private final int size;
     private final UniformRandomProvider rng;
     private final BondConfiguration bonds;
-    private final UnionFind clusters;
-    private final int[] colour;
-    private final int[] clusterColour;
-    private final int[] clusterStamp;
-    private int stamp;
+    private final long threshold;
+    private final TorusUnionFind clusters;
+    private final byte[] colour;
 
     /**
      * @param q     the cluster weight Q, finite and ≥ 1
@@ -62,14 +58,12 @@ public final class ChayesMachta {
         this.activeColours = (int) Math.floor(q);
         double s = Math.sqrt(q);
         this.p = s / (1 + s);
+        this.threshold = (long) Math.ceil(p * 0x1.0p53);
         this.size = start.size();
         this.rng = rng;
         this.bonds = start.copy();
-        int n = size * size;
-        this.clusters = new UnionFind(n);
-        this.colour = new int[n];
-        this.clusterColour = new int[n];
-        this.clusterStamp = new int[n];
+        this.clusters = new TorusUnionFind(size);
+        this.colour = new byte[size * size];
     }
 
     /** @return the cluster weight Q */
@@ -94,9 +88,12 @@ public final class ChayesMachta {
 
     /** Performs one Chayes–Machta update of every bond, as described above. */
     public void sweep() {
-        labelClusters();
-        colourClusters();
-        updateBonds();
+        if (q == 1) {
+            redrawAllBonds();
+        } else {
+            colourClusters();
+            updateBonds();
+        }
     }
 
     /**
@@ -110,50 +107,40 @@ public final class ChayesMachta {
         }
     }
 
-    private void labelClusters() {
-        int l = size;
-        int n = l * l;
-        for (int i = 0; i < n; i++) {
-            clusters.makeSet(i, 1);
-        }
-        byte[] h = bonds.horizontal();
-        byte[] v = bonds.vertical();
-        for (int y = 0; y < l; y++) {
-            int row = y * l;
-            int below = y + 1 < l ? row + l : 0;
-            for (int x = 0; x < l; x++) {
-                int i = row + x;
-                if (h[i] != 0) {
-                    clusters.union(i, x + 1 < l ? i + 1 : row);
+    /**
+     * Labels the clusters and colours them in one ascending pass: a site that is its set's root
+     * (the cluster's lowest site index) draws the cluster's colour, any other site copies the colour
+     * of its parent, a lower site already coloured.
+     */
+    private void colourClusters() {
+        clusters.joinInteriorBonds(bonds.horizontal(), bonds.vertical());
+        clusters.joinSeamBonds(bonds.horizontal(), bonds.vertical());
+        int[] parent = clusters.parent();
+        byte[] c = colour;
+        boolean integer = activeColours == q;
+        for (int i = 0; i < c.length; i++) {
+            int pi = parent[i];
+            if (pi == i) {
+                int drawn = (int) (rng.nextDouble() * q);
+                if (integer) {
+                    c[i] = (byte) Math.min(drawn, activeColours - 1);
+                } else {
+                    c[i] = drawn < activeColours ? (byte) drawn : INACTIVE;
                 }
-                if (v[i] != 0) {
-                    clusters.union(i, below + x);
-                }
+            } else {
+                c[i] = c[pi];
             }
         }
     }
 
-    private void colourClusters() {
-        stamp++;
-        if (stamp == 0) {
-            Arrays.fill(clusterStamp, 0);
-            stamp = 1;
-        }
-        boolean integer = activeColours == q;
-        int n = size * size;
-        for (int i = 0; i < n; i++) {
-            int r = clusters.find(i);
-            if (clusterStamp[r] != stamp) {
-                clusterStamp[r] = stamp;
-                double uq = rng.nextDouble() * q;
-                int c = (int) uq;
-                if (integer) {
-                    clusterColour[r] = Math.min(c, activeColours - 1);
-                } else {
-                    clusterColour[r] = c < activeColours ? c : INACTIVE;
-                }
-            }
-            colour[i] = clusterColour[r];
+    /** At Q = 1 every bond is resampled: a fresh Bernoulli(p) draw per edge, in plane order. */
+    private void redrawAllBonds() {
+        byte[] h = bonds.horizontal();
+        byte[] v = bonds.vertical();
+        long t = threshold;
+        for (int i = 0; i < h.length; i++) {
+            h[i] = (rng.nextLong() >>> 11) < t ? (byte) 1 : (byte) 0;
+            v[i] = (rng.nextLong() >>> 11) < t ? (byte) 1 : (byte) 0;
         }
     }
 
@@ -161,25 +148,23 @@ public final class ChayesMachta {
         int l = size;
         byte[] h = bonds.horizontal();
         byte[] v = bonds.vertical();
-        double prob = p;
-        for (int y = 0; y < l; y++) {
-            int row = y * l;
-            int below = y + 1 < l ? row + l : 0;
+        byte[] c = colour;
+        long t = threshold;
+        for (int row = 0; row < l * l; row += l) {
+            int below = row + l < l * l ? row + l : 0;
             for (int x = 0; x < l; x++) {
                 int i = row + x;
-                int ci = colour[i];
-                int cr = colour[x + 1 < l ? i + 1 : row];
-                if (ci == cr) {
+                byte ci = c[i];
+                if (ci == c[x + 1 < l ? i + 1 : row]) {
                     if (ci != INACTIVE) {
-                        h[i] = rng.nextDouble() < prob ? (byte) 1 : (byte) 0;
+                        h[i] = (rng.nextLong() >>> 11) < t ? (byte) 1 : (byte) 0;
                     }
                 } else {
                     h[i] = 0;
                 }
-                int cb = colour[below + x];
-                if (ci == cb) {
+                if (ci == c[below + x]) {
                     if (ci != INACTIVE) {
-                        v[i] = rng.nextDouble() < prob ? (byte) 1 : (byte) 0;
+                        v[i] = (rng.nextLong() >>> 11) < t ? (byte) 1 : (byte) 0;
                     }
                 } else {
                     v[i] = 0;
