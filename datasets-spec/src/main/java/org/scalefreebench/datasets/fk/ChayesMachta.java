@@ -7,25 +7,35 @@ import org.apache.commons.rng.UniformRandomProvider;
  * √Q/(1 + √Q) of the L×L torus, for real Q ≥ 1, with k = ⌊Q⌋ active colours. At integer Q it is
  * Swendsen–Wang; at Q = 1 each step draws every bond afresh, independently with probability ½.
  *
- * <p>One sweep, the unit of time:
+ * <p>One sweep, the unit of time, for Q &gt; 1:
  *
  * <ol>
- *   <li>label the clusters of ω (with {@link UnionFind});
+ *   <li>label the clusters of ω (a raster union-find whose roots are the clusters' lowest sites);
  *   <li>for each cluster, in the order of its lowest site index, draw u = {@code nextDouble()}:
  *       the cluster takes active colour ⌊uQ⌋ if that is below k (each colour with probability
- *       1/Q), else it is inactive (probability 1 − k/Q);
+ *       1/Q), else it is inactive (probability 1 − k/Q); at integer Q, ⌊uQ⌋ is capped at k − 1
+ *       against rounding of uQ up to Q;
  *   <li>for each site i = y·L + x in order, its horizontal edge and then its vertical edge: if both
- *       ends have the same active colour, the bond is occupied iff {@code nextDouble()} < p; if
- *       the ends differ (two colours, or one active and one inactive), the bond is emptied; if
- *       both ends are inactive, it is kept.
+ *       ends have the same active colour, one draw m = {@code nextLong() >>> 11} (53 uniform bits)
+ *       occupies the bond iff m &lt; ⌈p·2⁵³⌉, which is exactly {@code nextDouble() < p} for
+ *       {@code nextDouble() = m·2⁻⁵³} (the Commons RNG 64-bit generators, XO_RO_SHI_RO_128_PP among
+ *       them), so the bond probability is p itself; if the ends differ (two colours, or one active
+ *       and one inactive), the bond is emptied with no draw; if both ends are inactive, it is kept
+ *       with no draw.
  * </ol>
+ *
+ * <p>At Q = 1 (k = 1, every cluster active with the one colour) step 3 would draw every bond, so
+ * steps 1–2 are skipped: each sweep sets, for each site in order, its horizontal then its
+ * vertical bond by one draw m &lt; ⌈p·2⁵³⌉ (p = ½), the i.i.d. Bernoulli(½) configuration.
  *
  * <p>Why it leaves the FK law invariant (brief §2.1): write Q = k·1 + (Q − k), k colours of weight
  * 1 and one inactive pseudo-colour of weight Q − k ≥ 0. The joint law of (ω, colouring) ∝ v^{|ω|}
  * Π_clusters w(colour), colours constant on clusters, has ω-marginal v^{|ω|} Q^{k(ω)}. Step 2
  * draws the colours given ω; given the colours, the edges inside one active colour are independent
  * Bernoulli(p), edges between different colours are empty, and the inactive part is untouched:
- * steps 2–3 are a block Gibbs step. The draw order above fixes the bytes a seed gives.
+ * steps 2–3 are a block Gibbs step. The draw order above fixes the bytes a seed gives; it is the
+ * order of the first implementation (a weighted union-find and nextDouble() per bond), so Q &gt; 1
+ * gives the same bytes as it did.
  *
  * <p>Not thread safe; the configuration it returns is its live state.
  */
