@@ -1,6 +1,10 @@
 package org.scalefreebench.datasets.fk;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.scalefreebench.datasets.lattice.BitRows;
 
 /**
  * The Chayes–Machta Markov chain for the FK random-cluster model at the self-dual point p =
@@ -42,6 +46,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 public final class ChayesMachta {
 
     private static final byte INACTIVE = -1;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final double q;
     private final int activeColours;
@@ -154,15 +159,38 @@ public final class ChayesMachta {
         }
     }
 
+    /**
+     * Step 3, eight sites at a time: byte-wise compares of the colour words give the edges to keep
+     * (same colour, inactive), to empty (colours differ) and to draw (same active colour); the draws
+     * are then made in site order, each site's horizontal edge before its vertical one.
+     */
     private void updateBonds() {
         int l = size;
+        int n = l * l;
         byte[] h = bonds.horizontal();
         byte[] v = bonds.vertical();
         byte[] c = colour;
         long t = threshold;
-        for (int row = 0; row < l * l; row += l) {
-            int below = row + l < l * l ? row + l : 0;
-            for (int x = 0; x < l; x++) {
+        for (int row = 0; row < n; row += l) {
+            int below = row + l < n ? row + l : 0;
+            int x = 0;
+            for (; x + 8 <= l; x += 8) {
+                int i = row + x;
+                long here = (long) LONGS.get(c, i);
+                long right = x + 8 < l ? (long) LONGS.get(c, i + 1) : (here >>> 8) | ((long) c[row] << 56);
+                long active = BitRows.nonzeroBytes(~here);
+                long inactive = BitRows.LSB ^ active;
+                long sameRight = BitRows.LSB ^ BitRows.nonzeroBytes(here ^ right);
+                long sameBelow = BitRows.LSB ^ BitRows.nonzeroBytes(here ^ (long) LONGS.get(c, below + x));
+                LONGS.set(h, i, (long) LONGS.get(h, i) & sameRight & inactive);
+                LONGS.set(v, i, (long) LONGS.get(v, i) & sameBelow & inactive);
+                for (long draw = (sameRight & active) | ((sameBelow & active) << 1); draw != 0; draw &= draw - 1) {
+                    int bit = Long.numberOfTrailingZeros(draw);
+                    byte[] plane = (bit & 1) == 0 ? h : v;
+                    plane[i + (bit >>> 3)] = (rng.nextLong() >>> 11) < t ? (byte) 1 : (byte) 0;
+                }
+            }
+            for (; x < l; x++) {
                 int i = row + x;
                 byte ci = c[i];
                 if (ci == c[x + 1 < l ? i + 1 : row]) {
