@@ -2,10 +2,7 @@ package org.scalefreebench.datasets.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
-import org.apache.commons.rng.simple.RandomSource;
-import org.scalefreebench.datasets.generate.LabelledMapStream;
 import org.scalefreebench.datasets.lattice.ClusterLabeller;
 import org.scalefreebench.datasets.lattice.CriticalExponents;
 import org.scalefreebench.datasets.lattice.Lattice;
@@ -69,19 +66,7 @@ final class BenchLabelCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "--samples " + samples + " at L = " + size + " needs more than 2 GiB of maps; use fewer");
         }
-        byte[][] maps = new byte[samples][];
-        double[] ps = new double[samples];
-        Arrays.fill(ps, p);
-        new LabelledMapStream(
-                        RandomSource.XO_RO_SHI_RO_128_PP,
-                        seed,
-                        size,
-                        Runtime.getRuntime().availableProcessors())
-                .run(ps, false, block -> {
-                    for (int i = 0; i < block.count(); i++) {
-                        maps[(int) block.first() + i] = block.maps()[i].clone();
-                    }
-                });
+        byte[][] maps = Throughput.percolationMaps(size, samples, p, seed);
         if (saveMaps != null) {
             NpyWriter.write(saveMaps, NpyDtype.UINT8, new long[] {samples, size, size}, concat(maps));
         }
@@ -91,28 +76,20 @@ final class BenchLabelCommand implements Callable<Integer> {
                 size, samples, p, seed, rounds);
         ClusterLabeller labeller = new ClusterLabeller(size);
         byte[] mask = new byte[(int) sites];
-        long checksum = 0;
+        Throughput timer = new Throughput();
         for (boolean withMask : new boolean[] {false, true}) {
-            double[] rates = new double[rounds];
-            for (int r = -1; r < rounds; r++) {
-                long t0 = System.nanoTime();
-                for (byte[] map : maps) {
-                    checksum += labeller.label(map, withMask ? mask : null).maxCluster();
-                }
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                if (r >= 0) {
-                    rates[r] = sites * samples / seconds;
-                }
-            }
-            Arrays.sort(rates);
+            Throughput.Rates rates = timer.measure(
+                    rounds,
+                    (double) sites * samples,
+                    () -> Throughput.label(labeller, maps, samples, withMask ? mask : null));
             out.printf(
                     "  %-38s %8.1f Msites/s (median; min %.1f, max %.1f)%n",
                     withMask ? "largest cluster + spanning + mask:" : "largest cluster + spanning:",
-                    rates[rounds / 2] / 1e6,
-                    rates[0] / 1e6,
-                    rates[rounds - 1] / 1e6);
+                    rates.median() / 1e6,
+                    rates.min() / 1e6,
+                    rates.max() / 1e6);
         }
-        out.printf("  (sum of largest clusters over all rounds: %d)%n", checksum);
+        out.printf("  (sum of largest clusters over all rounds: %d)%n", timer.checksum());
         return 0;
     }
 

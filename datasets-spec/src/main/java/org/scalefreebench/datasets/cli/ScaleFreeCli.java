@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code scalefree} command-line tool: list, generate and verify datasets, and measure the
- * labeller's throughput. Exit codes: 0 success, 1 failure (bad data, checksum mismatch, I/O),
+ * labeller's and the critical-FK sampler's throughput. Exit codes: 0 success, 1 failure (bad data, checksum mismatch, I/O),
  * 2 bad usage (unknown option, out-of-range argument).
  */
 @Command(
@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             VerifyCommand.class,
             BenchLabelCommand.class,
+            BenchFkCommand.class,
             CrossingWindowCommand.class,
             PinCommand.class,
             PreflightCommand.class

@@ -1,8 +1,5 @@
 package org.scalefreebench.datasets.lattice;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -33,12 +30,6 @@ public final class ClusterLabeller {
     private long[] prevStarts;
     private int[] curRank;
     private int[] prevRank;
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
-    private static final long LSB = 0x0101010101010101L;
-    /** Multiplier that gathers the low bit of each of 8 bytes into the top byte, byte k to bit 56 + k. */
-    private static final long GATHER = 0x0102040810204080L;
 
     /**
      * Creates a labeller for L×L maps.
@@ -140,23 +131,9 @@ public final class ClusterLabeller {
 
     /** Packs one row into bits, bit {@code c & 63} of word {@code c >> 6} = site (row, c) occupied. */
     private void loadRow(byte[] sites, int base, long[] bits) {
-        int l = size;
         for (int w = 0; w < words; w++) {
             int from = w << 6;
-            int n = Math.min(64, l - from);
-            long word = 0;
-            int k = 0;
-            for (; k + 8 <= n; k += 8) {
-                long x = (long) LONGS.get(sites, base + from + k);
-                long nonzero = ((((x & LOW7) + LOW7) | x) >>> 7) & LSB;
-                word |= ((nonzero * GATHER) >>> 56) << k;
-            }
-            for (; k < n; k++) {
-                if (sites[base + from + k] != 0) {
-                    word |= 1L << k;
-                }
-            }
-            bits[w] = word;
+            bits[w] = BitRows.pack(sites, base + from, Math.min(64, size - from));
         }
     }
 

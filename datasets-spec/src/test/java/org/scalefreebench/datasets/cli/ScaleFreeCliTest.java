@@ -228,4 +228,36 @@ class ScaleFreeCliTest {
         assertEquals(ScaleFreeCli.EXIT_USAGE, bad.code());
         assertTrue(bad.err().contains("--samples 0 is outside the allowed range"), bad.err());
     }
+
+    @Test
+    void benchFkPrintsTheLabellerAndALinePerQAndSize() {
+        Run r = run("bench-fk", "--size", "8,6", "--q", "1,2.5", "--sweeps", "20", "--rounds", "1");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(8, lines.size(), r.out());
+        assertTrue(lines.get(1).startsWith("L=8 percolation labeller at p_c: labels "), lines.get(1));
+        assertTrue(lines.get(2).startsWith("L=8 Q=1.0: sweep "), lines.get(2));
+        assertTrue(lines.get(3).startsWith("L=8 Q=2.5: sweep "), lines.get(3));
+        assertTrue(lines.get(6).startsWith("L=6 Q=2.5: sweep "), lines.get(6));
+        assertTrue(lines.get(6).contains("sweeps/s; sweep + measure + mask "), lines.get(6));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--sweeps|0|--sweeps 0 is outside the allowed range [1, 1000000000]",
+                "--rounds|0|--rounds 0 is outside the allowed range [1, 1000]",
+                "--size|2|--size 2 is outside the allowed range [3, 32768]",
+                "--size|64,40000|--size 40000 is outside the allowed range [3, 32768]",
+                "--q|0.5|--q 0.5 is not a finite number >= 1",
+                "--q|2,Infinity|--q Infinity is not a finite number >= 1",
+                "--q|NaN|--q NaN is not a finite number >= 1"
+            })
+    void benchFkRefusesOutOfRangeArgumentsNamingThemBeforeAnyWork(String option, String value, String message) {
+        Run r = run("bench-fk", option, value);
+        assertEquals(ScaleFreeCli.EXIT_USAGE, r.code(), r.out());
+        assertTrue(r.err().contains("error: " + message), r.err());
+        assertEquals("", r.out());
+    }
 }

@@ -155,7 +155,7 @@ class FkClusterMeasurerTest {
      * the rank of the wrapping class; and ω is cross iff ω* does not wrap. Cluster counts alone fix g.
      */
     @ParameterizedTest
-    @ValueSource(ints = {3, 4, 5, 8, 13})
+    @ValueSource(ints = {3, 4, 5, 8, 13, 70})
     void wrappingClassAgreesWithTheEulerRelationAndDuality(int size) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(20261202L + size);
         FkClusterMeasurer measurer = new FkClusterMeasurer(size);
@@ -183,9 +183,10 @@ class FkClusterMeasurerTest {
         }
     }
 
-    @Test
-    void largestClusterAndMaskAgreeWithAFloodFill() {
-        int size = 9;
+    /** L = 70 takes the labeller's rows over two 64-bit words. */
+    @ParameterizedTest
+    @ValueSource(ints = {9, 70})
+    void largestClusterAndMaskAgreeWithAFloodFill(int size) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(7L);
         FkClusterMeasurer measurer = new FkClusterMeasurer(size);
         int n = size * size;
