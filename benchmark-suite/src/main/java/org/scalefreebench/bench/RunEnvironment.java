@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.scalefreebench.bench.record.GitRevision;
 import org.scalefreebench.reference.nn.Nd4jBackend;
 
 /** The hardware and library versions a result row records. */
@@ -29,10 +30,18 @@ public final class RunEnvironment {
         return h;
     }
 
-    /** @return ScaleFree Bench, DL4J/ND4J (with the native classifier and backend), Commons RNG, Hipparchus */
+    /** Key of the suite's git commit in {@link #versions()}. */
+    public static final String GIT_REVISION = "scalefree-bench-git-revision";
+
+    /**
+     * @return ScaleFree Bench, DL4J/ND4J (with the native classifier and backend), Commons RNG,
+     *     Hipparchus, and the git commit of the checkout the run started in ({@value #GIT_REVISION};
+     *     absent when the working folder is in no checkout, e.g. a jar run elsewhere)
+     */
     public static Map<String, String> versions() {
         Map<String, String> v = libraryVersions();
         v.put("nd4j-backend", Nd4jBackend.describe());
+        GitRevision.of(Path.of("")).ifPresent(r -> v.put(GIT_REVISION, r));
         return v;
     }
 

@@ -1,6 +1,7 @@
 package org.scalefreebench.datasets.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -9,20 +10,45 @@ import org.scalefreebench.datasets.generate.DatasetGenerator;
 import org.scalefreebench.datasets.spec.DatasetSpec;
 import org.scalefreebench.datasets.spec.SplitSpec;
 
-/** Progress of generation as a console progress bar (me.tongfei:progressbar) on standard error. */
+/**
+ * Progress of generation on standard error: a console progress bar (me.tongfei:progressbar) when
+ * standard error is a terminal, else one line when a split starts and one when it ends (a bar
+ * redrawn with carriage returns repeats itself in a log file).
+ */
 final class ConsoleProgress implements DatasetGenerator.Progress {
 
     private final PrintWriter err;
+    private final boolean terminal;
     private ProgressBar bar;
+    private String task;
+    private long maps;
+    private long started;
 
     ConsoleProgress(PrintWriter err) {
+        this(err, System.console() != null);
+    }
+
+    /**
+     * @param err      where plain lines go
+     * @param terminal whether to draw a bar (standard error is a terminal)
+     */
+    ConsoleProgress(PrintWriter err, boolean terminal) {
         this.err = err;
+        this.terminal = terminal;
     }
 
     @Override
     public void start(DatasetSpec spec, SplitSpec split, long maps) {
+        task = spec.id() + "/" + split.name();
+        this.maps = maps;
+        started = System.nanoTime();
+        if (!terminal) {
+            err.println(task + ": generating " + maps + " maps");
+            err.flush();
+            return;
+        }
         bar = new ProgressBarBuilder()
-                .setTaskName(spec.id() + "/" + split.name())
+                .setTaskName(task)
                 .setInitialMax(maps)
                 .setUnit(" maps", 1)
                 .setStyle(ProgressBarStyle.ASCII)
@@ -34,7 +60,9 @@ final class ConsoleProgress implements DatasetGenerator.Progress {
 
     @Override
     public void advance(long maps) {
-        bar.stepBy(maps);
+        if (bar != null) {
+            bar.stepBy(maps);
+        }
     }
 
     @Override
@@ -42,7 +70,12 @@ final class ConsoleProgress implements DatasetGenerator.Progress {
         if (bar != null) {
             bar.close();
             bar = null;
+        } else if (task != null) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            err.printf(Locale.ROOT, "%s: %d maps in %.1f s%n", task, maps, seconds);
+            err.flush();
         }
+        task = null;
     }
 
     @Override
