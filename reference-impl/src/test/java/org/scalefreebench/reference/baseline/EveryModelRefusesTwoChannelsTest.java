@@ -41,7 +41,7 @@ class EveryModelRefusesTwoChannelsTest {
                     "model " + model.id() + " reads 1 channel(s) per map, got 2 (a family it was not built for)",
                     e.getMessage());
         }
-        assertEquals(12, ids.size(), "the twelve registered models: " + ids);
+        assertEquals(13, ids.size(), "the thirteen registered models: " + ids);
     }
 
     @Test

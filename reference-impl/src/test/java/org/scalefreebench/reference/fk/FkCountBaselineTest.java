@@ -107,6 +107,26 @@ class FkCountBaselineTest {
         assertEquals(Set.of(Task.CENTRAL_CHARGE), new FkCountBaseline().tasks());
     }
 
+    @Test
+    void labelMeanPredictsTheTrainingTargetsMeanOnEveryMap() throws Exception {
+        TrainingData both =
+                new TrainingData(Set.of(Task.CENTRAL_CHARGE, Task.FRACTAL_DIMENSION), training.train(), training.val());
+        BenchmarkModel.FittedModel fitted = new LabelMeanBaseline().fit(both, OPTIONS);
+        for (Task task : both.tasks()) {
+            float[] target = task.target(training.train());
+            double sum = 0;
+            for (float t : target) {
+                sum += t;
+            }
+            float[] predicted = fitted.predict(task, task.input(test));
+            assertEquals(test.samples(), predicted.length);
+            for (float p : predicted) {
+                assertEquals((float) (sum / target.length), p, task.id());
+            }
+        }
+        assertEquals(2, fitted.parameterCount());
+    }
+
     private static MapBatch input(SplitData data) {
         return Task.CENTRAL_CHARGE.input(data);
     }
