@@ -135,25 +135,38 @@ public final class FkChainSampler {
                 UniformRandomProvider rng = pilotStreams[j];
                 pilots.add(pool.submit(() -> pilot(qj, size, rule, rng)));
             }
+            // Chains of the next values start before this value's are written, so that every
+            // thread has work even with fewer chains per value than threads; at most `window`
+            // values are in memory at once.
+            int window = Math.max(1, (threads + rule.chains() - 1) / rule.chains()) + 1;
+            List<List<Future<List<Draw>>>> chains = new ArrayList<>();
             for (int j = 0; j < values; j++) {
-                Pilot pilot = await(pilots.get(j));
-                List<Future<List<Draw>>> chains = new ArrayList<>();
-                for (int c = 0; c < rule.chains(); c++) {
-                    int chain = c;
-                    double qj = q[j];
-                    int maps = rule.mapsOfChain(samplesPerValue, c);
-                    UniformRandomProvider rng = chainStreams[j][c];
-                    chains.add(pool.submit(() -> chain(qj, chain, maps, pilot, rng)));
+                for (int next = chains.size(); next < Math.min(values, j + window); next++) {
+                    chains.add(
+                            submitChains(pool, q[next], await(pilots.get(next)), samplesPerValue, chainStreams[next]));
                 }
                 List<Draw> draws = new ArrayList<>(samplesPerValue);
-                for (Future<List<Draw>> f : chains) {
+                for (Future<List<Draw>> f : chains.get(j)) {
                     draws.addAll(await(f));
                 }
-                consumer.accept(j, pilot, draws);
+                chains.set(j, null);
+                consumer.accept(j, await(pilots.get(j)), draws);
             }
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private List<Future<List<Draw>>> submitChains(
+            ExecutorService pool, double q, Pilot pilot, int samplesPerValue, UniformRandomProvider[] streams) {
+        List<Future<List<Draw>>> out = new ArrayList<>();
+        for (int c = 0; c < rule.chains(); c++) {
+            int chain = c;
+            int maps = rule.mapsOfChain(samplesPerValue, c);
+            UniformRandomProvider rng = streams[c];
+            out.add(pool.submit(() -> chain(q, chain, maps, pilot, rng)));
+        }
+        return out;
     }
 
     /**
