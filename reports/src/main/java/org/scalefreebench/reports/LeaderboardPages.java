@@ -57,6 +57,8 @@ public final class LeaderboardPages {
     static final String OLDER_TITLE = "Rows of an older schema, not compared";
 
     private static final String GAP_COLUMN = "Δ density";
+    private static final String FLOOR_COLUMN = "Δ floor";
+    private static final String NO_GAP_COLUMN = "Δ baseline";
     private static final String COVERAGE_TITLE = "Code coverage";
     private static final String COVERAGE_CAPTION =
             "JaCoCo, unit and integration tests of this build merged; the reports module's own comes after its pages.";
@@ -730,8 +732,7 @@ public final class LeaderboardPages {
         Metric m = t.task().primaryMetric();
         return t.task().description() + ". Sorted by " + m.id() + " (" + (m.higherIsBetter() ? "higher" : "lower")
                 + " is better); trained on " + (t.trainSpecs().isEmpty() ? NONE : String.join(", ", t.trainSpecs()))
-                + "; scores are mean ± std over seeds; " + GAP_COLUMN + ": the primary metric's mean minus "
-                + DensityGap.BASELINE + "'s on this set with the same seeds."
+                + "; scores are mean ± std over seeds; " + gapCaption(t.task())
                 + (t.ranked().stream().allMatch(r -> r.seedMark().isEmpty())
                         ? ""
                         : " Rows of different seed counts are never ranked as equals: each seed count is ranked on"
@@ -739,10 +740,24 @@ public final class LeaderboardPages {
                                 + " the place.");
     }
 
+    /** The title of a table's gap column: to density, to the FK floor, or none. */
+    private static String gapColumn(Task task) {
+        String baseline = DensityGap.baselineOf(task);
+        return baseline == null ? NO_GAP_COLUMN : baseline.equals(DensityGap.BASELINE) ? GAP_COLUMN : FLOOR_COLUMN;
+    }
+
+    private static String gapCaption(Task task) {
+        String baseline = DensityGap.baselineOf(task);
+        return baseline == null
+                ? NO_GAP_COLUMN + ": none, this task has no baseline to read it against."
+                : gapColumn(task) + ": the primary metric's mean minus " + baseline
+                        + "'s on this set with the same seeds.";
+    }
+
     private static List<String> columns(Table t) {
         List<String> c = new ArrayList<>(List.of("rank", "model"));
         c.addAll(t.metrics());
-        c.add(GAP_COLUMN);
+        c.add(gapColumn(t.task()));
         c.addAll(COST_COLUMNS);
         return c;
     }
@@ -752,7 +767,8 @@ public final class LeaderboardPages {
         for (String m : t.metrics()) {
             c.add(score(r.metrics() == null ? null : r.metrics().get(m)));
         }
-        c.add(t.gap(r).text(notes));
+        DensityGap gap = t.gap(r);
+        c.add(gap == null ? NONE : gap.text(notes));
         c.add(String.format(Locale.ROOT, "%,d", r.params()));
         c.add(cost(r.trainSeconds()));
         c.add(cost(r.trainSamplesPerSecond()));
