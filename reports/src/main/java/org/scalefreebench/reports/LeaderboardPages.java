@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.scalefreebench.bench.RunCharts;
 import org.scalefreebench.bench.record.Provenance;
 import org.scalefreebench.bench.result.DensityGap;
+import org.scalefreebench.bench.result.FkHeadline;
 import org.scalefreebench.bench.result.Footnotes;
 import org.scalefreebench.bench.result.GenerationHeadline;
 import org.scalefreebench.bench.result.Headline;
@@ -45,6 +46,8 @@ public final class LeaderboardPages {
 
     /** Prefix of a headline's chart of one task's primary metric at p_c against L. */
     public static final String SCALE_CHART_PREFIX = "at-pc-vs-L-";
+    /** File name prefix of the critical-FK charts against L: {@code fk-vs-L-<tier>-<task>.png}. */
+    public static final String FK_CHART_PREFIX = "fk-vs-L-";
 
     /** File name of the Markdown page. */
     public static final String MARKDOWN = "leaderboard.md";
@@ -115,6 +118,18 @@ public final class LeaderboardPages {
             for (Map.Entry<String, Task> c : scaleCharts(h).entrySet()) {
                 Path png = outDir.resolve(c.getKey());
                 byte[] bytes = RunCharts.criticalAcrossSizes(h.rows(), c.getValue());
+                try (FileOutputStream out = AtomicFiles.openPart(png)) {
+                    out.write(bytes);
+                }
+                AtomicFiles.commit(png);
+                charts.add(png);
+            }
+        }
+        for (Headline h : board.headlines()) {
+            for (Map.Entry<String, Task> c : fkCharts(h).entrySet()) {
+                Path png = outDir.resolve(c.getKey());
+                byte[] bytes = RunCharts.fkAcrossSizes(
+                        FkHeadline.of(h.tier(), h.rows()).rows(), c.getValue());
                 try (FileOutputStream out = AtomicFiles.openPart(png)) {
                     out.write(bytes);
                 }
@@ -201,6 +216,17 @@ public final class LeaderboardPages {
                                 .append(c.getKey())
                                 .append(")\n\n");
                     }
+                }
+            }
+            FkHeadline fk = FkHeadline.of(h.tier(), h.rows());
+            if (!fk.isEmpty()) {
+                b.append(fk.markdown());
+                for (Map.Entry<String, Task> c : fkCharts(h).entrySet()) {
+                    b.append("![")
+                            .append(escapeMarkdown(fkChartTitle(h, c.getValue())))
+                            .append("](")
+                            .append(c.getKey())
+                            .append(")\n\n");
                 }
             }
         }
@@ -462,6 +488,24 @@ public final class LeaderboardPages {
             htmlScaleCharts(b, h, true);
             b.append("</section>\n");
         }
+        FkHeadline fk = FkHeadline.of(h.tier(), h.rows());
+        if (!fk.isEmpty()) {
+            htmlHeadlineTable(b, "fk-headline-" + h.tier().id(), fk.title(), fk.caption(), fk.cells());
+            for (Map.Entry<String, Task> c : fkCharts(h).entrySet()) {
+                htmlFigure(b, c.getKey(), fkChartTitle(h, c.getValue()));
+            }
+            b.append("</section>\n");
+        }
+    }
+
+    private static void htmlFigure(StringBuilder b, String file, String title) {
+        b.append("<figure><img src=\"")
+                .append(escapeHtml(file))
+                .append("\" alt=\"")
+                .append(escapeHtml(title))
+                .append("\"><figcaption>")
+                .append(escapeHtml(title))
+                .append("</figcaption></figure>\n");
     }
 
     /** Opens a headline section and writes its table; the caller closes the section. */
@@ -543,6 +587,7 @@ public final class LeaderboardPages {
     public static Set<String> chartFiles(Leaderboard board) {
         Set<String> files = new LinkedHashSet<>();
         board.headlines().forEach(h -> files.addAll(scaleCharts(h).keySet()));
+        board.headlines().forEach(h -> files.addAll(fkCharts(h).keySet()));
         board.tables().stream().map(Table::chart).filter(c -> c != null).forEach(files::add);
         return files;
     }
@@ -559,6 +604,29 @@ public final class LeaderboardPages {
             }
         }
         return charts;
+    }
+
+    /**
+     * The critical-FK headline's charts: per FK task with a model's ok row on a trained-Q or all-Q
+     * set, its RMSE against L ({@link RunCharts#fkAcrossSizes}), by file name.
+     */
+    static Map<String, Task> fkCharts(Headline h) {
+        Map<String, Task> charts = new LinkedHashMap<>();
+        List<ResultRow> rows = FkHeadline.of(h.tier(), h.rows()).rows();
+        for (Task task : FkHeadline.TASKS) {
+            if (!RunCharts.fkSizeSeries(rows, task).isEmpty()) {
+                charts.put(FK_CHART_PREFIX + h.tier().id() + "-" + task.id() + ".png", task);
+            }
+        }
+        return charts;
+    }
+
+    private static String fkChartTitle(Headline h, Task task) {
+        String dashed = RunCharts.fkDashed(task);
+        return "tier " + h.tier().id() + ", " + task.id() + ": "
+                + task.primaryMetric().id()
+                + " against L (smallest L: trained Q; larger L: all Q), every model"
+                + (dashed == null ? "" : ", " + dashed + " dashed");
     }
 
     private static String scaleChartTitle(Headline h, Task task) {
