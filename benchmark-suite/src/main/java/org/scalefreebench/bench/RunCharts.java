@@ -217,7 +217,7 @@ public final class RunCharts {
     public static final String FK_FAMILY = "critical-fk";
 
     /** Points of the exact curve drawn through the FK charts, evenly over Q ∈ [1, 4]. */
-    static final int EXACT_POINTS = 121;
+    public static final int EXACT_POINTS = 121;
 
     /**
      * @param task a task
@@ -234,7 +234,7 @@ public final class RunCharts {
      * @param task a task
      * @return the exact family label it regresses (c, d_f), or null if it is not a critical-FK label
      */
-    static FkLabel exactLabel(Task task) {
+    public static FkLabel exactLabel(Task task) {
         if (!FK_FAMILY.equals(task.family())) {
             return null;
         }
@@ -248,7 +248,7 @@ public final class RunCharts {
      * @param label an exact FK label
      * @return {Q[], value[]}: the label's closed form at {@value #EXACT_POINTS} values of Q evenly over [1, 4]
      */
-    static double[][] exactCurve(FkLabel label) {
+    public static double[][] exactCurve(FkLabel label) {
         double[][] curve = new double[2][EXACT_POINTS];
         for (int i = 0; i < EXACT_POINTS; i++) {
             double q = FkParameters.MIN_Q + (FkParameters.MAX_Q - FkParameters.MIN_Q) * i / (EXACT_POINTS - 1);

@@ -263,6 +263,18 @@ public final class Charts {
             double[][] exact,
             Set<Double> heldOutQ,
             Set<String> baselines) {
+        return png(againstQChart(title, yLabel, seriesByModel, exactName, exact, heldOutQ, baselines));
+    }
+
+    /** The chart {@link #againstQ} renders, for tests to read its series. */
+    static XYChart againstQChart(
+            String title,
+            String yLabel,
+            Map<String, double[][]> seriesByModel,
+            String exactName,
+            double[][] exact,
+            Set<Double> heldOutQ,
+            Set<String> baselines) {
         requireSeries("seriesByModel", seriesByModel, 3, "{Q[], mean[], std[]}");
         if (exact != null) {
             requireSeries("exact", Map.of(exactName, exact), 2, "{Q[], value[]}");
@@ -309,7 +321,7 @@ public final class Charts {
             chart.addAnnotation(new AnnotationLine(q, true, false));
             chart.addAnnotation(new AnnotationText("held out", q, yHi + pad / 2, false));
         }
-        return png(chart);
+        return chart;
     }
 
     /**
