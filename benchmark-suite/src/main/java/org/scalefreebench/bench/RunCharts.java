@@ -323,8 +323,8 @@ public final class RunCharts {
             charts.put(
                     task.id() + ": predicted against Q, L = " + size,
                     Charts.againstQ(
-                            task.id() + ": predicted " + label.id() + " against Q, L = " + size
-                                    + ", mean ± std over maps" + partners + dashNote,
+                            task.id() + ": predicted " + label.id() + " against Q, L = " + size + ", mean ± std"
+                                    + partners,
                             "predicted " + label.id(),
                             predicted,
                             "exact " + label.id() + "(Q)",
@@ -334,8 +334,7 @@ public final class RunCharts {
             charts.put(
                     task.id() + ": " + metric + " against Q, L = " + size,
                     Charts.againstQ(
-                            task.id() + ": " + metric + " against Q, L = " + size + ", mean ± std over seeds"
-                                    + dashNote,
+                            task.id() + ": " + metric + " against Q, L = " + size + ", mean ± std over seeds",
                             metric,
                             rmse,
                             "",
@@ -359,7 +358,7 @@ public final class RunCharts {
         charts.put(
                 task.id() + ": " + metric + " against L",
                 Charts.metricVsSize(
-                        task.id() + ": " + metric + " against L, every map of each L (all Q)" + dashNote,
+                        task.id() + ": " + metric + " against L, all Q of each L" + dashNote,
                         metric,
                         bySizeSeries,
                         dashed,
