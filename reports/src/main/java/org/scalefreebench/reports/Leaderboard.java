@@ -37,7 +37,8 @@ import org.scalefreebench.datasets.task.Tier;
 /**
  * The leaderboard built from a folder of result rows: first the {@link Headline} of each tier (the
  * scores at p = p_c and their gap to the density baseline) and its {@link GenerationHeadline} (the
- * generators' physics scores per L), then one table per (tier, task, test set),
+ * generators' physics scores per L) and {@link FkHeadline} (the critical-FK tasks' RMSE per test set
+ * and their gap to the counting floor), then one table per (tier, task, test set),
  * the current task version before older ones, critical sets before window sets, its ranked models sorted by the task's primary metric with their
  * gap to the density baseline, the references (the exact oracle) apart, the failed rows with their
  * errors; plus where the rows ran (tiers, hardware, library versions), the models, the rows of an

@@ -35,9 +35,11 @@ import org.scalefreebench.reports.Leaderboard.Table;
  * Writes a {@link Leaderboard} as {@value #MARKDOWN}, {@value #HTML}, one PNG per task of each
  * headline with its primary metric at p_c against L ({@link RunCharts#criticalAcrossSizes}, density
  * dashed) and one accuracy-against-p PNG per spanning table ({@link RunCharts#spanningAcrossModels},
- * p_c marked), every file atomically. Each page opens with the {@link Headline} of each tier and its
- * charts against L, then the table of each task and test set
- * (p = p_c before the p window) with its "Δ density" column, then the models, the rows of an older
+ * p_c marked) and one RMSE-against-L PNG per critical-FK task ({@link RunCharts#fkAcrossSizes}, the
+ * task's baseline dashed), every file atomically. Each page opens with the {@link Headline} of each
+ * tier and its charts against L, the {@link GenerationHeadline} and the {@link FkHeadline} with
+ * theirs, then the table of each task and test set
+ * (p = p_c before the p window) with its gap column ("Δ density", or "Δ floor" for central-charge), then the models, the rows of an older
  * schema (a plain list) and the code coverage. Text from the rows (model ids, descriptions, errors,
  * hardware) is escaped: HTML special characters in the HTML page, Markdown table and inline syntax in
  * the Markdown page.
