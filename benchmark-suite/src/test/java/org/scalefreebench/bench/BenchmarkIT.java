@@ -22,6 +22,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.scalefreebench.bench.result.DensityGap;
+import org.scalefreebench.bench.result.FkHeadline;
 import org.scalefreebench.bench.result.GenerationHeadline;
 import org.scalefreebench.bench.result.Headline;
 import org.scalefreebench.bench.result.ResultRow;
@@ -167,9 +168,11 @@ class BenchmarkIT {
                     .collect(Collectors.toList());
             Headline headline = Headline.of(settings.tier(), rows);
             GenerationHeadline generation = GenerationHeadline.of(settings.tier(), rows);
-            assumeFalse(headline.isEmpty() && generation.isEmpty(), "no row to show");
+            FkHeadline fk = FkHeadline.of(settings.tier(), rows);
+            assumeFalse(headline.isEmpty() && generation.isEmpty() && fk.isEmpty(), "no row to show");
             String markdown = (headline.isEmpty() ? "" : headline.markdown())
-                    + (generation.isEmpty() ? "" : generation.markdown());
+                    + (generation.isEmpty() ? "" : generation.markdown())
+                    + (fk.isEmpty() ? "" : fk.markdown());
             Allure.epic("0. Headline");
             Allure.description(markdown);
             Allure.addAttachment("headline.md", "text/markdown", markdown, ".md");
@@ -181,6 +184,20 @@ class BenchmarkIT {
                             "image/png",
                             new ByteArrayInputStream(png),
                             ".png");
+                }
+            }
+            for (TierData data : groups) {
+                List<ModelRun> ran = runs.entrySet().stream()
+                        .filter(e -> e.getKey().endsWith("/" + data.trainSpecs()))
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(Map.Entry::getValue)
+                        .toList();
+                for (Task task : FkHeadline.TASKS) {
+                    List<ModelRun> withTask =
+                            ran.stream().filter(r -> r.tasks().contains(task)).toList();
+                    RunCharts.fkCharts(withTask, task, data)
+                            .forEach((name, png) -> Allure.addAttachment(
+                                    name + ", every model", "image/png", new ByteArrayInputStream(png), ".png"));
                 }
             }
         }));

@@ -23,6 +23,7 @@ import org.scalefreebench.bench.record.Provenance;
 import org.scalefreebench.bench.record.RecordCheck;
 import org.scalefreebench.bench.record.RecordChecker;
 import org.scalefreebench.bench.result.DensityGap;
+import org.scalefreebench.bench.result.FkHeadline;
 import org.scalefreebench.bench.result.GenerationHeadline;
 import org.scalefreebench.bench.result.Headline;
 import org.scalefreebench.bench.result.ResultRow;
@@ -36,7 +37,8 @@ import org.scalefreebench.datasets.task.Tier;
 /**
  * The leaderboard built from a folder of result rows: first the {@link Headline} of each tier (the
  * scores at p = p_c and their gap to the density baseline) and its {@link GenerationHeadline} (the
- * generators' physics scores per L), then one table per (tier, task, test set),
+ * generators' physics scores per L) and {@link FkHeadline} (the critical-FK tasks' RMSE per test set
+ * and their gap to the counting floor), then one table per (tier, task, test set),
  * the current task version before older ones, critical sets before window sets, its ranked models sorted by the task's primary metric with their
  * gap to the density baseline, the references (the exact oracle) apart, the failed rows with their
  * errors; plus where the rows ran (tiers, hardware, library versions), the models, the rows of an
@@ -244,14 +246,15 @@ public record Leaderboard(
                 warnings.add("row of model " + r.model() + " on " + r.testSpec() + " not shown: " + e.getMessage());
                 continue;
             }
+            TestSet.Role role;
+            try {
+                role = role(r);
+            } catch (IllegalArgumentException e) {
+                warnings.add("row of model " + r.model() + " on " + r.testSpec() + " not shown: " + e.getMessage());
+                continue;
+            }
             TableKey key = new TableKey(
-                    text(r.tier()),
-                    task,
-                    r.taskVersion(),
-                    r.critical() ? TestSet.Role.CRITICAL : TestSet.Role.WINDOW,
-                    text(r.testSpec()),
-                    text(r.testSplit()),
-                    r.size());
+                    text(r.tier()), task, r.taskVersion(), role, text(r.testSpec()), text(r.testSplit()), r.size());
             grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
         List<TableKey> keys = new ArrayList<>(grouped.keySet());
@@ -283,7 +286,9 @@ public record Leaderboard(
         List<Headline> headlines = new ArrayList<>();
         for (Tier tier : Tier.values()) {
             Headline h = Headline.of(tier, contents.rows());
-            if (!h.isEmpty() || !GenerationHeadline.of(tier, contents.rows()).isEmpty()) {
+            if (!h.isEmpty()
+                    || !GenerationHeadline.of(tier, contents.rows()).isEmpty()
+                    || !FkHeadline.of(tier, contents.rows()).isEmpty()) {
                 headlines.add(h);
             }
         }
@@ -332,6 +337,16 @@ public record Leaderboard(
         return Integer.MAX_VALUE;
     }
 
+    /**
+     * @param r a row
+     * @return the role of its test set, from the id it stores; {@link TestSet.Role#WINDOW} for a row
+     *         that stores none (written before roles were stored, when every set but p = p_c was a window)
+     * @throws IllegalArgumentException naming the known ids if the row stores an unknown one
+     */
+    static TestSet.Role role(ResultRow r) {
+        return r.testRole() == null ? TestSet.Role.WINDOW : TestSet.Role.byId(r.testRole());
+    }
+
     private static String text(String s) {
         return s == null ? "" : s;
     }
@@ -354,7 +369,8 @@ public record Leaderboard(
      * @param ranked      ok rows of ranked models, best first by the primary metric
      * @param reference   ok rows of references (not ranked), in the same order
      * @param failed      rows whose status is not ok, by model id
-     * @param gaps        model id → its ok row's gap to the density baseline on this set
+     * @param gaps        model id → its ok row's gap to the task's baseline on this set ({@link
+     *                    DensityGap#baselineOf(Task)}); empty for a task without one
      * @param chart       file name of the spanning accuracy-against-p chart; null unless the task is
      *                    spanning, the set a p window and an ok row has accuracies at several p (a
      *                    critical set has one p, p_c)
@@ -397,6 +413,7 @@ public record Leaderboard(
             List<ResultRow> reference = new ArrayList<>();
             List<ResultRow> failed = new ArrayList<>();
             Map<String, DensityGap> gaps = new HashMap<>();
+            String baseline = DensityGap.baselineOf(k.task());
             for (ResultRow r : rows) {
                 if (r.trainSpec() != null) {
                     trainSpecs.add(r.trainSpec());
@@ -406,7 +423,9 @@ public record Leaderboard(
                     continue;
                 }
                 (r.ranked() ? ranked : reference).add(r);
-                gaps.put(text(r.model()), DensityGap.of(r, k.task(), all));
+                if (baseline != null) {
+                    gaps.put(text(r.model()), DensityGap.of(r, k.task(), all, baseline));
+                }
                 if (r.metrics() != null) {
                     extra.addAll(r.metrics().keySet());
                 }
@@ -442,7 +461,8 @@ public record Leaderboard(
 
         /**
          * @param r an ok row of this table
-         * @return its gap to the density baseline on this set, or why there is none
+         * @return its gap to the task's baseline on this set ({@link DensityGap#baselineOf(Task)}), or
+         *         why there is none; null if the task has no baseline
          */
         public DensityGap gap(ResultRow r) {
             return gaps.get(text(r.model()));

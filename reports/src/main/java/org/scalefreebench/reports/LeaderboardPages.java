@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.scalefreebench.bench.RunCharts;
 import org.scalefreebench.bench.record.Provenance;
 import org.scalefreebench.bench.result.DensityGap;
+import org.scalefreebench.bench.result.FkHeadline;
 import org.scalefreebench.bench.result.Footnotes;
 import org.scalefreebench.bench.result.GenerationHeadline;
 import org.scalefreebench.bench.result.Headline;
@@ -34,9 +35,11 @@ import org.scalefreebench.reports.Leaderboard.Table;
  * Writes a {@link Leaderboard} as {@value #MARKDOWN}, {@value #HTML}, one PNG per task of each
  * headline with its primary metric at p_c against L ({@link RunCharts#criticalAcrossSizes}, density
  * dashed) and one accuracy-against-p PNG per spanning table ({@link RunCharts#spanningAcrossModels},
- * p_c marked), every file atomically. Each page opens with the {@link Headline} of each tier and its
- * charts against L, then the table of each task and test set
- * (p = p_c before the p window) with its "Δ density" column, then the models, the rows of an older
+ * p_c marked) and one RMSE-against-L PNG per critical-FK task ({@link RunCharts#fkAcrossSizes}, the
+ * task's baseline dashed), every file atomically. Each page opens with the {@link Headline} of each
+ * tier and its charts against L, the {@link GenerationHeadline} and the {@link FkHeadline} with
+ * theirs, then the table of each task and test set
+ * (p = p_c before the p window) with its gap column ("Δ density", or "Δ floor" for central-charge), then the models, the rows of an older
  * schema (a plain list) and the code coverage. Text from the rows (model ids, descriptions, errors,
  * hardware) is escaped: HTML special characters in the HTML page, Markdown table and inline syntax in
  * the Markdown page.
@@ -45,6 +48,8 @@ public final class LeaderboardPages {
 
     /** Prefix of a headline's chart of one task's primary metric at p_c against L. */
     public static final String SCALE_CHART_PREFIX = "at-pc-vs-L-";
+    /** File name prefix of the critical-FK charts against L: {@code fk-vs-L-<tier>-<task>.png}. */
+    public static final String FK_CHART_PREFIX = "fk-vs-L-";
 
     /** File name of the Markdown page. */
     public static final String MARKDOWN = "leaderboard.md";
@@ -57,6 +62,8 @@ public final class LeaderboardPages {
     static final String OLDER_TITLE = "Rows of an older schema, not compared";
 
     private static final String GAP_COLUMN = "Δ density";
+    private static final String FLOOR_COLUMN = "Δ floor";
+    private static final String NO_GAP_COLUMN = "Δ baseline";
     private static final String COVERAGE_TITLE = "Code coverage";
     private static final String COVERAGE_CAPTION =
             "JaCoCo, unit and integration tests of this build merged; the reports module's own comes after its pages.";
@@ -113,6 +120,18 @@ public final class LeaderboardPages {
             for (Map.Entry<String, Task> c : scaleCharts(h).entrySet()) {
                 Path png = outDir.resolve(c.getKey());
                 byte[] bytes = RunCharts.criticalAcrossSizes(h.rows(), c.getValue());
+                try (FileOutputStream out = AtomicFiles.openPart(png)) {
+                    out.write(bytes);
+                }
+                AtomicFiles.commit(png);
+                charts.add(png);
+            }
+        }
+        for (Headline h : board.headlines()) {
+            for (Map.Entry<String, Task> c : fkCharts(h).entrySet()) {
+                Path png = outDir.resolve(c.getKey());
+                byte[] bytes = RunCharts.fkAcrossSizes(
+                        FkHeadline.of(h.tier(), h.rows()).rows(), c.getValue());
                 try (FileOutputStream out = AtomicFiles.openPart(png)) {
                     out.write(bytes);
                 }
@@ -199,6 +218,17 @@ public final class LeaderboardPages {
                                 .append(c.getKey())
                                 .append(")\n\n");
                     }
+                }
+            }
+            FkHeadline fk = FkHeadline.of(h.tier(), h.rows());
+            if (!fk.isEmpty()) {
+                b.append(fk.markdown());
+                for (Map.Entry<String, Task> c : fkCharts(h).entrySet()) {
+                    b.append("![")
+                            .append(escapeMarkdown(fkChartTitle(h, c.getValue())))
+                            .append("](")
+                            .append(c.getKey())
+                            .append(")\n\n");
                 }
             }
         }
@@ -460,6 +490,24 @@ public final class LeaderboardPages {
             htmlScaleCharts(b, h, true);
             b.append("</section>\n");
         }
+        FkHeadline fk = FkHeadline.of(h.tier(), h.rows());
+        if (!fk.isEmpty()) {
+            htmlHeadlineTable(b, "fk-headline-" + h.tier().id(), fk.title(), fk.caption(), fk.cells());
+            for (Map.Entry<String, Task> c : fkCharts(h).entrySet()) {
+                htmlFigure(b, c.getKey(), fkChartTitle(h, c.getValue()));
+            }
+            b.append("</section>\n");
+        }
+    }
+
+    private static void htmlFigure(StringBuilder b, String file, String title) {
+        b.append("<figure><img src=\"")
+                .append(escapeHtml(file))
+                .append("\" alt=\"")
+                .append(escapeHtml(title))
+                .append("\"><figcaption>")
+                .append(escapeHtml(title))
+                .append("</figcaption></figure>\n");
     }
 
     /** Opens a headline section and writes its table; the caller closes the section. */
@@ -541,6 +589,7 @@ public final class LeaderboardPages {
     public static Set<String> chartFiles(Leaderboard board) {
         Set<String> files = new LinkedHashSet<>();
         board.headlines().forEach(h -> files.addAll(scaleCharts(h).keySet()));
+        board.headlines().forEach(h -> files.addAll(fkCharts(h).keySet()));
         board.tables().stream().map(Table::chart).filter(c -> c != null).forEach(files::add);
         return files;
     }
@@ -557,6 +606,29 @@ public final class LeaderboardPages {
             }
         }
         return charts;
+    }
+
+    /**
+     * The critical-FK headline's charts: per FK task with a model's ok row on a trained-Q or all-Q
+     * set, its RMSE against L ({@link RunCharts#fkAcrossSizes}), by file name.
+     */
+    static Map<String, Task> fkCharts(Headline h) {
+        Map<String, Task> charts = new LinkedHashMap<>();
+        List<ResultRow> rows = FkHeadline.of(h.tier(), h.rows()).rows();
+        for (Task task : FkHeadline.TASKS) {
+            if (!RunCharts.fkSizeSeries(rows, task).isEmpty()) {
+                charts.put(FK_CHART_PREFIX + h.tier().id() + "-" + task.id() + ".png", task);
+            }
+        }
+        return charts;
+    }
+
+    private static String fkChartTitle(Headline h, Task task) {
+        String dashed = RunCharts.fkDashed(task);
+        return "tier " + h.tier().id() + ", " + task.id() + ": "
+                + task.primaryMetric().id()
+                + " against L (smallest L: trained Q; larger L: all Q), every model"
+                + (dashed == null ? "" : ", " + dashed + " dashed");
     }
 
     private static String scaleChartTitle(Headline h, Task task) {
@@ -730,8 +802,7 @@ public final class LeaderboardPages {
         Metric m = t.task().primaryMetric();
         return t.task().description() + ". Sorted by " + m.id() + " (" + (m.higherIsBetter() ? "higher" : "lower")
                 + " is better); trained on " + (t.trainSpecs().isEmpty() ? NONE : String.join(", ", t.trainSpecs()))
-                + "; scores are mean ± std over seeds; " + GAP_COLUMN + ": the primary metric's mean minus "
-                + DensityGap.BASELINE + "'s on this set with the same seeds."
+                + "; scores are mean ± std over seeds; " + gapCaption(t.task())
                 + (t.ranked().stream().allMatch(r -> r.seedMark().isEmpty())
                         ? ""
                         : " Rows of different seed counts are never ranked as equals: each seed count is ranked on"
@@ -739,10 +810,24 @@ public final class LeaderboardPages {
                                 + " the place.");
     }
 
+    /** The title of a table's gap column: to density, to the FK floor, or none. */
+    private static String gapColumn(Task task) {
+        String baseline = DensityGap.baselineOf(task);
+        return baseline == null ? NO_GAP_COLUMN : baseline.equals(DensityGap.BASELINE) ? GAP_COLUMN : FLOOR_COLUMN;
+    }
+
+    private static String gapCaption(Task task) {
+        String baseline = DensityGap.baselineOf(task);
+        return baseline == null
+                ? NO_GAP_COLUMN + ": none, this task has no baseline to read it against."
+                : gapColumn(task) + ": the primary metric's mean minus " + baseline
+                        + "'s on this set with the same seeds.";
+    }
+
     private static List<String> columns(Table t) {
         List<String> c = new ArrayList<>(List.of("rank", "model"));
         c.addAll(t.metrics());
-        c.add(GAP_COLUMN);
+        c.add(gapColumn(t.task()));
         c.addAll(COST_COLUMNS);
         return c;
     }
@@ -752,7 +837,8 @@ public final class LeaderboardPages {
         for (String m : t.metrics()) {
             c.add(score(r.metrics() == null ? null : r.metrics().get(m)));
         }
-        c.add(t.gap(r).text(notes));
+        DensityGap gap = t.gap(r);
+        c.add(gap == null ? NONE : gap.text(notes));
         c.add(String.format(Locale.ROOT, "%,d", r.params()));
         c.add(cost(r.trainSeconds()));
         c.add(cost(r.trainSamplesPerSecond()));

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
@@ -236,6 +237,91 @@ public final class Charts {
             chart.addAnnotation(new AnnotationText(referenceLabel, (lo + hi) / 2, reference, false));
         }
         return png(chart);
+    }
+
+    /**
+     * A quantity against the cluster weight Q of the critical FK model, one line per model with error
+     * bars of one standard deviation, the baselines drawn thick, black and dashed, an optional exact
+     * curve (c(Q), d_f(Q)) drawn as a thick grey line through, and a grey vertical line at every
+     * value of Q held out of training.
+     *
+     * @param title         the chart title
+     * @param yLabel        the quantity's name
+     * @param seriesByModel model id → {Q[], mean[], std[]}, the three of equal length, at least one point
+     * @param exactName     the legend name of the exact curve (ignored without one)
+     * @param exact         {Q[], value[]} of the exact curve, or null for none
+     * @param heldOutQ      the values of Q held out of training (may be empty)
+     * @param baselines     the keys of the baseline series (may be empty)
+     * @return the PNG
+     * @throws IllegalArgumentException naming the argument if a series or the exact curve is malformed
+     */
+    public static byte[] againstQ(
+            String title,
+            String yLabel,
+            Map<String, double[][]> seriesByModel,
+            String exactName,
+            double[][] exact,
+            Set<Double> heldOutQ,
+            Set<String> baselines) {
+        return png(againstQChart(title, yLabel, seriesByModel, exactName, exact, heldOutQ, baselines));
+    }
+
+    /** The chart {@link #againstQ} renders, for tests to read its series. */
+    static XYChart againstQChart(
+            String title,
+            String yLabel,
+            Map<String, double[][]> seriesByModel,
+            String exactName,
+            double[][] exact,
+            Set<Double> heldOutQ,
+            Set<String> baselines) {
+        requireSeries("seriesByModel", seriesByModel, 3, "{Q[], mean[], std[]}");
+        if (exact != null) {
+            requireSeries("exact", Map.of(exactName, exact), 2, "{Q[], value[]}");
+        }
+        XYChart chart = new XYChart(WIDTH, HEIGHT);
+        chart.setTitle(title);
+        chart.setXAxisTitle("Q");
+        chart.setYAxisTitle(yLabel);
+        style(chart);
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
+        double yLo = Double.POSITIVE_INFINITY;
+        double yHi = Double.NEGATIVE_INFINITY;
+        if (exact != null) {
+            XYSeries curve = chart.addSeries(exactName, exact[0], exact[1]);
+            curve.setMarker(SeriesMarkers.NONE);
+            curve.setLineColor(Color.GRAY);
+            curve.setLineStyle(new BasicStroke(4f));
+            for (double v : exact[1]) {
+                yLo = Math.min(yLo, v);
+                yHi = Math.max(yHi, v);
+            }
+        }
+        for (Map.Entry<String, double[][]> e : seriesByModel.entrySet()) {
+            double[][] s = e.getValue();
+            XYSeries series = chart.addSeries(e.getKey(), s[0], s[1], s[2]);
+            series.setMarker(SeriesMarkers.CIRCLE);
+            if (baselines.contains(e.getKey())) {
+                series.setLineColor(Color.BLACK);
+                series.setMarkerColor(Color.BLACK);
+                series.setMarker(SeriesMarkers.SQUARE);
+                series.setLineStyle(new BasicStroke(
+                        3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 5f}, 0f));
+            }
+            for (int i = 0; i < s[0].length; i++) {
+                yLo = Math.min(yLo, s[1][i] - s[2][i]);
+                yHi = Math.max(yHi, s[1][i] + s[2][i]);
+            }
+        }
+        double pad = Math.max(0.01, (yHi - yLo) * 0.08);
+        chart.getStyler().setXAxisMin(0.9).setXAxisMax(4.1);
+        chart.getStyler().setYAxisMin(yLo - pad).setYAxisMax(yHi + pad);
+        chart.getStyler().setAnnotationLineColor(Color.LIGHT_GRAY);
+        for (double q : new TreeSet<>(heldOutQ)) {
+            chart.addAnnotation(new AnnotationLine(q, true, false));
+            chart.addAnnotation(new AnnotationText("held out", q, yHi + pad / 2, false));
+        }
+        return chart;
     }
 
     /**

@@ -23,8 +23,10 @@ import org.scalefreebench.datasets.task.Metric;
  *                         trained on together are joined by {@code +}, smallest L first
  * @param testSpec         spec of the test set
  * @param testSplit        split of the test set
- * @param testRole         {@code critical} (maps at p_c: the headline) or {@code window} (a window of p)
- *                         (schema 3; null in older rows)
+ * @param testRole         the {@link org.scalefreebench.datasets.task.TestSet.Role#id()} of the test set:
+ *                         {@code critical} (maps at p_c: the headline) or {@code window} (a window of p)
+ *                         for percolation, {@code trained-q}, {@code held-out-q} or {@code all-q} for
+ *                         critical FK (schema 3; null in older rows)
  * @param size             L of the test maps
  * @param status           {@code ok} or {@code failed}
  * @param error            why it failed; null when ok
