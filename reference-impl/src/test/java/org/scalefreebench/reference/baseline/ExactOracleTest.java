@@ -96,7 +96,9 @@ class ExactOracleTest {
         assertEquals("exact-oracle", model.id());
         assertFalse(model.ranked());
         assertEquals(
-                Set.of(Task.SPANNING, Task.MAX_CLUSTER, Task.MAX_CLUSTER_MASK), model.tasks(), "every predictive task");
+                Set.of(Task.SPANNING, Task.MAX_CLUSTER, Task.MAX_CLUSTER_MASK),
+                model.tasks(),
+                "every predictive site-percolation task");
         assertEquals(0, fitAll().parameterCount());
         assertTrue(ServiceLoader.load(BenchmarkModel.class).stream()
                 .anyMatch(provider -> provider.type() == ExactOracle.class));
