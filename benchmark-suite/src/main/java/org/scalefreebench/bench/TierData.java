@@ -123,20 +123,21 @@ public record TierData(
     }
 
     /**
-     * Loads the data of every predictive task of a tier (every task but the generation tasks, which
-     * train on masks at p_c), when they all share their training data (every tier of today's
-     * catalogue).
+     * Loads the data of every predictive site-percolation task of a tier (every percolation task but
+     * the generation task, which trains on masks at p_c), when they all share their training data
+     * (every tier of today's catalogue); the critical-FK tasks train on their own data (see
+     * {@link #loadAll}).
      *
      * @param tier    the tier
      * @param dataDir the folder holding {@code <spec-id>/}
      * @return the loaded, checksum-verified data
      * @throws IOException           naming the file if one is missing, corrupt or does not match its pinned checksum
-     * @throws IllegalStateException if the tier's predictive tasks train on different data
+     * @throws IllegalStateException if the tier's predictive percolation tasks train on different data
      */
     public static TierData load(Tier tier, Path dataDir) throws IOException {
         Set<Task> predicted = EnumSet.noneOf(Task.class);
         for (Task t : Task.values()) {
-            if (t.kind() != Task.Kind.GENERATION) {
+            if (t.kind() != Task.Kind.GENERATION && "site-percolation".equals(t.family())) {
                 predicted.add(t);
             }
         }
