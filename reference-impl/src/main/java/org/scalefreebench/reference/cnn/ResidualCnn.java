@@ -31,6 +31,8 @@ import org.scalefreebench.reference.nn.Nd4jBackend;
  * the resolution with a strided convolution and add a residual block (two 3×3 convolutions with
  * batch normalisation and a skip connection); two heads read the pooled features: the spanning
  * logit (sigmoid, cross-entropy) and the largest-cluster fraction (sigmoid, squared error).
+ * {@link #regression} builds the same trunk with one identity head and any number of input planes,
+ * for the critical-FK tasks.
  */
 public final class ResidualCnn {
 
