@@ -43,10 +43,11 @@ public final class ExactOracle implements BenchmarkModel {
         return EnumSet.allOf(Tier.class);
     }
 
+    /** @return every predictive site-percolation task: the labeller reads one plane of occupied sites */
     @Override
     public Set<Task> tasks() {
         return Arrays.stream(Task.values())
-                .filter(t -> t.kind() != Task.Kind.GENERATION)
+                .filter(t -> t.kind() != Task.Kind.GENERATION && t.family().equals("site-percolation"))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
