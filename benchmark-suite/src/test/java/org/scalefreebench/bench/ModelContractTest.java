@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,8 @@ import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.Tier;
 
 /**
- * The one contract every registered model must pass, run on the seconds-long smoke tier: a
+ * The one contract every registered model must pass, run on the seconds-long smoke tier (the smoke
+ * data of every family: site percolation, critical FK): a
  * well-formed id and description, at least one task; fits and predicts every task it claims with
  * predictions the strict Evaluator accepts; the same seed gives the same predictions; and the
  * fitted model runs at an L it was not trained at.
@@ -35,12 +37,12 @@ import org.scalefreebench.datasets.task.Tier;
 class ModelContractTest {
 
     private static BenchmarkSettings defaults;
-    private static TierData smoke;
+    private static List<TierData> smoke;
 
     @BeforeAll
     static void loadSmokeData() {
         defaults = SmokeTier.DEFAULTS;
-        smoke = SmokeTier.data();
+        smoke = SmokeTier.all();
     }
 
     static Stream<BenchmarkModel> models() {
@@ -66,27 +68,37 @@ class ModelContractTest {
                 Duration.ofMinutes(2),
                 defaults.dataDir(),
                 defaults.resultsDir());
-        ModelRun run = new Benchmark(settings, smoke, line -> {}).run(model);
-        assertTrue(run.failures().isEmpty(), model.id() + " failed: " + run.failures());
-        assertEquals(1, run.seeds().size());
-        ModelRun.SeedRun seed = run.seeds().get(0);
-        assertTrue(seed.params() >= 0, "negative parameter count");
-        Map<Task, Evaluation> scores =
-                seed.evaluations().get(smoke.testSets().get(0).spec().id());
-        assertEquals(model.tasks(), scores.keySet());
+        Set<Task> scored = EnumSet.noneOf(Task.class);
+        for (TierData data : smoke) {
+            Benchmark benchmark = new Benchmark(settings, data, line -> {});
+            Set<Task> tasks = benchmark.tasksOf(model);
+            if (tasks.isEmpty()) {
+                continue;
+            }
+            ModelRun run = benchmark.run(model);
+            assertTrue(run.failures().isEmpty(), model.id() + " failed: " + run.failures());
+            assertEquals(1, run.seeds().size());
+            ModelRun.SeedRun seed = run.seeds().get(0);
+            assertTrue(seed.params() >= 0, "negative parameter count");
+            Map<Task, Evaluation> scores =
+                    seed.evaluations().get(data.testSets().get(0).spec().id());
+            assertEquals(tasks, scores.keySet());
+            scored.addAll(scores.keySet());
+        }
+        assertEquals(model.tasks(), scored, model.id() + ": tasks scored over the smoke data of every family");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void sameSeedSamePredictions(BenchmarkModel model) throws Exception {
-        MapBatch test = new MapBatch(
-                smoke.testSets().get(0).samples(),
-                smoke.testSets().get(0).size(),
-                smoke.testSets().get(0).maps());
-        for (Task task : model.tasks()) {
-            float[] first = fit(model, 7).predict(task, test);
-            float[] second = fit(model, 7).predict(task, test);
-            assertArrayEquals(first, second, model.id() + " on " + task.id() + ": two fits with seed 7 differ");
+        for (TierData data : smoke) {
+            Set<Task> tasks = tasks(model, data);
+            for (Task task : tasks) {
+                MapBatch test = task.input(data.testSets().get(0));
+                float[] first = fit(model, data, tasks, 7).predict(task, test);
+                float[] second = fit(model, data, tasks, 7).predict(task, test);
+                assertArrayEquals(first, second, model.id() + " on " + task.id() + ": two fits with seed 7 differ");
+            }
         }
     }
 
@@ -95,27 +107,42 @@ class ModelContractTest {
     void runsAtAnotherSize(BenchmarkModel model) throws Exception {
         int size = 64;
         int count = 3;
-        byte[] sites = new byte[count * size * size];
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(64L);
-        byte[] map = new byte[size * size];
-        for (int i = 0; i < count; i++) {
-            SitePercolation.occupy(rng, 0.5 + 0.05 * i, map);
-            System.arraycopy(map, 0, sites, i * map.length, map.length);
-        }
-        BenchmarkModel.FittedModel fitted = fit(model, 1);
-        for (Task task : model.tasks()) {
-            float[] p = fitted.predict(task, new MapBatch(count, size, sites));
-            assertNotNull(p, model.id() + " on " + task.id() + " returned null");
-            assertEquals(task.predictionLength(count, size), p.length, model.id() + " on " + task.id());
-            for (float v : p) {
-                assertTrue(Float.isFinite(v), model.id() + " on " + task.id() + " at L = 64: " + v);
+        for (TierData data : smoke) {
+            Set<Task> tasks = tasks(model, data);
+            if (tasks.isEmpty()) {
+                continue;
+            }
+            BenchmarkModel.FittedModel fitted = fit(model, data, tasks, 1);
+            for (Task task : tasks) {
+                int channels = task.input(data.train()).channels();
+                byte[] sites = new byte[count * channels * size * size];
+                UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(64L);
+                byte[] plane = new byte[size * size];
+                for (int i = 0; i < count * channels; i++) {
+                    SitePercolation.occupy(rng, 0.5 + 0.05 * (i / channels), plane);
+                    System.arraycopy(plane, 0, sites, i * plane.length, plane.length);
+                }
+                float[] p = fitted.predict(task, new MapBatch(count, channels, size, sites));
+                assertNotNull(p, model.id() + " on " + task.id() + " returned null");
+                assertEquals(task.predictionLength(count, size), p.length, model.id() + " on " + task.id());
+                for (float v : p) {
+                    assertTrue(Float.isFinite(v), model.id() + " on " + task.id() + " at L = 64: " + v);
+                }
             }
         }
     }
 
-    private static BenchmarkModel.FittedModel fit(BenchmarkModel model, long seed) throws Exception {
+    /** @return the model's tasks that train on this smoke data */
+    private static Set<Task> tasks(BenchmarkModel model, TierData data) {
+        Set<Task> tasks = EnumSet.copyOf(data.tasks());
+        tasks.retainAll(model.tasks());
+        return tasks;
+    }
+
+    private static BenchmarkModel.FittedModel fit(BenchmarkModel model, TierData data, Set<Task> tasks, long seed)
+            throws Exception {
         return model.fit(
-                new TrainingData(Set.copyOf(model.tasks()), smoke.train(), smoke.val()),
+                new TrainingData(tasks, data.train(), data.val()),
                 new FitOptions(seed, Duration.ofMinutes(2), TrainingListener.NONE));
     }
 }

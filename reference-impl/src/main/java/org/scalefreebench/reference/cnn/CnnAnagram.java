@@ -1,13 +1,17 @@
 package org.scalefreebench.reference.cnn;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.NoOp;
-import org.scalefreebench.datasets.load.SplitData;
+import org.scalefreebench.datasets.model.MapBatch;
+import org.scalefreebench.datasets.task.Task;
+import org.scalefreebench.datasets.task.Tier;
 import org.scalefreebench.reference.anagram.Anagram;
 import org.scalefreebench.reference.nn.GraphTrainer;
 import org.scalefreebench.reference.nn.MapTensors;
@@ -94,22 +98,50 @@ public class CnnAnagram extends ResidualCnnModel {
             }
 
             @Override
-            public void finish(ComputationGraph n, SplitData train) {
-                int count = Math.min(RECALIBRATION_MAPS, train.samples());
+            public void finish(ComputationGraph n, MapBatch train) {
+                int count = Math.min(RECALIBRATION_MAPS, train.count());
                 int[] pick = new int[count];
                 for (int i = 0; i < count; i++) {
-                    pick[i] = (int) ((long) i * train.samples() / count);
+                    pick[i] = (int) ((long) i * train.count() / count);
                 }
                 List<INDArray> batches = new ArrayList<>();
                 for (int from = 0; from < count; from += ANAGRAM_BATCH) {
-                    batches.add(MapTensors.maps(
-                            train.maps(), train.size(), pick, from, Math.min(ANAGRAM_BATCH, count - from)));
+                    batches.add(MapTensors.maps(train, pick, from, Math.min(ANAGRAM_BATCH, count - from)));
                 }
                 anagram.recalibrate(batches);
                 batches.forEach(INDArray::close);
                 anagram.release();
             }
         };
+    }
+
+    /**
+     * {@code cnn-anagram-fk}: {@code cnn-anagram} on the critical-FK tasks, one regression network per
+     * task, in the smoke, study and full tiers only: its fits do not fit the default tier's budget
+     * for the critical-FK family beside {@code cnn-sgd}, and a model runs all its tasks in every tier
+     * it runs in, so the critical-FK tasks have their own id.
+     */
+    public static final class CriticalFk extends CnnAnagram {
+
+        @Override
+        public String id() {
+            return "cnn-anagram-fk";
+        }
+
+        @Override
+        public Set<Task> tasks() {
+            return EnumSet.copyOf(CriticalFkRegression.TASKS);
+        }
+
+        @Override
+        public Set<Tier> tiers() {
+            return EnumSet.of(Tier.SMOKE, Tier.STUDY, Tier.FULL);
+        }
+
+        @Override
+        protected boolean fitsCriticalFk() {
+            return true;
+        }
     }
 
     /** {@code cnn-anagram-45s}: {@code cnn-anagram} trained for {@link #EQUAL_TIME} of wall-clock time. */

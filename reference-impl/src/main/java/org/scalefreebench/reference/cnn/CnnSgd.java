@@ -9,6 +9,11 @@ public class CnnSgd extends ResidualCnnModel {
 
     /** Learning rate. */
     public static final double LEARNING_RATE = 0.01;
+    /**
+     * Learning rate of the critical-FK regression networks: at {@link #LEARNING_RATE} the squared error
+     * of the standardised target diverged within 15 steps (seed 1, central-charge).
+     */
+    public static final double FK_LEARNING_RATE = 1e-3;
     /** Momentum. */
     public static final double MOMENTUM = 0.9;
 
@@ -17,14 +22,26 @@ public class CnnSgd extends ResidualCnnModel {
         return "cnn-sgd";
     }
 
+    /** @return true, except for the equal-time variant, which compares trainers on percolation only */
+    @Override
+    protected boolean fitsCriticalFk() {
+        return schedule().timeLimit() == null;
+    }
+
     @Override
     protected String optimiser() {
-        return "SGD + Nesterov momentum " + MOMENTUM + ", lr " + LEARNING_RATE;
+        return "SGD + Nesterov momentum " + MOMENTUM + ", lr " + LEARNING_RATE + " (" + FK_LEARNING_RATE
+                + " on critical-FK)";
     }
 
     @Override
     protected IUpdater updater() {
         return new Nesterovs(LEARNING_RATE, MOMENTUM);
+    }
+
+    @Override
+    protected IUpdater criticalFkUpdater() {
+        return new Nesterovs(FK_LEARNING_RATE, MOMENTUM);
     }
 
     /** {@code cnn-sgd-45s}: {@code cnn-sgd} trained for {@link #EQUAL_TIME} of wall-clock time. */

@@ -31,6 +31,8 @@ import org.scalefreebench.reference.nn.Nd4jBackend;
  * the resolution with a strided convolution and add a residual block (two 3×3 convolutions with
  * batch normalisation and a skip connection); two heads read the pooled features: the spanning
  * logit (sigmoid, cross-entropy) and the largest-cluster fraction (sigmoid, squared error).
+ * {@link #regression} builds the same trunk with one identity head and any number of input planes,
+ * for the critical-FK tasks.
  */
 public final class ResidualCnn {
 
@@ -40,6 +42,8 @@ public final class ResidualCnn {
     public static final String SPANNING = "spanning";
     /** Output of the largest-cluster head: the fraction max_cluster / L². */
     public static final String FRACTION = "fraction";
+    /** Output of the regression network ({@link #regression}): the standardised target. */
+    public static final String VALUE = "value";
 
     private ResidualCnn() {}
 
@@ -85,24 +89,8 @@ public final class ResidualCnn {
      */
     public static ComputationGraph build(
             Shape shape, IUpdater updater, long seed, int trainSize, double fractionWeight, DataType dataType) {
-        ComputationGraphConfiguration.GraphBuilder g = graph(updater, seed, trainSize, dataType);
-        String x = convBnRelu(g, "stem", INPUT, shape.channels().get(0), shape.stemStride());
-        x = residualBlock(g, "res0", x, shape.channels().get(0));
-        for (int s = 1; s < shape.channels().size(); s++) {
-            int c = shape.channels().get(s);
-            x = convBnRelu(g, "down" + s, x, c, 2);
-            x = residualBlock(g, "res" + s, x, c);
-        }
-        g.addLayer("avg", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), x)
-                .addLayer("max", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), x)
-                .addVertex("pooled", new MergeVertex(), "avg", "max")
-                .addLayer(
-                        "hidden",
-                        new DenseLayer.Builder()
-                                .nOut(shape.hidden())
-                                .activation(Activation.RELU)
-                                .build(),
-                        "pooled")
+        ComputationGraphConfiguration.GraphBuilder g = graph(updater, seed, trainSize, 1, dataType);
+        trunk(g, shape)
                 .addLayer(
                         SPANNING,
                         new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
@@ -126,6 +114,60 @@ public final class ResidualCnn {
     }
 
     /**
+     * The same architecture with one regression head instead of the two percolation heads: an
+     * identity output trained by squared error (give it a standardised target), reading maps of
+     * {@code channels} planes (the two bond planes of a critical-FK map, or one mask).
+     *
+     * @param shape     the architecture's size
+     * @param updater   the optimiser
+     * @param seed      the seed of the weight initialisation
+     * @param trainSize L of the training maps (the network runs at any L)
+     * @param channels  planes per map
+     * @return an initialised network with the single output {@value #VALUE}
+     */
+    public static ComputationGraph regression(Shape shape, IUpdater updater, long seed, int trainSize, int channels) {
+        ComputationGraphConfiguration.GraphBuilder g = graph(updater, seed, trainSize, channels, DataType.FLOAT);
+        trunk(g, shape)
+                .addLayer(
+                        VALUE,
+                        new OutputLayer.Builder(new LossMSE())
+                                .nOut(1)
+                                .activation(Activation.IDENTITY)
+                                .weightInit(WeightInit.XAVIER)
+                                .build(),
+                        "hidden")
+                .setOutputs(VALUE);
+        ComputationGraph net = new ComputationGraph(g.build());
+        net.init();
+        return net;
+    }
+
+    /**
+     * Adds the stem, the residual stages, global average and max pooling and the dense layer
+     * {@code hidden} the heads read.
+     */
+    private static ComputationGraphConfiguration.GraphBuilder trunk(
+            ComputationGraphConfiguration.GraphBuilder g, Shape shape) {
+        String x = convBnRelu(g, "stem", INPUT, shape.channels().get(0), shape.stemStride());
+        x = residualBlock(g, "res0", x, shape.channels().get(0));
+        for (int s = 1; s < shape.channels().size(); s++) {
+            int c = shape.channels().get(s);
+            x = convBnRelu(g, "down" + s, x, c, 2);
+            x = residualBlock(g, "res" + s, x, c);
+        }
+        return g.addLayer("avg", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), x)
+                .addLayer("max", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), x)
+                .addVertex("pooled", new MergeVertex(), "avg", "max")
+                .addLayer(
+                        "hidden",
+                        new DenseLayer.Builder()
+                                .nOut(shape.hidden())
+                                .activation(Activation.RELU)
+                                .build(),
+                        "pooled");
+    }
+
+    /**
      * Starts a graph of the reference networks: ND4J started, He initialisation, "same" padding,
      * one input {@value #INPUT} of one channel.
      *
@@ -135,11 +177,11 @@ public final class ResidualCnn {
      * @return the builder, its input declared
      */
     static ComputationGraphConfiguration.GraphBuilder graph(IUpdater updater, long seed, int trainSize) {
-        return graph(updater, seed, trainSize, DataType.FLOAT);
+        return graph(updater, seed, trainSize, 1, DataType.FLOAT);
     }
 
     private static ComputationGraphConfiguration.GraphBuilder graph(
-            IUpdater updater, long seed, int trainSize, DataType dataType) {
+            IUpdater updater, long seed, int trainSize, int channels, DataType dataType) {
         Nd4jBackend.init();
         return new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -149,7 +191,7 @@ public final class ResidualCnn {
                 .convolutionMode(ConvolutionMode.Same)
                 .graphBuilder()
                 .addInputs(INPUT)
-                .setInputTypes(InputType.convolutional(trainSize, trainSize, 1));
+                .setInputTypes(InputType.convolutional(trainSize, trainSize, channels));
     }
 
     /** Adds a 3×3 convolution without bias, batch normalisation and ReLU; returns the ReLU's name. */

@@ -1,6 +1,7 @@
 package org.scalefreebench.reference.cnn;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -20,7 +21,8 @@ import org.scalefreebench.reference.nn.GraphTrainer;
 /**
  * The reference CNN ({@link ResidualCnn}) trained on both heads at once, spanning and
  * largest-cluster fraction, by one optimiser. Subclasses fix the optimiser only: same architecture,
- * same initialisation for the same seed.
+ * same initialisation for the same seed. Those that {@link #fitsCriticalFk} also fit the critical-FK
+ * tasks, on their own data, with one regression network of the same architecture per task.
  */
 public abstract class ResidualCnnModel implements BenchmarkModel {
 
@@ -42,9 +44,27 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
     /** Sites per inference batch: 64 maps at L = 64, 4 at L = 256. */
     private static final long PREDICT_SITES = 64L * 64 * 64;
 
+    /** @return spanning and max-cluster, and the critical-FK tasks if {@link #fitsCriticalFk} */
     @Override
     public Set<Task> tasks() {
-        return EnumSet.of(Task.SPANNING, Task.MAX_CLUSTER);
+        Set<Task> tasks = EnumSet.of(Task.SPANNING, Task.MAX_CLUSTER);
+        if (fitsCriticalFk()) {
+            tasks.addAll(CriticalFkRegression.TASKS);
+        }
+        return tasks;
+    }
+
+    /**
+     * @return whether this model also fits the critical-FK tasks (central-charge, fractal-dimension),
+     *         one regression network per task ({@link CriticalFkRegression}); false unless a subclass says so
+     */
+    protected boolean fitsCriticalFk() {
+        return false;
+    }
+
+    /** @return batch size and passes on the critical-FK training data (before the tier's pass scale) */
+    protected GraphTrainer.Schedule criticalFkSchedule() {
+        return schedule();
     }
 
     /**
@@ -61,6 +81,11 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
 
     /** @return a fresh instance of DL4J's updater (the optimiser, or unused if {@link #rule} replaces it) */
     protected abstract IUpdater updater();
+
+    /** @return a fresh instance of the updater of the critical-FK regression networks; {@link #updater()} by default */
+    protected IUpdater criticalFkUpdater() {
+        return updater();
+    }
 
     /** @return the optimiser, its settings, for the description */
     protected abstract String optimiser();
@@ -93,7 +118,13 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
                 + ", batch " + s.batchSize() + ", "
                 + (s.timeLimit() == null
                         ? s.passes() + " pass"
-                        : s.timeLimit().toSeconds() + " s of training (at most " + s.passes() + " passes)");
+                        : s.timeLimit().toSeconds() + " s of training (at most " + s.passes() + " passes)")
+                + (fitsCriticalFk()
+                        ? "; critical-FK: one regression network per task (two bond planes for central-charge, the"
+                                + " largest-cluster mask for fractal-dimension), standardised target, "
+                                + criticalFkSchedule().passes() + " passes of batch "
+                                + criticalFkSchedule().batchSize()
+                        : "");
     }
 
     /**
@@ -105,8 +136,23 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
         return ResidualCnn.build(ResidualCnn.Shape.REFERENCE, updater(), seed, trainSize, FRACTION_LOSS_WEIGHT);
     }
 
+    /**
+     * Fits the percolation network on site-percolation data, or one regression network per
+     * critical-FK task on critical-FK data (the harness fits the two families separately).
+     */
     @Override
     public FittedModel fit(TrainingData data, FitOptions options) throws Exception {
+        if (!Collections.disjoint(data.tasks(), CriticalFkRegression.TASKS)) {
+            if (!CriticalFkRegression.TASKS.containsAll(data.tasks())) {
+                throw new IllegalArgumentException(
+                        id() + " fits the critical-FK tasks apart from the others (they train" + " on other data), got "
+                                + data.tasks());
+            }
+            if (!fitsCriticalFk()) {
+                throw new IllegalArgumentException(id() + " does not fit the critical-FK tasks, got " + data.tasks());
+            }
+            return CriticalFkRegression.fit(this, data, criticalFkSchedule().in(options.tier()), options);
+        }
         data.requireChannels(id(), 1);
         ComputationGraph net = network(options.seed(), data.train().size());
         GraphTrainer.Trained trained = GraphTrainer.train(

@@ -6,7 +6,8 @@ import org.scalefreebench.datasets.model.MapBatch;
 
 /**
  * A trained DL4J network as a fitted model: its parameter count, training samples and training note; subclasses
- * predict, after {@link #requireOneChannel} (the reference networks read one plane per map).
+ * predict, after {@link #requireOneChannel} (the percolation networks read one plane per map) or
+ * {@link #requireChannels}.
  */
 public abstract class FittedNetwork implements BenchmarkModel.FittedModel {
 
@@ -32,7 +33,16 @@ public abstract class FittedNetwork implements BenchmarkModel.FittedModel {
      * @throws IllegalArgumentException naming the model if the maps have more than one channel
      */
     protected void requireOneChannel(MapBatch maps) {
-        maps.requireChannels(model, 1);
+        requireChannels(maps, 1);
+    }
+
+    /**
+     * @param maps     maps to predict
+     * @param expected the planes per map the network reads
+     * @throws IllegalArgumentException naming the model if the maps have another channel count
+     */
+    protected void requireChannels(MapBatch maps, int expected) {
+        maps.requireChannels(model, expected);
     }
 
     @Override

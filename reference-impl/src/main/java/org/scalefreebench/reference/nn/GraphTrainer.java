@@ -10,6 +10,7 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 import org.scalefreebench.datasets.load.SplitData;
 import org.scalefreebench.datasets.model.FitOptions;
 import org.scalefreebench.datasets.model.MapBatch;
+import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.Tier;
 
 /**
@@ -80,9 +81,9 @@ public final class GraphTrainer {
          * Called once when training ends, before the last validation loss.
          *
          * @param net   the trained network
-         * @param train the training split
+         * @param train the training split's maps, as the network reads them
          */
-        default void finish(ComputationGraph net, SplitData train) {}
+        default void finish(ComputationGraph net, MapBatch train) {}
     }
 
     /** DL4J's own step: back-propagation and the network's configured updater. */
@@ -112,8 +113,21 @@ public final class GraphTrainer {
         INDArray[] of(SplitData data, int[] indices, int from, int count);
     }
 
+    /** The maps a network reads from a split: the family's input, or a task's ({@link Task#input}). */
+    public interface Inputs {
+
+        /**
+         * @param data a split
+         * @return its maps as the network reads them, C planes each
+         */
+        MapBatch of(SplitData data);
+    }
+
+    /** The family's input maps, all their planes. */
+    public static final Inputs SITES = d -> new MapBatch(d.samples(), d.channels(), d.size(), d.maps());
+
     /**
-     * Trains {@code net} in place.
+     * Trains {@code net} in place on the family's input maps ({@link #SITES}).
      *
      * @param net      the network
      * @param train    training split
@@ -134,7 +148,36 @@ public final class GraphTrainer {
             StepRule rule,
             FitOptions options)
             throws InterruptedException {
+        return train(net, train, val, SITES, labels, schedule, rule, options);
+    }
+
+    /**
+     * Trains {@code net} in place.
+     *
+     * @param net      the network
+     * @param train    training split
+     * @param val      validation split
+     * @param inputs   the maps the network reads from a split
+     * @param labels   the label tensors of a batch
+     * @param schedule batch size, passes and time limit
+     * @param rule     the optimiser step
+     * @param options  seed, budget and loss listener
+     * @return samples seen and how training went
+     * @throws InterruptedException if the harness interrupts the fit
+     */
+    public static Trained train(
+            ComputationGraph net,
+            SplitData train,
+            SplitData val,
+            Inputs inputs,
+            Labels labels,
+            Schedule schedule,
+            StepRule rule,
+            FitOptions options)
+            throws InterruptedException {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(options.seed());
+        MapBatch trainMaps = inputs.of(train);
+        MapBatch valMaps = inputs.of(val);
         int n = train.samples();
         int batch = Math.min(schedule.batchSize(), n);
         int[] order = MapTensors.identity(n);
@@ -160,7 +203,7 @@ public final class GraphTrainer {
                             + options.budget().toSeconds() + " s at step " + step);
                 }
                 int from = b * batch;
-                INDArray x = MapTensors.maps(train.maps(), train.size(), order, from, batch);
+                INDArray x = MapTensors.maps(trainMaps, order, from, batch);
                 INDArray[] y = labels.of(train, order, from, batch);
                 double loss = rule.step(net, new MultiDataSet(new INDArray[] {x}, y));
                 release(x, y);
@@ -183,11 +226,11 @@ public final class GraphTrainer {
                 }
             }
             if (step < steps && stopped == null) {
-                options.listener().loss("val", step, seconds(start), loss(net, val, labels, batch));
+                options.listener().loss("val", step, seconds(start), loss(net, val, valMaps, labels, batch));
             }
         }
-        rule.finish(net, train);
-        options.listener().loss("val", step, seconds(start), loss(net, val, labels, batch));
+        rule.finish(net, trainMaps);
+        options.listener().loss("val", step, seconds(start), loss(net, val, valMaps, labels, batch));
         String summary = rule.summary();
         String note = stopped == null ? summary : summary == null ? stopped : stopped + "; " + summary;
         return new Trained(seen, note);
@@ -196,17 +239,18 @@ public final class GraphTrainer {
     /**
      * @param net       a network
      * @param data      a split
+     * @param maps      its maps as the network reads them
      * @param labels    its label tensors
      * @param batchSize maps per forward pass
      * @return the mean loss over the split (without regularisation)
      */
-    public static double loss(ComputationGraph net, SplitData data, Labels labels, int batchSize) {
+    public static double loss(ComputationGraph net, SplitData data, MapBatch maps, Labels labels, int batchSize) {
         int[] order = MapTensors.identity(data.samples());
         double sum = 0;
         int count = 0;
         for (int from = 0; from < order.length; from += batchSize) {
             int b = Math.min(batchSize, order.length - from);
-            INDArray x = MapTensors.maps(data.maps(), data.size(), order, from, b);
+            INDArray x = MapTensors.maps(maps, order, from, b);
             INDArray[] y = labels.of(data, order, from, b);
             sum += net.score(new MultiDataSet(new INDArray[] {x}, y), false) * b;
             release(x, y);
@@ -247,7 +291,7 @@ public final class GraphTrainer {
                 throw new InterruptedException("prediction interrupted at map " + from);
             }
             int b = Math.min(batchSize, maps.count() - from);
-            INDArray x = MapTensors.maps(maps.sites(), maps.size(), order, from, b);
+            INDArray x = MapTensors.maps(maps, order, from, b);
             INDArray[] out = net.output(false, x);
             sink.accept(from, b, out);
             release(x, out);

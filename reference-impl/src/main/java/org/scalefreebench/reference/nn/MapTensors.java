@@ -3,8 +3,9 @@ package org.scalefreebench.reference.nn;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.scalefreebench.datasets.model.MapBatch;
 
-/** Copies between the benchmark's plain arrays and ND4J tensors in the NCHW layout of DL4J's CNN layers. */
+/** Copies between the benchmark's plain arrays (C planes per map) and ND4J tensors in the NCHW layout of DL4J's CNN layers. */
 public final class MapTensors {
 
     private MapTensors() {}
@@ -18,7 +19,22 @@ public final class MapTensors {
      * @return float tensor [count, 1, L, L]
      */
     public static INDArray maps(byte[] sites, int size, int[] indices, int from, int count) {
-        int area = size * size;
+        return maps(sites, 1, size, indices, from, count);
+    }
+
+    /**
+     * @param maps    maps of C planes each
+     * @param indices which maps to take, in this order
+     * @param from    first entry of {@code indices} to take
+     * @param count   how many
+     * @return float tensor [count, C, L, L]
+     */
+    public static INDArray maps(MapBatch maps, int[] indices, int from, int count) {
+        return maps(maps.sites(), maps.channels(), maps.size(), indices, from, count);
+    }
+
+    private static INDArray maps(byte[] sites, int channels, int size, int[] indices, int from, int count) {
+        int area = channels * size * size;
         float[] buf = new float[count * area];
         for (int b = 0; b < count; b++) {
             int src = indices[from + b] * area;
@@ -27,7 +43,7 @@ public final class MapTensors {
                 buf[dst + i] = sites[src + i];
             }
         }
-        return Nd4j.create(buf, new long[] {count, 1, size, size}, DataType.FLOAT);
+        return Nd4j.create(buf, new long[] {count, channels, size, size}, DataType.FLOAT);
     }
 
     /**

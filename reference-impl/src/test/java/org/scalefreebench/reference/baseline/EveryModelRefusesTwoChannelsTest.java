@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.scalefreebench.datasets.load.SplitData;
 import org.scalefreebench.datasets.model.BenchmarkModel;
@@ -19,43 +21,81 @@ import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.reference.nn.FittedNetwork;
 
 /**
- * Every site-percolation model reads one plane per map and refuses two, and every critical-FK model
- * refuses site-percolation maps, before any training, naming itself.
+ * Every reference model reads one plane per map for the site-percolation tasks and refuses two,
+ * before any training, naming itself; the models that fit central-charge read the two bond planes
+ * and refuse one.
  */
 class EveryModelRefusesTwoChannelsTest {
 
+    private static final FitOptions OPTIONS = new FitOptions(1L, Duration.ofSeconds(30), TrainingListener.NONE);
+
     @Test
-    void everyRegisteredModelRefusesTwoPlaneTrainingData() {
+    void everyRegisteredModelRefusesTwoPlaneDataForThePercolationTasks() {
         SplitData twoPlanes = GeneratedSplit.twoPlanes(8, 3);
-        FitOptions options = new FitOptions(1L, Duration.ofSeconds(30), TrainingListener.NONE);
         List<String> ids = new ArrayList<>();
+        List<String> criticalFkOnly = new ArrayList<>();
         for (BenchmarkModel model : ServiceLoader.load(BenchmarkModel.class)) {
-            ids.add(model.id());
-            if (model.tasks().stream().allMatch(t -> "critical-fk".equals(t.family()))) {
+            Set<Task> percolation = EnumSet.noneOf(Task.class);
+            model.tasks().stream()
+                    .filter(t -> t.family().equals("site-percolation"))
+                    .forEach(percolation::add);
+            if (percolation.isEmpty()) {
+                criticalFkOnly.add(model.id());
                 continue;
             }
-            TrainingData data = new TrainingData(model.tasks(), twoPlanes, twoPlanes);
+            ids.add(model.id());
+            TrainingData data = new TrainingData(percolation, twoPlanes, twoPlanes);
             IllegalArgumentException e =
-                    assertThrows(IllegalArgumentException.class, () -> model.fit(data, options), model.id());
+                    assertThrows(IllegalArgumentException.class, () -> model.fit(data, OPTIONS), model.id());
             assertEquals(
                     "model " + model.id() + " reads 1 channel(s) per map, got 2 (a family it was not built for)",
                     e.getMessage());
         }
-        assertEquals(13, ids.size(), "the thirteen registered models: " + ids);
+        assertEquals(10, ids.size(), "the ten registered models of the percolation tasks: " + ids);
+        assertEquals(
+                List.of("fk-count-baseline", "box-count-baseline", "label-mean-baseline", "cnn-anagram-fk").stream()
+                        .sorted()
+                        .toList(),
+                criticalFkOnly.stream().sorted().toList());
+    }
+
+    @Test
+    void everyModelOfCentralChargeRefusesOnePlaneData() {
+        SplitData onePlane = GeneratedSplit.of("train", 8, List.of("0.5"), 3, 1L);
+        List<String> ids = new ArrayList<>();
+        for (BenchmarkModel model : ServiceLoader.load(BenchmarkModel.class)) {
+            if (!model.tasks().contains(Task.CENTRAL_CHARGE)) {
+                continue;
+            }
+            ids.add(model.id());
+            TrainingData data = new TrainingData(Set.of(Task.CENTRAL_CHARGE), onePlane, onePlane);
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> model.fit(data, OPTIONS), model.id());
+            assertTrue(
+                    e.getMessage()
+                                    .equals("model " + model.id()
+                                            + " reads 2 channel(s) per map, got 1 (a family it was not built for)")
+                            || e.getMessage().startsWith("model " + model.id() + " reads critical-fk maps, got"),
+                    e.getMessage());
+        }
+        assertEquals(
+                List.of("cnn-anagram-fk", "cnn-sgd", "fk-count-baseline", "label-mean-baseline"),
+                ids.stream().sorted().toList());
     }
 
     @Test
     void everyCriticalFkModelRefusesSitePercolationMapsNamingItself() {
+        SplitData percolation = GeneratedSplit.of("train", 8, List.of("0.5"), 3, 1L);
         for (BenchmarkModel model : ServiceLoader.load(BenchmarkModel.class)) {
-            if (!model.tasks().stream().allMatch(t -> "critical-fk".equals(t.family()))) {
+            Set<Task> fk = EnumSet.noneOf(Task.class);
+            model.tasks().stream().filter(t -> t.family().equals("critical-fk")).forEach(fk::add);
+            if (fk.isEmpty()) {
                 continue;
             }
-            SplitData percolation = GeneratedSplit.of("train", 8, List.of("0.5"), 3, 1L);
-            TrainingData data = new TrainingData(model.tasks(), percolation, percolation);
-            FitOptions options = new FitOptions(1L, Duration.ofSeconds(30), TrainingListener.NONE);
+            TrainingData data = new TrainingData(fk, percolation, percolation);
             IllegalArgumentException e =
-                    assertThrows(IllegalArgumentException.class, () -> model.fit(data, options), model.id());
-            assertTrue(e.getMessage().contains("model " + model.id()), e.getMessage());
+                    assertThrows(IllegalArgumentException.class, () -> model.fit(data, OPTIONS), model.id());
+            assertTrue(e.getMessage().startsWith("model " + model.id()), e.getMessage());
         }
     }
 
