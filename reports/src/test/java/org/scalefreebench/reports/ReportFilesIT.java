@@ -98,12 +98,7 @@ class ReportFilesIT {
         if (!contents.unreadable().isEmpty()) {
             assertNotNull(page.getElementById("warnings"), "unreadable rows are warned about");
         }
-        Set<String> charts = board.tables().stream()
-                .map(Leaderboard.Table::chart)
-                .filter(c -> c != null)
-                .collect(Collectors.toCollection(TreeSet::new));
-        board.headlines()
-                .forEach(h -> charts.addAll(LeaderboardPages.scaleCharts(h).keySet()));
+        Set<String> charts = new TreeSet<>(LeaderboardPages.chartFiles(board));
         Set<String> images =
                 page.select("img").stream().map(i -> i.attr("src")).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(charts, images, "the page shows every chart and no other picture");
