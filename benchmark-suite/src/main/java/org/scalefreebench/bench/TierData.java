@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.scalefreebench.datasets.family.DataColumn;
 import org.scalefreebench.datasets.generate.DatasetGenerator;
+import org.scalefreebench.datasets.generate.Manifest;
 import org.scalefreebench.datasets.load.DatasetLoader;
 import org.scalefreebench.datasets.load.SplitData;
 import org.scalefreebench.datasets.model.TrainingData;
@@ -167,12 +168,14 @@ public record TierData(
     /**
      * @param specId  a published spec id
      * @param dataDir the folder holding {@code <spec-id>/}
-     * @return the spec, its dataset generated into {@code dataDir} first if absent
+     * @return the spec, its dataset generated into {@code dataDir} first if absent, or completed if
+     *     a generation was stopped half-way (no manifest yet: the finished splits are kept, as
+     *     {@code generate} does)
      * @throws IOException if generating fails
      */
     public static DatasetSpec ensure(String specId, Path dataDir) throws IOException {
         DatasetSpec spec = SpecCatalogue.published().get(specId);
-        if (!Files.exists(dataDir.resolve(spec.id()))) {
+        if (!Files.exists(dataDir.resolve(spec.id()).resolve(Manifest.FILE_NAME))) {
             new DatasetGenerator(Runtime.getRuntime().availableProcessors(), DatasetGenerator.Progress.NONE)
                     .generate(spec, dataDir);
         }

@@ -1,6 +1,7 @@
 package org.scalefreebench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,10 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultStore;
 import org.scalefreebench.datasets.generate.ChecksumMismatchException;
+import org.scalefreebench.datasets.generate.DatasetGenerator;
+import org.scalefreebench.datasets.generate.DatasetVerifier;
+import org.scalefreebench.datasets.generate.Manifest;
 import org.scalefreebench.datasets.model.BenchmarkModel;
 import org.scalefreebench.datasets.model.FitOptions;
 import org.scalefreebench.datasets.model.MapBatch;
 import org.scalefreebench.datasets.model.TrainingData;
+import org.scalefreebench.datasets.spec.DatasetSpec;
+import org.scalefreebench.datasets.spec.SpecCatalogue;
+import org.scalefreebench.datasets.spec.SplitSpec;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.Tier;
 
@@ -280,6 +287,33 @@ class BenchmarkFailureTest {
                 t.getMessage().contains("unknown task id 'percolation'")
                         && t.getMessage().contains("max-cluster-mask"),
                 t.getMessage());
+    }
+
+    @Test
+    void halfGeneratedDatasetIsCompletedNotRefused(@TempDir Path dir) throws IOException {
+        DatasetSpec smoke = SpecCatalogue.published().get("percolation-L32-smoke-v1");
+        class Stopped extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+        }
+        DatasetGenerator.Progress stopInVal = new DatasetGenerator.Progress() {
+            private String split = "";
+
+            @Override
+            public void start(DatasetSpec spec, SplitSpec s, long maps) {
+                split = s.name();
+            }
+
+            @Override
+            public void advance(long maps) {
+                if (split.equals("val")) {
+                    throw new Stopped();
+                }
+            }
+        };
+        assertThrows(Stopped.class, () -> new DatasetGenerator(1, stopInVal).generate(smoke, dir));
+        assertFalse(Files.exists(dir.resolve(smoke.id()).resolve(Manifest.FILE_NAME)), "stopped half-way");
+        TierData.ensure(smoke.id(), dir);
+        assertEquals(List.of(), DatasetVerifier.verify(smoke, dir.resolve(smoke.id())));
     }
 
     @Test

@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,27 +45,9 @@ class BenchmarkIT {
     @TestFactory
     Stream<DynamicNode> benchmark() throws IOException {
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
-        ModelRegistry registry = ModelRegistry.load();
-        GeneratorRegistry generatorRegistry = GeneratorRegistry.load();
-        List<String> named = settings.modelIds().isBlank()
-                ? List.of()
-                : Arrays.stream(settings.modelIds().split(","))
-                        .map(String::trim)
-                        .toList();
-        List<String> generatorIds = named.stream()
-                .filter(id -> generatorRegistry.all().containsKey(id))
-                .toList();
-        List<String> modelIds =
-                named.stream().filter(id -> !generatorIds.contains(id)).toList();
-        List<BenchmarkModel> models = named.isEmpty()
-                ? new ArrayList<>(registry.select("", settings.tier()))
-                : modelIds.isEmpty()
-                        ? new ArrayList<>()
-                        : new ArrayList<>(registry.select(String.join(",", modelIds), settings.tier()));
-        List<MaskGenerator> generators = named.isEmpty() || !generatorIds.isEmpty()
-                ? generatorRegistry.select(generatorIds, settings.tier())
-                : List.of();
-        models.sort(Comparator.comparing((BenchmarkModel m) -> !m.id().equals(DensityGap.BASELINE)));
+        Selection selection = Selection.of(settings, ModelRegistry.load(), GeneratorRegistry.load());
+        List<BenchmarkModel> models = selection.models();
+        List<MaskGenerator> generators = selection.generators();
         List<TierData> groups = TierData.loadAll(settings.tier(), settings.tasks(), settings.dataDir());
         ResultStore store = new ResultStore(settings.rowsDir());
         if (settings.modelIds().isBlank() && settings.tasks().size() == Task.values().length) {
