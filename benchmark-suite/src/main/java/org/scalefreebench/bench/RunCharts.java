@@ -182,19 +182,7 @@ public final class RunCharts {
                         .put(r.size(), r.metrics().get(metric));
             }
         }
-        Map<String, double[][]> series = new LinkedHashMap<>();
-        byModel.forEach((model, points) -> {
-            double[][] s = new double[3][points.size()];
-            int i = 0;
-            for (Map.Entry<Integer, Stat> e : points.entrySet()) {
-                s[0][i] = e.getKey();
-                s[1][i] = e.getValue().mean();
-                s[2][i] = e.getValue().std();
-                i++;
-            }
-            series.put(model, s);
-        });
-        return series;
+        return seriesOf(byModel);
     }
 
     /** Whether a row holds accuracies over several p values: an ok row of a window set. */
@@ -417,19 +405,7 @@ public final class RunCharts {
                         .put(r.size(), r.metrics().get(metric));
             }
         }
-        Map<String, double[][]> series = new LinkedHashMap<>();
-        byModel.forEach((model, points) -> {
-            double[][] s = new double[3][points.size()];
-            int i = 0;
-            for (Map.Entry<Integer, Stat> e : points.entrySet()) {
-                s[0][i] = e.getKey();
-                s[1][i] = e.getValue().mean();
-                s[2][i] = e.getValue().std();
-                i++;
-            }
-            series.put(model, s);
-        });
-        return series;
+        return seriesOf(byModel);
     }
 
     /** A label column's values as doubles (FLOAT64 or FLOAT32). */
@@ -590,5 +566,25 @@ public final class RunCharts {
                 "Loss against " + (againstTime ? "training time" : "optimiser step") + ", seed " + seed,
                 againstTime ? "seconds" : "step",
                 series);
+    }
+
+    /**
+     * @param byModel per model, its metric's mean and std by L
+     * @return per model, the chart series {L, mean, std}
+     */
+    private static Map<String, double[][]> seriesOf(Map<String, ? extends Map<Integer, Stat>> byModel) {
+        Map<String, double[][]> series = new LinkedHashMap<>();
+        byModel.forEach((model, points) -> {
+            double[][] s = new double[3][points.size()];
+            int i = 0;
+            for (Map.Entry<Integer, Stat> e : points.entrySet()) {
+                s[0][i] = e.getKey();
+                s[1][i] = e.getValue().mean();
+                s[2][i] = e.getValue().std();
+                i++;
+            }
+            series.put(model, s);
+        });
+        return series;
     }
 }

@@ -101,15 +101,7 @@ public final class Charts {
         double hi = pc;
         for (Map.Entry<String, double[][]> e : seriesByModel.entrySet()) {
             double[][] s = e.getValue();
-            XYSeries series = chart.addSeries(e.getKey(), s[0], s[1], s[2]);
-            series.setMarker(SeriesMarkers.CIRCLE);
-            if (baselines.contains(e.getKey())) {
-                series.setLineColor(Color.BLACK);
-                series.setMarkerColor(Color.BLACK);
-                series.setMarker(SeriesMarkers.SQUARE);
-                series.setLineStyle(new BasicStroke(
-                        3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 5f}, 0f));
-            }
+            addModelSeries(chart, e.getKey(), s, baselines.contains(e.getKey()));
             for (double p : s[0]) {
                 lo = Math.min(lo, p);
                 hi = Math.max(hi, p);
@@ -299,15 +291,7 @@ public final class Charts {
         }
         for (Map.Entry<String, double[][]> e : seriesByModel.entrySet()) {
             double[][] s = e.getValue();
-            XYSeries series = chart.addSeries(e.getKey(), s[0], s[1], s[2]);
-            series.setMarker(SeriesMarkers.CIRCLE);
-            if (baselines.contains(e.getKey())) {
-                series.setLineColor(Color.BLACK);
-                series.setMarkerColor(Color.BLACK);
-                series.setMarker(SeriesMarkers.SQUARE);
-                series.setLineStyle(new BasicStroke(
-                        3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 5f}, 0f));
-            }
+            addModelSeries(chart, e.getKey(), s, baselines.contains(e.getKey()));
             for (int i = 0; i < s[0].length; i++) {
                 yLo = Math.min(yLo, s[1][i] - s[2][i]);
                 yHi = Math.max(yHi, s[1][i] + s[2][i]);
@@ -665,6 +649,22 @@ public final class Charts {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Adds one model's series {x, mean, std} with error bars: circles, or, for a baseline, black
+     * squares on a dashed line.
+     */
+    private static void addModelSeries(XYChart chart, String name, double[][] s, boolean baseline) {
+        XYSeries series = chart.addSeries(name, s[0], s[1], s[2]);
+        series.setMarker(SeriesMarkers.CIRCLE);
+        if (baseline) {
+            series.setLineColor(Color.BLACK);
+            series.setMarkerColor(Color.BLACK);
+            series.setMarker(SeriesMarkers.SQUARE);
+            series.setLineStyle(
+                    new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 5f}, 0f));
         }
     }
 }
