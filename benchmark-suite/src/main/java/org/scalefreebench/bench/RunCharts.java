@@ -13,6 +13,7 @@ import org.scalefreebench.bench.result.DensityGap;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.Stat;
 import org.scalefreebench.datasets.family.CriticalFkFamily;
+import org.scalefreebench.datasets.family.Families;
 import org.scalefreebench.datasets.fk.FkLabel;
 import org.scalefreebench.datasets.fk.FkParameters;
 import org.scalefreebench.datasets.lattice.CriticalExponents;
@@ -202,7 +203,7 @@ public final class RunCharts {
     }
 
     /** The family of the tasks {@link #fkCharts} draws. */
-    public static final String FK_FAMILY = "critical-fk";
+    public static final String FK_FAMILY = Families.CRITICAL_FK.id();
 
     /** Points of the exact curve drawn through the FK charts, evenly over Q ∈ [1, 4]. */
     public static final int EXACT_POINTS = 121;

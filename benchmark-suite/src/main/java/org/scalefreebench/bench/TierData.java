@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.scalefreebench.datasets.family.DataColumn;
+import org.scalefreebench.datasets.family.Families;
 import org.scalefreebench.datasets.generate.DatasetGenerator;
 import org.scalefreebench.datasets.generate.Manifest;
 import org.scalefreebench.datasets.load.DatasetLoader;
@@ -138,7 +139,8 @@ public record TierData(
     public static TierData load(Tier tier, Path dataDir) throws IOException {
         Set<Task> predicted = EnumSet.noneOf(Task.class);
         for (Task t : Task.values()) {
-            if (t.kind() != Task.Kind.GENERATION && "site-percolation".equals(t.family())) {
+            if (t.kind() != Task.Kind.GENERATION
+                    && Families.SITE_PERCOLATION.id().equals(t.family())) {
                 predicted.add(t);
             }
         }

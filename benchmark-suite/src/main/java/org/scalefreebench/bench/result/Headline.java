@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.scalefreebench.datasets.family.Families;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.TestSet;
 import org.scalefreebench.datasets.task.Tier;
@@ -86,7 +87,7 @@ public final class Headline {
     }
 
     /** The family whose predictive tasks this table shows; other families have their own tables. */
-    public static final String FAMILY = "site-percolation";
+    public static final String FAMILY = Families.SITE_PERCOLATION.id();
 
     /**
      * @param task a task

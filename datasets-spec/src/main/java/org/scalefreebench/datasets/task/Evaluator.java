@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.scalefreebench.datasets.family.CriticalFkFamily;
 import org.scalefreebench.datasets.load.SplitData;
 
 /**
@@ -256,10 +257,11 @@ public final class Evaluator {
 
     /** |mean prediction at Q = 2 − mean at Q = 4|, or NaN if the set lacks a q column or either value. */
     private static double partnerGap(SplitData truth, float[] prediction) {
-        if (!truth.has("q")) {
+        String column = CriticalFkFamily.Q_VALUE.id();
+        if (!truth.has(column)) {
             return Double.NaN;
         }
-        double[] q = truth.column("q").float64();
+        double[] q = truth.column(column).float64();
         double[] sum = new double[2];
         int[] count = new int[2];
         for (int i = 0; i < q.length; i++) {

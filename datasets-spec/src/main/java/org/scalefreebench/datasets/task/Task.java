@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.scalefreebench.datasets.family.Families;
 import org.scalefreebench.datasets.family.Family;
 import org.scalefreebench.datasets.load.LabelValues;
 import org.scalefreebench.datasets.load.SplitData;
@@ -224,7 +225,9 @@ public enum Task {
      * @return the specs the task trains on and the sets it is scored on there
      */
     public TierPlan plan(Tier tier) {
-        return "critical-fk".equals(family) ? CriticalFkPlans.of(this, tier) : PercolationPlans.of(this, tier);
+        return Families.CRITICAL_FK.id().equals(family)
+                ? CriticalFkPlans.of(this, tier)
+                : PercolationPlans.of(this, tier);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.scalefreebench.datasets.family.Families;
 import org.scalefreebench.datasets.lattice.ClusterLabeller;
 import org.scalefreebench.datasets.lattice.ClusterLabels;
 import org.scalefreebench.datasets.model.BenchmarkModel;
@@ -46,7 +47,8 @@ public final class ExactOracle implements BenchmarkModel {
     @Override
     public Set<Task> tasks() {
         return Arrays.stream(Task.values())
-                .filter(t -> t.kind() != Task.Kind.GENERATION && "site-percolation".equals(t.family()))
+                .filter(t -> t.kind() != Task.Kind.GENERATION
+                        && Families.SITE_PERCOLATION.id().equals(t.family()))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
