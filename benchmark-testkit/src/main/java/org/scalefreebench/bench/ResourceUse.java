@@ -7,11 +7,12 @@ import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.scalefreebench.reference.nn.Nd4jBackend;
+import org.scalefreebench.datasets.model.BackendProbe;
 
 /**
  * What the harness JVM holds at one moment: the garbage collector's work so far, the heap, the
- * native bytes ND4J's buffers hold through JavaCPP, and the process's resident memory (now and its
+ * native bytes a model framework's buffers hold (ND4J's through JavaCPP, read by its
+ * {@link BackendProbe}), and the process's resident memory (now and its
  * peak). Two snapshots give what one fit cost beside its wall time; the harness logs them per fit so
  * that growth across a run shows in every build log.
  *
@@ -19,7 +20,8 @@ import org.scalefreebench.reference.nn.Nd4jBackend;
  * @param gcCount       collections so far, all collectors
  * @param gcMillis      milliseconds spent collecting so far, all collectors
  * @param heapUsed      heap bytes in use
- * @param offHeapBytes  native bytes allocated through JavaCPP and not yet freed (ND4J's buffers), −1 if unknown
+ * @param offHeapBytes  native bytes the backend probes count as allocated and not yet freed (ND4J's
+ *                      buffers), −1 if unknown (no probe on the class path)
  * @param resident      resident set size of the process in bytes (VmRSS), −1 if unknown (not Linux)
  * @param peakResident  the largest resident set size so far (VmHWM), −1 if unknown
  */
@@ -50,7 +52,19 @@ public record ResourceUse(
         } catch (IOException | RuntimeException e) {
             // not Linux: resident memory stays unknown
         }
-        return new ResourceUse(System.nanoTime(), count, millis, heap.getUsed(), Nd4jBackend.offHeapBytes(), rss, hwm);
+        return new ResourceUse(System.nanoTime(), count, millis, heap.getUsed(), offHeap(), rss, hwm);
+    }
+
+    /** @return the native bytes every backend probe counts, −1 if there is none or none knows */
+    private static long offHeap() {
+        long sum = -1;
+        for (BackendProbe p : RunEnvironment.probes()) {
+            long b = p.offHeapBytes();
+            if (b >= 0) {
+                sum = Math.max(sum, 0) + b;
+            }
+        }
+        return sum;
     }
 
     /**

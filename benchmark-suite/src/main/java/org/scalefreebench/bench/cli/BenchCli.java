@@ -262,7 +262,7 @@ public final class BenchCli {
                 throw new IllegalArgumentException(
                         "--record-dir needs the canonical seeds 1..S (e.g. --seeds 1,2,3), got " + seeds);
             }
-            String r = suiteRevision.isBlank() ? GitRevision.of(Path.of("")).orElse("") : suiteRevision.strip();
+            String r = suiteRevision.isBlank() ? RunEnvironment.suiteRevision().orElse("") : suiteRevision.strip();
             if (!GitRevision.COMMIT.matcher(r).matches()) {
                 throw new IllegalArgumentException("--record-dir needs this suite's git commit: none found from "
                         + Path.of("").toAbsolutePath() + "; pass --suite-revision <40 hex digits>");
