@@ -31,6 +31,7 @@ import org.scalefreebench.bench.record.RecordBundle;
 import org.scalefreebench.bench.record.RecordCheck;
 import org.scalefreebench.bench.record.RecordChecker;
 import org.scalefreebench.bench.result.ResultRow;
+import org.scalefreebench.bench.result.ResultRun;
 import org.scalefreebench.bench.result.ResultStore;
 import org.scalefreebench.bench.result.Stat;
 import org.scalefreebench.datasets.cli.Arguments;
@@ -163,8 +164,18 @@ public final class BenchCli {
         @Option(names = "--data-dir", defaultValue = "data", description = "datasets folder")
         Path dataDir;
 
-        @Option(names = "--results-dir", defaultValue = "target/benchmark-results", description = "results folder")
+        @Option(
+                names = "--results-dir",
+                defaultValue = "target/benchmark-results",
+                description = "results folder; this run's rows go to its own RESULTS/runs/<run id>/rows")
         Path resultsDir;
+
+        @Option(
+                names = "--run-id",
+                defaultValue = "",
+                showDefaultValue = CommandLine.Help.Visibility.NEVER,
+                description = "this run's id, naming its folder (default: the UTC start time and process id)")
+        String runId;
 
         @Option(
                 names = "--record-dir",
@@ -204,7 +215,9 @@ public final class BenchCli {
             List<BenchmarkModel> selected = doingChosenTasks(
                     ModelRegistry.load().select(models, settings.tier()), !models.isBlank(), settings.tasks());
             PrintWriter out = spec.commandLine().getOut();
-            ResultStore store = new ResultStore(settings.rowsDir());
+            ResultRun resultRun = settings.startRun(runId, "cli run");
+            ResultStore store = new ResultStore(resultRun.rowsDir(resultsDir));
+            out.println(resultRun.describe() + ": rows go to " + store.dir());
             int failed = 0;
             for (TierData data : TierData.loadAll(settings.tier(), settings.tasks(), settings.dataDir())) {
                 Benchmark benchmark = new Benchmark(settings, data, out::println);
@@ -354,8 +367,18 @@ public final class BenchCli {
         @Option(names = "--data-dir", defaultValue = "data", description = "datasets folder")
         Path dataDir;
 
-        @Option(names = "--results-dir", defaultValue = "target/benchmark-results", description = "results folder")
+        @Option(
+                names = "--results-dir",
+                defaultValue = "target/benchmark-results",
+                description = "results folder; this run's rows go to its own RESULTS/runs/<run id>/rows")
         Path resultsDir;
+
+        @Option(
+                names = "--run-id",
+                defaultValue = "",
+                showDefaultValue = CommandLine.Help.Visibility.NEVER,
+                description = "this run's id, naming its folder (default: the UTC start time and process id)")
+        String runId;
 
         @Override
         public Integer call() throws IOException {
@@ -372,7 +395,13 @@ public final class BenchCli {
             }
             ResultRow row =
                     Predictions.score(k, t, test, model, description, params, new TreeMap<>(predictions), dataDir);
-            Path file = new ResultStore(resultsDir.resolve("rows")).write(row);
+            ResultRun resultRun = ResultRun.start(
+                    runId,
+                    "cli score",
+                    k.id(),
+                    List.copyOf(predictions.keySet()),
+                    GitRevision.of(Path.of("")).orElse("unknown"));
+            Path file = new ResultStore(resultRun.write(resultsDir)).write(row);
             PrintWriter out = spec.commandLine().getOut();
             row.metrics()
                     .forEach((m, s) -> out.printf(
