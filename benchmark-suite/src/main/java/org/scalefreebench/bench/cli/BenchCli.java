@@ -128,6 +128,22 @@ public final class BenchCli {
         }
     }
 
+    /** The options naming where a command's run writes its rows: its own folder below the results folder. */
+    static final class RunFolder {
+        @Option(
+                names = "--results-dir",
+                defaultValue = "target/benchmark-results",
+                description = "results folder; this run's rows go to its own RESULTS/runs/<run id>/rows")
+        Path resultsDir;
+
+        @Option(
+                names = "--run-id",
+                defaultValue = "",
+                showDefaultValue = CommandLine.Help.Visibility.NEVER,
+                description = "this run's id, naming its folder (default: the UTC start time and process id)")
+        String runId;
+    }
+
     /** {@code run}: fit and score models, write result rows. */
     @Command(name = "run", description = "Fit and score models on a tier's tasks; write result rows.")
     static final class Run implements Callable<Integer> {
@@ -164,18 +180,8 @@ public final class BenchCli {
         @Option(names = "--data-dir", defaultValue = "data", description = "datasets folder")
         Path dataDir;
 
-        @Option(
-                names = "--results-dir",
-                defaultValue = "target/benchmark-results",
-                description = "results folder; this run's rows go to its own RESULTS/runs/<run id>/rows")
-        Path resultsDir;
-
-        @Option(
-                names = "--run-id",
-                defaultValue = "",
-                showDefaultValue = CommandLine.Help.Visibility.NEVER,
-                description = "this run's id, naming its folder (default: the UTC start time and process id)")
-        String runId;
+        @CommandLine.Mixin
+        RunFolder runFolder;
 
         @Option(
                 names = "--record-dir",
@@ -211,12 +217,12 @@ public final class BenchCli {
                     BenchmarkSettings.parseTasks(tasks),
                     Duration.ofSeconds(budget),
                     dataDir,
-                    resultsDir);
+                    runFolder.resultsDir);
             List<BenchmarkModel> selected = doingChosenTasks(
                     ModelRegistry.load().select(models, settings.tier()), !models.isBlank(), settings.tasks());
             PrintWriter out = spec.commandLine().getOut();
-            ResultRun resultRun = settings.startRun(runId, "cli run");
-            ResultStore store = new ResultStore(resultRun.rowsDir(resultsDir));
+            ResultRun resultRun = settings.startRun(runFolder.runId, "cli run");
+            ResultStore store = new ResultStore(resultRun.rowsDir(runFolder.resultsDir));
             out.println(resultRun.describe() + ": rows go to " + store.dir());
             int failed = 0;
             for (TierData data : TierData.loadAll(settings.tier(), settings.tasks(), settings.dataDir())) {
@@ -367,18 +373,8 @@ public final class BenchCli {
         @Option(names = "--data-dir", defaultValue = "data", description = "datasets folder")
         Path dataDir;
 
-        @Option(
-                names = "--results-dir",
-                defaultValue = "target/benchmark-results",
-                description = "results folder; this run's rows go to its own RESULTS/runs/<run id>/rows")
-        Path resultsDir;
-
-        @Option(
-                names = "--run-id",
-                defaultValue = "",
-                showDefaultValue = CommandLine.Help.Visibility.NEVER,
-                description = "this run's id, naming its folder (default: the UTC start time and process id)")
-        String runId;
+        @CommandLine.Mixin
+        RunFolder runFolder;
 
         @Override
         public Integer call() throws IOException {
@@ -396,12 +392,12 @@ public final class BenchCli {
             ResultRow row =
                     Predictions.score(k, t, test, model, description, params, new TreeMap<>(predictions), dataDir);
             ResultRun resultRun = ResultRun.start(
-                    runId,
+                    runFolder.runId,
                     "cli score",
                     k.id(),
                     List.copyOf(predictions.keySet()),
                     GitRevision.of(Path.of("")).orElse("unknown"));
-            Path file = new ResultStore(resultRun.write(resultsDir)).write(row);
+            Path file = new ResultStore(resultRun.write(runFolder.resultsDir)).write(row);
             PrintWriter out = spec.commandLine().getOut();
             row.metrics()
                     .forEach((m, s) -> out.printf(
