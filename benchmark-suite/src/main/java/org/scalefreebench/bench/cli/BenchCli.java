@@ -333,7 +333,8 @@ public final class BenchCli {
                 names = "--task",
                 required = true,
                 paramLabel = "ID",
-                description = "spanning, max-cluster or max-cluster-mask")
+                description =
+                        "a predictive task: spanning, max-cluster, max-cluster-mask, central-charge or fractal-dimension")
         String task;
 
         @Option(
