@@ -38,13 +38,22 @@ public final class DatasetGenerator {
     /** Receives progress of long work; every method does nothing unless overridden. */
     public interface Progress {
         /**
-         * A split starts.
+         * A split, or a shard of it, starts.
          *
          * @param spec  the spec
          * @param split the split
          * @param maps  number of maps it will generate
          */
         default void start(DatasetSpec spec, SplitSpec split, long maps) {}
+
+        /**
+         * A split is being assembled from its shards.
+         *
+         * @param spec   the spec
+         * @param split  the split
+         * @param shards number of shards
+         */
+        default void merging(DatasetSpec spec, SplitSpec split, int shards) {}
 
         /** @param maps maps finished since the last call */
         default void advance(long maps) {}
@@ -296,7 +305,7 @@ public final class DatasetGenerator {
         int n = spec.samples(split);
         Map<DataColumn, String> actual = new LinkedHashMap<>();
         byte[] buffer = new byte[1 << 20];
-        progress.start(spec, split, n);
+        progress.merging(spec, split, count);
         try {
             for (DataColumn c : spec.family().columns()) {
                 String rel = c.relativePath(split.name());
@@ -317,7 +326,6 @@ public final class DatasetGenerator {
             writeSums(splitDir.resolve(SPLIT_SUMS), sums, split.name() + "/");
             return sums;
         } finally {
-            progress.finish();
             for (DataColumn c : spec.family().columns()) {
                 Files.deleteIfExists(AtomicFiles.partOf(dir.resolve(c.relativePath(split.name()))));
             }
