@@ -154,6 +154,18 @@ class ShardedGenerationTest {
     }
 
     @Test
+    void everyShardNotReadyIsListed(@TempDir Path out) {
+        IOException e = assertThrows(
+                IOException.class,
+                () -> new DatasetGenerator(1, DatasetGenerator.Progress.NONE).mergeShards(PERCOLATION_SMOKE, 3, out));
+        assertTrue(e.getMessage().startsWith("3 of 3 shards are not ready to merge"), e.getMessage());
+        for (int k = 0; k < 3; k++) {
+            assertTrue(e.getMessage().contains("shard " + k + "/3: "), e.getMessage());
+        }
+        assertFalse(Files.exists(out.resolve(PERCOLATION_SMOKE.id())), "nothing is written");
+    }
+
+    @Test
     void shardWithoutItsChecksumsIsNamedAsIncomplete(@TempDir Path out) throws IOException {
         Path shard = new DatasetGenerator(1, DatasetGenerator.Progress.NONE)
                 .generateShard(PERCOLATION_SMOKE, new Shard(0, 1), out);
