@@ -195,9 +195,9 @@ public final class DatasetGenerator {
      * {@code SHA256SUMS}, {@code spec.json} and, last, {@code manifest.json}. Splits already complete
      * in the dataset folder are kept. Before anything is written, every shard must exist, hold this
      * spec and be complete, and every shard file must have the header its part of the split needs
-     * (the error lists every shard that is not, up to 20); each shard file's bytes are checked against its shard's {@code SHA256SUMS} as they are copied.
-     * A failed merge leaves no manifest, and no file under its final name that is not complete.
-     * The shard folders are left in place.
+     * (the error lists every shard that is not, up to 20); each shard file's bytes are checked
+     * against its shard's {@code SHA256SUMS} as they are copied. A failed merge leaves no manifest,
+     * and no file under its final name that is not complete. The shard folders are left in place.
      *
      * @param spec  the spec the shards were generated from
      * @param count the number of shards N
