@@ -11,9 +11,9 @@ def cases = suite.testcase.collect { it.@name.text() }
 assert cases.any { it.endsWith('[1]') } : "the contract test ran on no model: ${cases}"
 assert cases.every { !(it ==~ /.*\[\d+\]/) || it.endsWith('[1]') } : "the contract test ran on more than one model: ${cases}"
 
-def rows = new File(project, 'target/benchmark-results/rows')
+def rows = new File(project, 'target/benchmark-results/runs')
 def rowFiles = []
-rows.eachFileRecurse { if (it.name.endsWith('.json')) rowFiles << it }
+rows.eachFileRecurse { if (it.parentFile.name == 'rows' && it.name.endsWith('.json')) rowFiles << it }
 assert !rowFiles.isEmpty() : "no rows under ${rows}"
 rowFiles.each { f ->
     def row = new groovy.json.JsonSlurper().parse(f)

@@ -313,8 +313,7 @@ public final class GenerationBenchmark {
     }
 
     private Path samplesDir(String id) throws IOException {
-        Path dir = settings.rowsDir()
-                .getParent()
+        Path dir = settings.resultsDir()
                 .resolve("samples")
                 .resolve(data.tier().id())
                 .resolve(id);

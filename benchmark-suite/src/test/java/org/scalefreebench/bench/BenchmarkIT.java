@@ -24,6 +24,7 @@ import org.scalefreebench.bench.result.FkHeadline;
 import org.scalefreebench.bench.result.GenerationHeadline;
 import org.scalefreebench.bench.result.Headline;
 import org.scalefreebench.bench.result.ResultRow;
+import org.scalefreebench.bench.result.ResultRun;
 import org.scalefreebench.bench.result.ResultStore;
 import org.scalefreebench.datasets.load.SplitData;
 import org.scalefreebench.datasets.model.BenchmarkModel;
@@ -49,7 +50,9 @@ class BenchmarkIT {
         List<BenchmarkModel> models = selection.models();
         List<MaskGenerator> generators = selection.generators();
         List<TierData> groups = TierData.loadAll(settings.tier(), settings.tasks(), settings.dataDir());
-        ResultStore store = new ResultStore(settings.rowsDir());
+        ResultRun resultRun = settings.startRun(System.getProperty("scalefree.run.id"), "mvn verify");
+        ResultStore store = new ResultStore(resultRun.rowsDir(settings.resultsDir()));
+        System.out.println("BenchmarkIT: " + resultRun.describe() + ", rows in " + store.dir());
         if (settings.modelIds().isBlank() && settings.tasks().size() == Task.values().length) {
             clearRows(store.dir(), settings.tier().id());
         }

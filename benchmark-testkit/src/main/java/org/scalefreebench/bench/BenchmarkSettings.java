@@ -1,11 +1,13 @@
 package org.scalefreebench.bench;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.scalefreebench.bench.result.ResultRun;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.Tier;
 
@@ -109,8 +111,18 @@ public record BenchmarkSettings(
         return tasks;
     }
 
-    /** @return the folder of result rows */
-    public Path rowsDir() {
-        return resultsDir.resolve("rows");
+    /**
+     * Starts a run of these settings in its own folder below {@code resultsDir} and records what it is.
+     *
+     * @param id     the run id, or blank for a new one (property {@code scalefree.run.id} in a build)
+     * @param source what runs it, e.g. {@code mvn verify}
+     * @return the run; its rows go to {@code run.rowsDir(resultsDir())}
+     * @throws IOException if the run's folder cannot be written
+     */
+    public ResultRun startRun(String id, String source) throws IOException {
+        ResultRun run = ResultRun.start(
+                id, source, tier.id(), seeds, RunEnvironment.suiteRevision().orElse("unknown"));
+        run.write(resultsDir);
+        return run;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.scalefreebench.bench.record.RecordBundle;
 import org.scalefreebench.bench.result.ResultRow;
+import org.scalefreebench.bench.result.ResultRun;
 import org.scalefreebench.bench.result.ResultStore;
 import org.scalefreebench.datasets.model.BenchmarkModel;
 
@@ -19,7 +20,7 @@ import org.scalefreebench.datasets.model.BenchmarkModel;
  * from the testkit jar): every model the project registers that runs in the tier
  * ({@code -Dscalefree.tier}, smoke unless set; {@code -Dscalefree.models}, {@code .tasks},
  * {@code .seeds} as for the suite's own benchmark), fitted with each seed and scored on every test
- * set; its rows go to {@code scalefree.results.dir} and, when every row of a model is good, its
+ * set; its rows go to {@code scalefree.results.dir/runs/<run id>/rows} and, when every row of a model is good, its
  * submission bundle ({@code submission.json}, rows, per-map predictions) to
  * {@code scalefree.submission.dir/<tier>/<model-id>/}, with the code address
  * {@code scalefree.code.url}. A failed row fails the test, naming the model and its error.
@@ -38,7 +39,8 @@ class SubmissionBenchmarkIT {
         Path bundles = Path.of(System.getProperty("scalefree.submission.dir", "target/submission"));
         String code = System.getProperty("scalefree.code.url", "");
         String revision = RunEnvironment.suiteRevision().orElse("");
-        ResultStore store = new ResultStore(settings.rowsDir());
+        ResultRun resultRun = settings.startRun(System.getProperty("scalefree.run.id"), "model project mvn verify");
+        ResultStore store = new ResultStore(resultRun.rowsDir(settings.resultsDir()));
         Map<String, String> hardware = RunEnvironment.hardware();
         Map<String, String> versions = RunEnvironment.versions();
         List<String> failed = new ArrayList<>();

@@ -1,14 +1,19 @@
 package org.scalefreebench.reports;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.scalefreebench.bench.result.ResultRun;
 
 /**
- * Command line of the leaderboard pages: {@code LeaderboardMain <rows dir> <output dir> [project dir]}.
- * The reports module runs it at {@code package} with the harness's rows folder, its own
+ * Command line of the leaderboard pages: {@code LeaderboardMain <results or rows dir> <output dir> [project dir]}.
+ * The reports module runs it at {@code package} with the harness's results folder (the pages show
+ * the build's run, {@code -Dscalefree.run.id}, else the newest: {@link #rowsOf}), its own
  * {@code target} and the multi-module project's folder, whose modules' JaCoCo reports the pages
  * list and link ({@link CodeCoverage}) and whose {@value #RECORDS} folder's records are merged in
  * (re-scored against the datasets of {@code -Dscalefree.data.dir}, default {@code <project>/data}). It never calls {@code System.exit}, since Maven runs it in
@@ -29,22 +34,48 @@ public final class LeaderboardMain {
     public static void main(String[] args) throws IOException {
         if (args.length != 2 && args.length != 3) {
             throw new IllegalArgumentException(
-                    "usage: LeaderboardMain <result rows dir> <output dir> [project dir], got " + args.length
+                    "usage: LeaderboardMain <results dir or rows dir> <output dir> [project dir], got " + args.length
                             + " argument(s)");
         }
+        Path rowsDir = rowsOf(Path.of(args[0]), System.getProperty("scalefree.run.id"));
         if (args.length == 2) {
-            run(Path.of(args[0]), Path.of(args[1]), LocalDate.now(ZoneOffset.UTC), List.of());
+            run(rowsDir, Path.of(args[1]), LocalDate.now(ZoneOffset.UTC), List.of());
             return;
         }
         Path project = Path.of(args[2]);
         run(
-                Path.of(args[0]),
+                rowsDir,
                 Path.of(args[1]),
                 LocalDate.now(ZoneOffset.UTC),
                 CodeCoverage.read(project),
                 project.resolve(RECORDS),
                 Path.of(System.getProperty(
                         "scalefree.data.dir", project.resolve("data").toString())));
+    }
+
+    /**
+     * The rows folder a results folder's pages show: a results folder with runs ({@link ResultRun})
+     * gives the rows of the run named by {@code wanted} if it holds it, else of its newest run; any
+     * other folder is taken as a rows folder itself.
+     *
+     * @param results a results folder, or a rows folder
+     * @param wanted  a run id, or blank for the newest run
+     * @return the rows folder
+     * @throws IOException if the runs cannot be listed
+     */
+    public static Path rowsOf(Path results, String wanted) throws IOException {
+        if (!Files.isDirectory(results.resolve(ResultRun.RUNS))) {
+            return results;
+        }
+        Optional<ResultRun> run = ResultRun.select(results, wanted);
+        if (run.isEmpty()) {
+            return results.resolve(ResultRun.RUNS);
+        }
+        if (wanted != null && !wanted.isBlank() && !run.get().id().equals(wanted.strip())) {
+            System.out.println("leaderboard: no run " + wanted.strip() + " in " + results + "; showing the newest, "
+                    + run.get().id());
+        }
+        return run.get().rowsDir(results);
     }
 
     /**
@@ -94,12 +125,31 @@ public final class LeaderboardMain {
         return write(Leaderboard.read(rowsDir), rowsDir, outDir, date, coverage);
     }
 
+    /** The run whose rows folder this is, if it is one. */
+    private static Optional<ResultRun> runOf(Path rowsDir) {
+        Path runDir = rowsDir.toAbsolutePath().getParent();
+        if (runDir == null
+                || !rowsDir.getFileName().toString().equals(ResultRun.ROWS)
+                || !Files.isRegularFile(runDir.resolve(ResultRun.FILE))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ResultRun.read(runDir));
+        } catch (IOException e) {
+            System.out.println("leaderboard: WARNING " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     private static List<Path> write(
             Leaderboard board, Path rowsDir, Path outDir, LocalDate date, List<CodeCoverage> coverage)
             throws IOException {
         String pageCheck = BrowserCheck.fromSystemProperties().describe();
         System.out.println("leaderboard: " + pageCheck);
-        List<Path> written = LeaderboardPages.write(board, outDir, date, List.of(pageCheck), coverage);
+        List<String> notes = new ArrayList<>();
+        runOf(rowsDir).ifPresent(r -> notes.add("Shows " + r.describe() + "."));
+        notes.add(pageCheck);
+        List<Path> written = LeaderboardPages.write(board, outDir, date, notes, coverage);
         for (CodeCoverage c : coverage) {
             System.out.println("leaderboard: coverage of " + c.module() + ": lines " + c.lineText() + ", branches "
                     + c.branchText());

@@ -24,6 +24,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.scalefreebench.bench.result.ResultRow;
+import org.scalefreebench.bench.result.ResultRun;
 import org.scalefreebench.bench.result.ResultStore;
 
 /**
@@ -43,12 +44,13 @@ class ReportFilesIT {
     private static Path rowsDir;
 
     @BeforeAll
-    static void locate() {
+    static void locate() throws IOException {
         reportsDir = Path.of(System.getProperty("scalefree.reports.dir", "target"))
                 .toAbsolutePath()
                 .normalize();
-        rowsDir = Path.of(System.getProperty("scalefree.results.dir", "../target/benchmark-results"))
-                .resolve("rows");
+        rowsDir = LeaderboardMain.rowsOf(
+                Path.of(System.getProperty("scalefree.results.dir", "../target/benchmark-results")),
+                System.getProperty("scalefree.run.id"));
     }
 
     @Test
@@ -58,6 +60,10 @@ class ReportFilesIT {
         assertEquals("ScaleFree Bench leaderboard", page.selectFirst("h1").text());
         String header = page.selectFirst("p.header").text();
         assertTrue(header.contains("Page checks: "), "the header says how the pages are checked: " + header);
+        ResultRun shownRun = ResultRun.read(rowsDir.getParent());
+        assertTrue(
+                header.contains("Shows run " + shownRun.id() + " (" + shownRun.source()),
+                "the header names the run it shows, " + shownRun.id() + ": " + header);
         assertEquals(
                 contents.older().size(),
                 page.select("section#older li").size(),

@@ -110,8 +110,9 @@ class ReportPagesIT {
         reportsDir = Path.of(System.getProperty("scalefree.reports.dir", "target"))
                 .toAbsolutePath()
                 .normalize();
-        rowsDir = Path.of(System.getProperty("scalefree.results.dir", "../target/benchmark-results"))
-                .resolve("rows");
+        rowsDir = LeaderboardMain.rowsOf(
+                Path.of(System.getProperty("scalefree.results.dir", "../target/benchmark-results")),
+                System.getProperty("scalefree.run.id"));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", ReportPagesIT::serve);
         serverThreads = Executors.newFixedThreadPool(4);

@@ -31,6 +31,7 @@ import org.scalefreebench.bench.record.RecordBundle;
 import org.scalefreebench.bench.record.RecordCheck;
 import org.scalefreebench.bench.record.RecordChecker;
 import org.scalefreebench.bench.result.ResultRow;
+import org.scalefreebench.bench.result.ResultRun;
 import org.scalefreebench.bench.result.ResultStore;
 import org.scalefreebench.bench.result.Stat;
 import org.scalefreebench.datasets.cli.Arguments;
@@ -127,6 +128,22 @@ public final class BenchCli {
         }
     }
 
+    /** The options naming where a command's run writes its rows: its own folder below the results folder. */
+    static final class RunFolder {
+        @Option(
+                names = "--results-dir",
+                defaultValue = "target/benchmark-results",
+                description = "results folder; this run's rows go to its own RESULTS/runs/<run id>/rows")
+        Path resultsDir;
+
+        @Option(
+                names = "--run-id",
+                defaultValue = "",
+                showDefaultValue = CommandLine.Help.Visibility.NEVER,
+                description = "this run's id, naming its folder (default: the UTC start time and process id)")
+        String runId;
+    }
+
     /** {@code run}: fit and score models, write result rows. */
     @Command(name = "run", description = "Fit and score models on a tier's tasks; write result rows.")
     static final class Run implements Callable<Integer> {
@@ -163,8 +180,8 @@ public final class BenchCli {
         @Option(names = "--data-dir", defaultValue = "data", description = "datasets folder")
         Path dataDir;
 
-        @Option(names = "--results-dir", defaultValue = "target/benchmark-results", description = "results folder")
-        Path resultsDir;
+        @CommandLine.Mixin
+        RunFolder runFolder;
 
         @Option(
                 names = "--record-dir",
@@ -200,11 +217,13 @@ public final class BenchCli {
                     BenchmarkSettings.parseTasks(tasks),
                     Duration.ofSeconds(budget),
                     dataDir,
-                    resultsDir);
+                    runFolder.resultsDir);
             List<BenchmarkModel> selected = doingChosenTasks(
                     ModelRegistry.load().select(models, settings.tier()), !models.isBlank(), settings.tasks());
             PrintWriter out = spec.commandLine().getOut();
-            ResultStore store = new ResultStore(settings.rowsDir());
+            ResultRun resultRun = settings.startRun(runFolder.runId, "cli run");
+            ResultStore store = new ResultStore(resultRun.rowsDir(runFolder.resultsDir));
+            out.println(resultRun.describe() + ": rows go to " + store.dir());
             int failed = 0;
             for (TierData data : TierData.loadAll(settings.tier(), settings.tasks(), settings.dataDir())) {
                 Benchmark benchmark = new Benchmark(settings, data, out::println);
@@ -314,7 +333,8 @@ public final class BenchCli {
                 names = "--task",
                 required = true,
                 paramLabel = "ID",
-                description = "spanning, max-cluster or max-cluster-mask")
+                description =
+                        "a predictive task: spanning, max-cluster, max-cluster-mask, central-charge or fractal-dimension")
         String task;
 
         @Option(
@@ -354,8 +374,8 @@ public final class BenchCli {
         @Option(names = "--data-dir", defaultValue = "data", description = "datasets folder")
         Path dataDir;
 
-        @Option(names = "--results-dir", defaultValue = "target/benchmark-results", description = "results folder")
-        Path resultsDir;
+        @CommandLine.Mixin
+        RunFolder runFolder;
 
         @Override
         public Integer call() throws IOException {
@@ -372,7 +392,13 @@ public final class BenchCli {
             }
             ResultRow row =
                     Predictions.score(k, t, test, model, description, params, new TreeMap<>(predictions), dataDir);
-            Path file = new ResultStore(resultsDir.resolve("rows")).write(row);
+            ResultRun resultRun = ResultRun.start(
+                    runFolder.runId,
+                    "cli score",
+                    k.id(),
+                    List.copyOf(predictions.keySet()),
+                    RunEnvironment.suiteRevision().orElse("unknown"));
+            Path file = new ResultStore(resultRun.write(runFolder.resultsDir)).write(row);
             PrintWriter out = spec.commandLine().getOut();
             row.metrics()
                     .forEach((m, s) -> out.printf(

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefreebench.bench.BenchmarkSettings;
 import org.scalefreebench.bench.result.ResultRow;
+import org.scalefreebench.bench.result.ResultRun;
 import org.scalefreebench.bench.result.ResultStore;
 import org.scalefreebench.bench.result.Stat;
 import org.scalefreebench.datasets.cli.ScaleFreeCli;
@@ -126,7 +127,10 @@ class BenchCliTest {
     }
 
     private static ResultRow onlyRow(Path results) throws IOException {
-        ResultStore.Contents c = new ResultStore(results.resolve("rows")).readAll();
+        List<ResultRun> runs = ResultRun.all(results);
+        assertEquals(1, runs.size(), "one run folder per CLI run: " + runs);
+        assertEquals("cli score", runs.get(0).source());
+        ResultStore.Contents c = new ResultStore(runs.get(0).rowsDir(results)).readAll();
         assertEquals(List.of(), c.unreadable());
         assertEquals(1, c.rows().size(), c.rows().toString());
         return c.rows().get(0);
@@ -180,7 +184,8 @@ class BenchCliTest {
         assertEquals(
                 SpecCatalogue.published().get(SMOKE).sha256().get("test/spanning.npy"),
                 row.datasetSha256().get(SMOKE + "/test/spanning.npy"));
-        String json = Files.readString(new ResultStore(results.resolve("rows")).fileOf(row), StandardCharsets.UTF_8);
+        String json = Files.readString(
+                new ResultStore(ResultRun.all(results).get(0).rowsDir(results)).fileOf(row), StandardCharsets.UTF_8);
         assertTrue(json.contains("\"source\" : \"predictions\""), json);
     }
 

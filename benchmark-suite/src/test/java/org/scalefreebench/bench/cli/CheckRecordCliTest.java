@@ -17,6 +17,7 @@ import org.scalefreebench.bench.record.Provenance;
 import org.scalefreebench.bench.record.RecordCheck;
 import org.scalefreebench.bench.record.RecordChecker;
 import org.scalefreebench.bench.record.Submission;
+import org.scalefreebench.bench.result.ResultRun;
 import org.scalefreebench.bench.result.ResultStore;
 
 /**
@@ -72,7 +73,7 @@ class CheckRecordCliTest {
             assertTrue(files.anyMatch(p -> p.endsWith("seed-2.npy")), "every seed's predictions");
         }
         assertEquals(
-                new ResultStore(dir.resolve("results").resolve("rows"))
+                new ResultStore(ResultRun.all(dir.resolve("results")).get(0).rowsDir(dir.resolve("results")))
                         .readAll()
                         .rows(),
                 new ResultStore(record.resolve(RecordChecker.ROWS)).readAll().rows(),
