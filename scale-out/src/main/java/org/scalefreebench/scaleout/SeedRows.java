@@ -133,7 +133,7 @@ public final class SeedRows {
         for (ResultRow r : rows) {
             field.apply(r).keySet().forEach(k -> out.putIfAbsent(k, null));
         }
-        for (String key : out.keySet()) {
+        for (String key : List.copyOf(out.keySet())) {
             List<String> values =
                     rows.stream().map(r -> field.apply(r).get(key)).toList();
             if (values.stream().allMatch(v -> Objects.equals(v, values.get(0)))) {
