@@ -79,6 +79,12 @@ final class ConsoleProgress implements DatasetGenerator.Progress {
     }
 
     @Override
+    public void merging(DatasetSpec spec, SplitSpec split, int shards) {
+        err.println(spec.id() + "/" + split.name() + ": merging " + shards + " shards");
+        err.flush();
+    }
+
+    @Override
     public void reused(DatasetSpec spec, SplitSpec split) {
         err.println(spec.id() + "/" + split.name() + ": complete and intact, kept");
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.commons.rng.simple.RandomSource;
 import org.scalefreebench.datasets.generate.DatasetGenerator;
+import org.scalefreebench.datasets.generate.Shard;
 import org.scalefreebench.datasets.spec.AdHocSpecs;
 import org.scalefreebench.datasets.spec.DatasetSpec;
 import org.scalefreebench.datasets.spec.SpecCatalogue;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Spec;
         name = "generate",
         description = {
             "Generate a dataset into OUT/<id>/ (atomic and resumable: run again to complete an interrupted run).",
-            "Either --spec ID, or an ad hoc set: --lattice site --size L --p P[,P...] --samples N --seed S."
+            "Either --spec ID, or an ad hoc set: --lattice site --size L --p P[,P...] --samples N --seed S.",
+            "With --shard k/N: only shard k of N of every split, into OUT/<id>/shards/<k>-of-<N>/ (one task of an"
+                    + " array job); `merge` assembles the N shards into the same bytes."
         })
 final class GenerateCommand implements Callable<Integer> {
 
@@ -78,17 +81,34 @@ final class GenerateCommand implements Callable<Integer> {
             description = "worker threads (default: all cores); the bytes do not depend on it")
     private Integer threads;
 
+    @Option(
+            names = "--shard",
+            paramLabel = "k/N",
+            description = "generate only shard k of N (0 ≤ k < N) of every split; the bytes merged do not depend on N")
+    private String shard;
+
     @Override
     public Integer call() throws IOException {
+        Shard part = shard == null ? null : parseShard(shard);
         DatasetSpec spec = specId != null ? fromCatalogue() : adHoc();
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {
             throw new IllegalArgumentException("--threads " + t + " is outside the allowed range [1, ∞)");
         }
         long start = System.nanoTime();
-        Path dir = new DatasetGenerator(
-                        t, new ConsoleProgress(command.commandLine().getErr()))
-                .generate(spec, out);
+        DatasetGenerator generator = new DatasetGenerator(
+                t, new ConsoleProgress(command.commandLine().getErr()));
+        if (part != null) {
+            Path dir = generator.generateShard(spec, part, out);
+            command.commandLine()
+                    .getOut()
+                    .printf(
+                            "%s: shard %s generated and checksummed in %.1f s; when all %d are done: merge --spec %s"
+                                    + " --shards %d --out %s%n",
+                            dir, part, (System.nanoTime() - start) / 1e9, part.count(), spec.id(), part.count(), out);
+            return 0;
+        }
+        Path dir = generator.generate(spec, out);
         command.commandLine()
                 .getOut()
                 .printf(
@@ -97,6 +117,14 @@ final class GenerateCommand implements Callable<Integer> {
                         (System.nanoTime() - start) / 1e9,
                         spec.pinned() ? " (matches the spec's pinned SHA-256)" : "");
         return 0;
+    }
+
+    private static Shard parseShard(String text) {
+        try {
+            return Shard.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--shard: " + e.getMessage(), e);
+        }
     }
 
     private DatasetSpec fromCatalogue() {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ListCommand.class,
             GenerateCommand.class,
+            MergeCommand.class,
             VerifyCommand.class,
             BenchLabelCommand.class,
             BenchFkCommand.class,

@@ -3,6 +3,7 @@ package org.scalefreebench.datasets.family;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,10 @@ import org.scalefreebench.datasets.fk.FkChainSampler;
 import org.scalefreebench.datasets.fk.FkLabel;
 import org.scalefreebench.datasets.fk.FkMeasures;
 import org.scalefreebench.datasets.fk.FkParameters;
+import org.scalefreebench.datasets.generate.Shard;
 import org.scalefreebench.datasets.npy.NpyDtype;
 import org.scalefreebench.datasets.npy.NpyWriter;
+import org.scalefreebench.datasets.spec.ChainRule;
 import org.scalefreebench.datasets.spec.DatasetSpec;
 import org.scalefreebench.datasets.spec.SplitSpec;
 
@@ -180,14 +183,53 @@ public final class CriticalFkFamily implements Family {
         return CriticalFkFamily::generate;
     }
 
+    /**
+     * A shard holds whole chains: chain c of the j-th Q value is unit j·C + c of the split's V·C
+     * chains, and its maps are a contiguous run of the split's files (Q-major, then chain, then
+     * step).
+     */
+    @Override
+    public Shard.Range shardMaps(DatasetSpec spec, SplitSpec split, Shard shard) {
+        Shard.Range chains = shardChains(spec, split, shard);
+        return new Shard.Range(firstMapOf(spec, split, chains.first()), firstMapOf(spec, split, chains.end()));
+    }
+
+    /**
+     * @param spec  a critical-FK spec
+     * @param split one of its splits
+     * @param shard a shard
+     * @return the chains [first, end) of the split the shard runs, chain c of the j-th value being j·C + c
+     */
+    public static Shard.Range shardChains(DatasetSpec spec, SplitSpec split, Shard shard) {
+        return shard.part(Math.multiplyExact(spec.p().size(), spec.chain().chains()));
+    }
+
+    /** The index in the split's files of the first map of chain unit {@code unit} (V·C gives N). */
+    private static int firstMapOf(DatasetSpec spec, SplitSpec split, int unit) {
+        ChainRule rule = spec.chain();
+        int perValue = split.samplesPerP();
+        int map = (unit / rule.chains()) * perValue;
+        for (int c = 0; c < unit % rule.chains(); c++) {
+            map += rule.mapsOfChain(perValue, c);
+        }
+        return map;
+    }
+
     private static void generate(
-            DatasetSpec spec, SplitSpec split, int threads, SplitGenerator.ColumnSink sink, LongConsumer progress)
+            DatasetSpec spec,
+            SplitSpec split,
+            Shard shard,
+            int threads,
+            SplitGenerator.ColumnSink sink,
+            LongConsumer progress)
             throws IOException {
-        int n = spec.samples(split);
+        Shard.Range range = spec.family().shardMaps(spec, split, shard);
+        Shard.Range chainRange = shardChains(spec, split, shard);
+        int n = range.count();
         int size = spec.size();
         int sites = size * size;
         double[] q = spec.p().stream().mapToDouble(BigDecimal::doubleValue).toArray();
-        double[] qOfMap = spec.pOfSamples(split);
+        double[] qOfMap = Arrays.copyOfRange(spec.pOfSamples(split), range.first(), range.end());
         int[] bonds = new int[n];
         int[] clusters = new int[n];
         int[] largest = new int[n];
@@ -200,12 +242,11 @@ public final class CriticalFkFamily implements Family {
         double[] tauLargest = new double[n];
         NpyWriter planes = sink.open(BONDS);
         NpyWriter masks = sink.open(MAX_CLUSTER_MASK);
-        int perValue = split.samplesPerP();
+        int[] next = {0};
         new FkChainSampler(spec.rng(), split.seed(), size, spec.chain(), threads)
-                .run(q, perValue, (j, pilot, draws) -> {
-                    for (int i = 0; i < draws.size(); i++) {
-                        FkChainSampler.Draw d = draws.get(i);
-                        int k = j * perValue + i;
+                .run(q, split.samplesPerP(), chainRange.first(), chainRange.end(), (j, pilot, draws) -> {
+                    for (FkChainSampler.Draw d : draws) {
+                        int k = next[0]++;
                         planes.writeUint8(d.planes(), 0, 2 * sites);
                         masks.writeUint8(d.mask(), 0, sites);
                         FkMeasures m = d.measures();
@@ -222,6 +263,10 @@ public final class CriticalFkFamily implements Family {
                     }
                     progress.accept(draws.size());
                 });
+        if (next[0] != n) {
+            throw new IllegalStateException("critical-FK shard " + shard + " of " + spec.id() + "/" + split.name()
+                    + " drew " + next[0] + " maps, expected " + n);
+        }
         planes.close();
         masks.close();
         writeFloat64(sink, Q_VALUE, qOfMap);

@@ -3,8 +3,11 @@ package org.scalefreebench.datasets.family;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.scalefreebench.datasets.generate.Shard;
 import org.scalefreebench.datasets.lattice.Lattice;
 import org.scalefreebench.datasets.spec.ChainRule;
+import org.scalefreebench.datasets.spec.DatasetSpec;
+import org.scalefreebench.datasets.spec.SplitSpec;
 
 /**
  * A model family of the data contract: what a map is (its input column) and what is known about it
@@ -48,6 +51,20 @@ public interface Family {
      */
     default boolean markovChain() {
         return false;
+    }
+
+    /**
+     * The maps a shard of a split holds: a contiguous run of the split's files. By default each map
+     * is a unit of sharding ({@link Shard#part} of the split's maps); a Markov-chain family cuts
+     * between whole chains.
+     *
+     * @param spec  the spec
+     * @param split one of its splits
+     * @param shard the shard
+     * @return the maps [first, end) of the split that the shard generates
+     */
+    default Shard.Range shardMaps(DatasetSpec spec, SplitSpec split, Shard shard) {
+        return shard.part(spec.samples(split));
     }
 
     /** @return every file of a split: the input, then the labels */

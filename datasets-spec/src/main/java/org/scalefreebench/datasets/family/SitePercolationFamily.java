@@ -1,9 +1,11 @@
 package org.scalefreebench.datasets.family;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongConsumer;
 import org.scalefreebench.datasets.generate.LabelledMapStream;
+import org.scalefreebench.datasets.generate.Shard;
 import org.scalefreebench.datasets.npy.NpyDtype;
 import org.scalefreebench.datasets.npy.NpyWriter;
 import org.scalefreebench.datasets.spec.DatasetSpec;
@@ -81,18 +83,24 @@ public final class SitePercolationFamily implements Family {
     }
 
     private static void generate(
-            DatasetSpec spec, SplitSpec split, int threads, SplitGenerator.ColumnSink sink, LongConsumer progress)
+            DatasetSpec spec,
+            SplitSpec split,
+            Shard shard,
+            int threads,
+            SplitGenerator.ColumnSink sink,
+            LongConsumer progress)
             throws IOException {
-        int n = spec.samples(split);
+        Shard.Range range = spec.family().shardMaps(spec, split, shard);
+        int n = range.count();
         int size = spec.size();
-        double[] pOfSample = spec.pOfSamples(split);
+        double[] pOfSample = Arrays.copyOfRange(spec.pOfSamples(split), range.first(), range.end());
         int[] maxCluster = new int[n];
         byte[] spanning = new byte[n];
         NpyWriter maps = sink.open(MAPS);
         NpyWriter masks = sink.open(MAX_CLUSTER_MASK);
-        new LabelledMapStream(spec.rng(), split.seed(), size, threads).run(pOfSample, true, block -> {
+        new LabelledMapStream(spec.rng(), split.seed(), size, threads).run(range.first(), pOfSample, true, block -> {
             for (int i = 0; i < block.count(); i++) {
-                int k = (int) block.first() + i;
+                int k = (int) (block.first() - range.first()) + i;
                 maps.writeUint8(block.maps()[i], 0, size * size);
                 masks.writeUint8(block.masks()[i], 0, size * size);
                 maxCluster[k] = block.labels()[i].maxCluster();

@@ -104,6 +104,25 @@ public final class FkChainSampler {
      * @throws IOException if the consumer fails or the work is interrupted
      */
     public void run(double[] q, int samplesPerValue, ValueConsumer consumer) throws IOException {
+        run(q, samplesPerValue, 0, q.length * rule.chains(), consumer);
+    }
+
+    /**
+     * Runs the chains {@code firstChain … endChain − 1} of the split only, numbering chain c of the
+     * j-th value j·C + c (C chains per value): the unit of sharding. Each value they belong to has
+     * its pilot run again here (the chains need its τ̂), from the same stream as in the whole split,
+     * so every map is byte for byte the map the whole split gives. The consumer receives, for each
+     * value touched, in order, only the maps of these chains.
+     *
+     * @param q               the Q values, each in [1, 4]
+     * @param samplesPerValue maps per value, at least the rule's chain count
+     * @param firstChain      the first chain, in [0, V·C]
+     * @param endChain        one past the last chain, in [firstChain, V·C]
+     * @param consumer        receives each touched value's maps of these chains, values in order
+     * @throws IOException if the consumer fails or the work is interrupted
+     */
+    public void run(double[] q, int samplesPerValue, int firstChain, int endChain, ValueConsumer consumer)
+            throws IOException {
         for (double v : q) {
             FkParameters.of(v);
         }
@@ -112,15 +131,26 @@ public final class FkChainSampler {
                     + " chains: each chain stores at least one map");
         }
         int values = q.length;
+        int perValue = rule.chains();
+        if (firstChain < 0 || endChain < firstChain || endChain > values * perValue) {
+            throw new IllegalArgumentException("chains [" + firstChain + ", " + endChain + ") are not within the "
+                    + values * perValue + " chains of " + values + " values");
+        }
+        if (firstChain == endChain) {
+            return;
+        }
+        int firstValue = firstChain / perValue;
+        int endValue = (endChain - 1) / perValue + 1;
         JumpableUniformRandomProvider base = (JumpableUniformRandomProvider) source.create(seed);
         UniformRandomProvider[] pilotStreams = new UniformRandomProvider[values];
         for (int j = 0; j < values; j++) {
             pilotStreams[j] = base.jump();
         }
-        UniformRandomProvider[][] chainStreams = new UniformRandomProvider[values][rule.chains()];
-        for (int j = 0; j < values; j++) {
-            for (int c = 0; c < rule.chains(); c++) {
-                chainStreams[j][c] = base.jump();
+        UniformRandomProvider[][] chainStreams = new UniformRandomProvider[values][perValue];
+        for (int u = 0; u < endChain; u++) {
+            UniformRandomProvider stream = base.jump();
+            if (u >= firstChain) {
+                chainStreams[u / perValue][u % perValue] = stream;
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -133,15 +163,18 @@ public final class FkChainSampler {
             for (int j = 0; j < values; j++) {
                 double qj = q[j];
                 UniformRandomProvider rng = pilotStreams[j];
-                pilots.add(pool.submit(() -> pilot(qj, size, rule, rng)));
+                pilots.add(j >= firstValue && j < endValue ? pool.submit(() -> pilot(qj, size, rule, rng)) : null);
             }
             // Chains of the next values start before this value's are written, so that every
             // thread has work even with fewer chains per value than threads; at most `window`
             // values are in memory at once.
-            int window = Math.max(1, (threads + rule.chains() - 1) / rule.chains()) + 1;
+            int window = Math.max(1, (threads + perValue - 1) / perValue) + 1;
             List<List<Future<List<Draw>>>> chains = new ArrayList<>();
-            for (int j = 0; j < values; j++) {
-                for (int next = chains.size(); next < Math.min(values, j + window); next++) {
+            for (int j = 0; j < firstValue; j++) {
+                chains.add(null);
+            }
+            for (int j = firstValue; j < endValue; j++) {
+                for (int next = chains.size(); next < Math.min(endValue, j + window); next++) {
                     chains.add(
                             submitChains(pool, q[next], await(pilots.get(next)), samplesPerValue, chainStreams[next]));
                 }
@@ -161,6 +194,9 @@ public final class FkChainSampler {
             ExecutorService pool, double q, Pilot pilot, int samplesPerValue, UniformRandomProvider[] streams) {
         List<Future<List<Draw>>> out = new ArrayList<>();
         for (int c = 0; c < rule.chains(); c++) {
+            if (streams[c] == null) {
+                continue;
+            }
             int chain = c;
             int maps = rule.mapsOfChain(samplesPerValue, c);
             UniformRandomProvider rng = streams[c];

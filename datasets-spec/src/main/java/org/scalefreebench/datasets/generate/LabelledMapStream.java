@@ -79,6 +79,25 @@ public final class LabelledMapStream {
      * @throws IOException if the consumer fails
      */
     public void run(double[] pOfSample, boolean withMasks, BlockConsumer consumer) throws IOException {
+        run(0, pOfSample, withMasks, consumer);
+    }
+
+    /**
+     * Generates maps {@code first}, {@code first + 1}, … of the stream, one per entry of {@code
+     * pOfSample}: the stream's generator is jumped {@code first} times before the first map (each
+     * jump costs a few hundred nanoseconds), so these maps are byte for byte those the whole stream
+     * gives at the same indices. The blocks' {@link MapBlock#first()} counts from the stream's start.
+     *
+     * @param first     index in the stream of the first map, at least 0
+     * @param pOfSample occupation probability of maps {@code first, first + 1, …}
+     * @param withMasks whether to compute the largest-cluster masks
+     * @param consumer  receives the blocks in order
+     * @throws IOException if the consumer fails
+     */
+    public void run(long first, double[] pOfSample, boolean withMasks, BlockConsumer consumer) throws IOException {
+        if (first < 0) {
+            throw new IllegalArgumentException("first map " + first + " is negative");
+        }
         for (double p : pOfSample) {
             SitePercolation.checkProbability(p);
         }
@@ -96,16 +115,19 @@ public final class LabelledMapStream {
             labellers[t] = new ClusterLabeller(size);
         }
         JumpableUniformRandomProvider base = (JumpableUniformRandomProvider) source.create(seed);
+        for (long skipped = 0; skipped < first; skipped++) {
+            base.jump();
+        }
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemonThreads()) : null;
         try {
-            for (int first = 0; first < pOfSample.length; first += capacity) {
-                int count = Math.min(capacity, pOfSample.length - first);
+            for (int offset = 0; offset < pOfSample.length; offset += capacity) {
+                int count = Math.min(capacity, pOfSample.length - offset);
                 for (int i = 0; i < count; i++) {
                     rngs[i] = base.jump();
-                    p[i] = pOfSample[first + i];
+                    p[i] = pOfSample[offset + i];
                 }
                 fill(pool, count, rngs, p, maps, masks, labels, labellers);
-                consumer.accept(new MapBlock(first, count, p, maps, masks, labels));
+                consumer.accept(new MapBlock(first + offset, count, p, maps, masks, labels));
             }
         } finally {
             if (pool != null) {

@@ -82,11 +82,16 @@ public final class NpyWriter implements Closeable {
     }
 
     /**
+     * The header alone, for a file assembled from the bodies of several (the body of an NPY file
+     * in C order is the concatenation of its rows).
+     *
+     * @param dtype the element type
+     * @param shape the array shape
      * @return the complete NPY 1.0 header (magic, version, length, dict, padding) exactly as
      *         numpy 2.x writes it for a C-ordered array
      * @throws IllegalArgumentException if the header does not fit the 1.0 format
      */
-    static byte[] header(NpyDtype dtype, long[] shape) {
+    public static byte[] header(NpyDtype dtype, long[] shape) {
         StringBuilder dict = new StringBuilder()
                 .append("{'descr': '")
                 .append(dtype.descr())

@@ -143,6 +143,89 @@ class ScaleFreeCliTest {
     }
 
     @Test
+    void shardsGeneratedOneByOneThenMergedVerifyAgainstThePins(@TempDir Path dir) {
+        String id = "percolation-L32-smoke-v1";
+        for (int k = 0; k < 3; k++) {
+            Run g = run("generate", "--spec", id, "--shard", k + "/3", "--threads", "1", "--out", dir.toString());
+            assertEquals(0, g.code(), g.err());
+            assertTrue(g.out().contains("shards" + java.io.File.separator + k + "-of-3: shard " + k + "/3"), g.out());
+        }
+        Run m = run("merge", "--spec", id, "--shards", "3", "--out", dir.toString());
+        assertEquals(0, m.code(), m.err());
+        assertTrue(m.out().contains("3 shards merged") && m.out().contains("pinned SHA-256"), m.out());
+        Run v = run("verify", "--spec", id, "--dir", dir.toString());
+        assertEquals(0, v.code(), v.err());
+        assertTrue(v.out().contains("OK"), v.out());
+    }
+
+    @Test
+    void adHocShardsMergeIntoTheSetGenerateWrites(@TempDir Path dir) throws IOException {
+        String[] adHoc = {"--lattice", "site", "--size", "10", "--p", "0.4,0.6", "--samples", "5", "--seed", "3"};
+        String id = "site-L10-p0.4..0.6x2-n5-seed3";
+        for (int k = 0; k < 4; k++) {
+            String[] args = java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of("generate", "--shard", k + "/4", "--out", dir + "/sharded"),
+                            java.util.Arrays.stream(adHoc))
+                    .toArray(String[]::new);
+            Run g = run(args);
+            assertEquals(0, g.code(), g.err());
+        }
+        Run m = run("merge", "--spec", id, "--shards", "4", "--out", dir + "/sharded");
+        assertEquals(0, m.code(), m.err());
+        Run whole = run(java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of("generate", "--out", dir + "/whole"), java.util.Arrays.stream(adHoc))
+                .toArray(String[]::new));
+        assertEquals(0, whole.code(), whole.err());
+        assertEquals(
+                Manifest.read(dir.resolve("whole").resolve(id)).sha256(),
+                Manifest.read(dir.resolve("sharded").resolve(id)).sha256());
+        Run v = run("verify", "--spec", id, "--dir", dir + "/sharded");
+        assertEquals(0, v.code(), v.err());
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "3/3 | k = 3 is not below N = 3",
+                "0/0 | N = 0 is outside [1, 2147483647]",
+                "-1/3 | is not of the form k/N",
+                "x/3 | is not of the form k/N",
+                "2 | is not of the form k/N"
+            })
+    void badShardIsRefusedWithTheRuleAndNothingIsWritten(String shard, String message, @TempDir Path dir) {
+        Run r = run("generate", "--spec", "percolation-L32-smoke-v1", "--shard", shard, "--out", dir.toString());
+        assertEquals(ScaleFreeCli.EXIT_USAGE, r.code(), r.out() + r.err());
+        assertTrue(
+                r.err().contains("error: --shard: shard '" + shard + "'")
+                        && r.err().contains(message)
+                        && r.err().contains("0 ≤ k < N"),
+                r.err());
+        assertEquals(0, dir.toFile().list().length, "nothing may be written");
+    }
+
+    @Test
+    void mergeNamesAMissingShardAndRefusesABadCount(@TempDir Path dir) {
+        String id = "percolation-L32-smoke-v1";
+        assertEquals(
+                0,
+                run("generate", "--spec", id, "--shard", "1/2", "--out", dir.toString())
+                        .code());
+        Run m = run("merge", "--spec", id, "--shards", "2", "--out", dir.toString());
+        assertEquals(ScaleFreeCli.EXIT_FAILURE, m.code());
+        assertTrue(
+                m.err()
+                                .contains("shard 0/2: "
+                                        + dir.resolve(id).resolve("shards").resolve("0-of-2") + " is missing")
+                        && m.err().contains("generate --spec " + id + " --shard 0/2"),
+                m.err());
+        assertFalse(Files.exists(dir.resolve(id).resolve(Manifest.FILE_NAME)));
+        Run zero = run("merge", "--spec", id, "--shards", "0", "--out", dir.toString());
+        assertEquals(ScaleFreeCli.EXIT_USAGE, zero.code());
+        assertTrue(zero.err().contains("--shards 0 is outside the allowed range [1, 2147483647]"), zero.err());
+    }
+
+    @Test
     void verifyOfAMissingDatasetFails(@TempDir Path dir) {
         Run r = run("verify", "--spec", "percolation-L32-smoke-v1", "--dir", dir.toString());
         assertEquals(ScaleFreeCli.EXIT_FAILURE, r.code());

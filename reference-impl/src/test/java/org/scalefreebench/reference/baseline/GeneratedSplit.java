@@ -62,7 +62,7 @@ public final class GeneratedSplit {
 
         @Override
         public SplitGenerator generator() {
-            return (spec, split, threads, sink, progress) -> {
+            return (spec, split, shard, threads, sink, progress) -> {
                 throw new UnsupportedOperationException("the two-plane test family is built in memory only");
             };
         }
