@@ -64,17 +64,17 @@ final class MergeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The published spec of that id, else the ad hoc spec recorded by the first shard. */
+    /** The published spec of that id, else the ad hoc spec recorded by the first shard there is. */
     private DatasetSpec spec() throws IOException {
         if (SpecCatalogue.published().ids().contains(specId)) {
             return SpecCatalogue.published().get(specId);
         }
-        Path recorded = out.resolve(specId)
-                .resolve(DatasetGenerator.SHARDS_DIR)
-                .resolve(new Shard(0, shards).folderName())
-                .resolve(DatasetGenerator.SPEC_FILE);
-        if (Files.isRegularFile(recorded)) {
-            return SpecJson.parse(Files.readString(recorded, StandardCharsets.UTF_8), recorded.toString(), specId);
+        Path folder = out.resolve(specId).resolve(DatasetGenerator.SHARDS_DIR);
+        for (int k = 0; k < shards && Files.isDirectory(folder); k++) {
+            Path recorded = folder.resolve(new Shard(k, shards).folderName()).resolve(DatasetGenerator.SPEC_FILE);
+            if (Files.isRegularFile(recorded)) {
+                return SpecJson.parse(Files.readString(recorded, StandardCharsets.UTF_8), recorded.toString(), specId);
+            }
         }
         return SpecCatalogue.published().get(specId);
     }

@@ -80,6 +80,9 @@ public final class DatasetGenerator {
     /** Folder of a dataset that holds its shards, {@code <k>-of-<N>} each. */
     public static final String SHARDS_DIR = "shards";
 
+    /** Most shard problems a failed merge lists. */
+    private static final int MAX_SHARD_PROBLEMS_SHOWN = 20;
+
     private final int threads;
     private final Progress progress;
 
@@ -140,7 +143,7 @@ public final class DatasetGenerator {
         Path dir = shardFolder(out, spec, shard);
         Files.createDirectories(dir);
         claimFolder(spec, dir);
-        if (completeShard(spec, shard, dir) != null) {
+        if (shardIsComplete(spec, dir)) {
             for (SplitSpec split : spec.splits()) {
                 progress.reused(spec, split);
             }
@@ -166,23 +169,23 @@ public final class DatasetGenerator {
     }
 
     /**
-     * Returns the checksums of a shard whose SHA256SUMS exists and lists every file of every split,
-     * each present with that SHA-256; null if the shard must be (re)generated.
+     * Whether a shard's SHA256SUMS exists and lists every file of every split, each present with
+     * that SHA-256; if not, the shard must be (re)generated.
      */
-    private static Map<String, String> completeShard(DatasetSpec spec, Shard shard, Path dir) throws IOException {
+    private static boolean shardIsComplete(DatasetSpec spec, Path dir) throws IOException {
         Path sumsFile = dir.resolve(SPLIT_SUMS);
         if (!Files.isRegularFile(sumsFile)) {
-            return null;
+            return false;
         }
         Map<String, String> recorded = readSums(sumsFile, "");
         for (String rel : spec.files()) {
             String want = recorded.get(rel);
             Path file = dir.resolve(rel);
             if (want == null || !Files.isRegularFile(file) || !Sha256.of(file).equals(want)) {
-                return null;
+                return false;
             }
         }
-        return recorded;
+        return true;
     }
 
     /**
@@ -191,10 +194,10 @@ public final class DatasetGenerator {
      * bodies in order, streamed (never held in memory), checked against the pins, then the split's
      * {@code SHA256SUMS}, {@code spec.json} and, last, {@code manifest.json}. Splits already complete
      * in the dataset folder are kept. Before anything is written, every shard must exist, hold this
-     * spec and be complete, and every shard file must have the header its part of the split needs;
-     * each shard file's bytes are checked against its shard's {@code SHA256SUMS} as they are copied.
-     * A failed merge leaves no manifest, and no file under its final name that is not complete.
-     * The shard folders are left in place.
+     * spec and be complete, and every shard file must have the header its part of the split needs
+     * (the error lists every shard that is not, up to 20); each shard file's bytes are checked
+     * against its shard's {@code SHA256SUMS} as they are copied. A failed merge leaves no manifest,
+     * and no file under its final name that is not complete. The shard folders are left in place.
      *
      * @param spec  the spec the shards were generated from
      * @param count the number of shards N
@@ -211,8 +214,22 @@ public final class DatasetGenerator {
         }
         Path dir = out.resolve(spec.id());
         List<Map<String, String>> shardSums = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (int k = 0; k < count; k++) {
-            shardSums.add(checkShard(spec, new Shard(k, count), out));
+            try {
+                shardSums.add(checkShard(spec, new Shard(k, count), out));
+            } catch (IOException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (problems.size() == 1) {
+            throw new IOException(problems.get(0));
+        }
+        if (!problems.isEmpty()) {
+            int shown = Math.min(problems.size(), MAX_SHARD_PROBLEMS_SHOWN);
+            throw new IOException(problems.size() + " of " + count + " shards are not ready to merge:\n  "
+                    + String.join("\n  ", problems.subList(0, shown))
+                    + (shown < problems.size() ? "\n  … and " + (problems.size() - shown) + " more" : ""));
         }
         Files.createDirectories(dir);
         claimFolder(spec, dir);
