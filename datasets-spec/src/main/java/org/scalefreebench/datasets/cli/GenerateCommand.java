@@ -3,19 +3,14 @@ package org.scalefreebench.datasets.cli;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.rng.simple.RandomSource;
-import org.scalefreebench.datasets.family.Families;
 import org.scalefreebench.datasets.generate.DatasetGenerator;
 import org.scalefreebench.datasets.generate.Shard;
-import org.scalefreebench.datasets.lattice.Lattice;
+import org.scalefreebench.datasets.spec.AdHocSpecs;
 import org.scalefreebench.datasets.spec.DatasetSpec;
 import org.scalefreebench.datasets.spec.SpecCatalogue;
-import org.scalefreebench.datasets.spec.SpecJson;
-import org.scalefreebench.datasets.spec.SplitSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -145,31 +140,6 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "give either --spec ID, or all of --lattice site --size L --p P --samples N --seed S");
         }
-        if (!"site".equals(lattice)) {
-            throw new IllegalArgumentException("--lattice '" + lattice + "' is not supported; allowed: site");
-        }
-        Arguments.checkRange("--size", size, Lattice.MIN_SIZE, Lattice.MAX_SIZE);
-        for (BigDecimal v : p) {
-            if (v.signum() < 0 || v.compareTo(BigDecimal.ONE) > 0) {
-                throw new IllegalArgumentException("--p " + v.toPlainString() + " is outside the allowed range [0, 1]");
-            }
-        }
-        Arguments.checkRange("--samples", samples, 1, Integer.MAX_VALUE);
-        if ((long) samples * p.size() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("--samples × number of p values exceeds " + Integer.MAX_VALUE);
-        }
-        if (!rng.isJumpable()) {
-            throw new IllegalArgumentException(
-                    "--rng " + rng + " is not jumpable; the data contract needs a jumpable source");
-        }
-        String ps = p.size() == 1
-                ? p.get(0).toPlainString()
-                : p.get(0).toPlainString() + ".." + p.get(p.size() - 1).toPlainString() + "x" + p.size();
-        String name = id != null ? id : "site-L" + size + "-p" + ps + "-n" + samples + "-seed" + seed;
-        List<SplitSpec> splits = new ArrayList<>();
-        splits.add(new SplitSpec(split, samples, seed));
-        DatasetSpec spec = new DatasetSpec(
-                name, "ad hoc site percolation set", Families.SITE_PERCOLATION, size, p, rng, splits, Map.of());
-        return SpecJson.parse(SpecJson.toJson(spec), "ad hoc options", name);
+        return AdHocSpecs.sitePercolation(lattice, size, p, samples, seed, split, rng, id);
     }
 }
