@@ -22,6 +22,7 @@ import org.scalefreebench.bench.ResultRows;
 import org.scalefreebench.bench.RunEnvironment;
 import org.scalefreebench.bench.TierData;
 import org.scalefreebench.bench.result.ResultRow;
+import org.scalefreebench.bench.result.ResultRun;
 import org.scalefreebench.bench.result.ResultStore;
 import org.scalefreebench.datasets.model.BenchmarkModel;
 import org.scalefreebench.datasets.task.Task;
@@ -72,10 +73,11 @@ public final class FitSweep {
      *
      * @param fits    each fit's task, in grid order
      * @param rows    the merged rows written, one per (model, task, test set)
+     * @param rowsDir the sweep's own rows folder, {@code <results>/runs/<run id>/rows}
      * @param files   the row files written
      * @param seconds wall-clock seconds of the Spark job
      */
-    public record Outcome(List<FitRun> fits, List<ResultRow> rows, List<Path> files, double seconds) {}
+    public record Outcome(List<FitRun> fits, List<ResultRow> rows, Path rowsDir, List<Path> files, double seconds) {}
 
     /**
      * The grid, checked before anything runs.
@@ -142,7 +144,7 @@ public final class FitSweep {
      * @param grid       the fits
      * @param budget     wall-clock limit of one fit, and of its predictions
      * @param dataDir    the data folder, one every executor sees, prepared by {@link #prepareData}
-     * @param resultsDir the results folder; rows go to its {@code rows/}
+     * @param resultsDir the results folder; rows go to the sweep's own run folder in it ({@link ResultRun})
      * @return what was done
      * @throws IOException if a row cannot be written
      */
@@ -162,12 +164,18 @@ public final class FitSweep {
             }
         }
         List<ResultRow> merged = SeedRows.merge(single);
-        ResultStore store = new ResultStore(resultsDir.resolve("rows"));
+        ResultRun sweep = ResultRun.start(
+                "",
+                "spark sweep",
+                tier.id(),
+                grid.stream().map(Fit::seed).distinct().sorted().toList(),
+                RunEnvironment.suiteRevision().orElse("unknown"));
+        ResultStore store = new ResultStore(sweep.write(resultsDir));
         List<Path> files = new ArrayList<>();
         for (ResultRow row : merged) {
             files.add(store.write(row));
         }
-        return new Outcome(List.copyOf(runs), merged, files, seconds);
+        return new Outcome(List.copyOf(runs), merged, store.dir(), files, seconds);
     }
 
     /** Rows in transit from an executor to the driver (the store writes them as it always does). */

@@ -223,7 +223,10 @@ public final class ScaleOutCli {
         @Option(names = "--data-dir", defaultValue = "data", description = "datasets folder every executor sees")
         Path dataDir;
 
-        @Option(names = "--results-dir", defaultValue = "target/benchmark-results", description = "results folder")
+        @Option(
+                names = "--results-dir",
+                defaultValue = "target/benchmark-results",
+                description = "results folder; the sweep's rows go to its own RESULTS/runs/<run id>/rows")
         Path resultsDir;
 
         @Override
@@ -269,7 +272,7 @@ public final class ScaleOutCli {
                 }
                 o.printf(
                         "rows written to %s; fits in %.1f s; total with data and Spark's start %.1f s%n",
-                        resultsDir.resolve("rows"), r.seconds(), (System.nanoTime() - t0) / 1e9);
+                        r.rowsDir(), r.seconds(), (System.nanoTime() - t0) / 1e9);
                 return failed == 0 ? 0 : 1;
             }
         }

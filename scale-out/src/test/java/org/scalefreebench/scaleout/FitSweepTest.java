@@ -18,6 +18,7 @@ import org.scalefreebench.bench.ModelRegistry;
 import org.scalefreebench.bench.ResultRows;
 import org.scalefreebench.bench.TierData;
 import org.scalefreebench.bench.result.ResultRow;
+import org.scalefreebench.bench.result.ResultRun;
 import org.scalefreebench.bench.result.ResultStore;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.Tier;
@@ -48,7 +49,12 @@ class FitSweepTest {
         }
 
         assertEquals(2, r.fits().size(), "one Spark task per fit");
-        ResultStore.Contents stored = new ResultStore(results.resolve("rows")).readAll();
+        List<ResultRun> sweeps = ResultRun.all(results);
+        assertEquals(1, sweeps.size(), "the sweep has its own run folder");
+        assertEquals("spark sweep", sweeps.get(0).source());
+        assertEquals(List.of(1L, 2L), sweeps.get(0).seeds());
+        assertEquals(sweeps.get(0).rowsDir(results), r.rowsDir());
+        ResultStore.Contents stored = new ResultStore(r.rowsDir()).readAll();
         assertEquals(List.of(), stored.unreadable());
         assertEquals(1, stored.rows().size(), "one row: smoke's spanning has one test set");
         ResultRow row = stored.rows().get(0);
