@@ -105,6 +105,20 @@ public final class DatasetGenerator {
      */
     public Path generate(DatasetSpec spec, Path out) throws IOException {
         Path dir = out.resolve(spec.id());
+        return fillSplits(spec, dir, split -> generateSplit(spec, dir, split));
+    }
+
+    /** Writes one split's files into the dataset folder and returns their checksums. */
+    @FunctionalInterface
+    private interface SplitWriter {
+        Map<String, String> write(SplitSpec split) throws IOException;
+    }
+
+    /**
+     * Claims the dataset folder for the spec, keeps every complete split, writes the others with
+     * {@code writer}, and writes the manifest last (unless it already describes these files).
+     */
+    private Path fillSplits(DatasetSpec spec, Path dir, SplitWriter writer) throws IOException {
         Files.createDirectories(dir);
         claimFolder(spec, dir);
         Map<String, String> sums = new LinkedHashMap<>();
@@ -116,7 +130,7 @@ public final class DatasetGenerator {
                 continue;
             }
             Files.deleteIfExists(dir.resolve(Manifest.FILE_NAME));
-            sums.putAll(generateSplit(spec, dir, split));
+            sums.putAll(writer.write(split));
         }
         if (!manifestDescribes(dir, spec, sums)) {
             new Manifest(spec, sums).write(dir);
@@ -231,23 +245,7 @@ public final class DatasetGenerator {
                     + String.join("\n  ", problems.subList(0, shown))
                     + (shown < problems.size() ? "\n  … and " + (problems.size() - shown) + " more" : ""));
         }
-        Files.createDirectories(dir);
-        claimFolder(spec, dir);
-        Map<String, String> sums = new LinkedHashMap<>();
-        for (SplitSpec split : spec.splits()) {
-            Map<String, String> kept = completeSplit(spec, dir, split);
-            if (kept != null) {
-                progress.reused(spec, split);
-                sums.putAll(kept);
-                continue;
-            }
-            Files.deleteIfExists(dir.resolve(Manifest.FILE_NAME));
-            sums.putAll(mergeSplit(spec, split, count, shardSums, out));
-        }
-        if (!manifestDescribes(dir, spec, sums)) {
-            new Manifest(spec, sums).write(dir);
-        }
-        return dir;
+        return fillSplits(spec, dir, split -> mergeSplit(spec, split, count, shardSums, out));
     }
 
     /**
