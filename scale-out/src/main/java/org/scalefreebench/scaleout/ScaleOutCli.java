@@ -1,7 +1,6 @@
 package org.scalefreebench.scaleout;
 
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,13 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.rng.simple.RandomSource;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.Stat;
+import org.scalefreebench.datasets.cli.DatasetChoice;
 import org.scalefreebench.datasets.cli.ScaleFreeCli;
-import org.scalefreebench.datasets.spec.AdHocSpecs;
 import org.scalefreebench.datasets.spec.DatasetSpec;
-import org.scalefreebench.datasets.spec.SpecCatalogue;
 import org.scalefreebench.datasets.task.Tier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -89,35 +86,8 @@ public final class ScaleOutCli {
         @CommandLine.Mixin
         SparkOptions spark = new SparkOptions();
 
-        @Option(names = "--spec", paramLabel = "ID", description = "a published spec id")
-        String specId;
-
-        @Option(names = "--lattice", paramLabel = "KIND", description = "ad hoc: only 'site'")
-        String lattice;
-
-        @Option(names = "--size", paramLabel = "L", description = "ad hoc: linear size L")
-        Integer size;
-
-        @Option(names = "--p", split = ",", paramLabel = "P", description = "ad hoc: occupation probabilities")
-        List<BigDecimal> p;
-
-        @Option(names = "--samples", paramLabel = "N", description = "ad hoc: maps per p value")
-        Integer samples;
-
-        @Option(names = "--seed", paramLabel = "S", description = "ad hoc: seed of the random stream")
-        Long seed;
-
-        @Option(names = "--split", defaultValue = "test", description = "ad hoc: the split's name")
-        String split;
-
-        @Option(names = "--rng", defaultValue = "XO_RO_SHI_RO_128_PP", description = "ad hoc: a jumpable RandomSource")
-        RandomSource rng;
-
-        @Option(
-                names = "--id",
-                paramLabel = "ID",
-                description = "ad hoc: the dataset id (default: from the parameters)")
-        String id;
+        @CommandLine.Mixin
+        DatasetChoice dataset = new DatasetChoice();
 
         @Option(
                 names = "--shards",
@@ -130,7 +100,7 @@ public final class ScaleOutCli {
 
         @Override
         public Integer call() throws Exception {
-            DatasetSpec spec = spec();
+            DatasetSpec spec = dataset.spec();
             PrintWriter o = command.commandLine().getOut();
             long t0 = System.nanoTime();
             try (SparkJobs.Started started =
@@ -160,21 +130,6 @@ public final class ScaleOutCli {
                         (System.nanoTime() - t0) / 1e9);
             }
             return 0;
-        }
-
-        private DatasetSpec spec() {
-            if (specId != null) {
-                if (lattice != null || size != null || p != null || samples != null || seed != null || id != null) {
-                    throw new IllegalArgumentException(
-                            "--spec takes no ad hoc options (--lattice, --size, --p, --samples, --seed, --id)");
-                }
-                return SpecCatalogue.published().get(specId);
-            }
-            if (lattice == null || size == null || p == null || samples == null || seed == null) {
-                throw new IllegalArgumentException(
-                        "give either --spec ID, or all of --lattice site --size L --p P --samples N --seed S");
-            }
-            return AdHocSpecs.sitePercolation(lattice, size, p, samples, seed, split, rng, id);
         }
     }
 

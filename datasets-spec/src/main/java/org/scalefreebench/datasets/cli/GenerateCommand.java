@@ -1,17 +1,13 @@
 package org.scalefreebench.datasets.cli;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.commons.rng.simple.RandomSource;
 import org.scalefreebench.datasets.generate.DatasetGenerator;
 import org.scalefreebench.datasets.generate.Shard;
-import org.scalefreebench.datasets.spec.AdHocSpecs;
 import org.scalefreebench.datasets.spec.DatasetSpec;
-import org.scalefreebench.datasets.spec.SpecCatalogue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,8 +26,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec command;
 
-    @Option(names = "--spec", paramLabel = "ID", description = "a published spec id (see `list`)")
-    private String specId;
+    @Mixin
+    private DatasetChoice dataset = new DatasetChoice();
 
     @Option(
             names = "--out",
@@ -39,41 +35,6 @@ final class GenerateCommand implements Callable<Integer> {
             paramLabel = "DIR",
             description = "root folder; the data goes to DIR/<id>/")
     private Path out;
-
-    @Option(
-            names = "--lattice",
-            paramLabel = "KIND",
-            description = "ad hoc: the lattice model; only 'site' (site percolation, square, open)")
-    private String lattice;
-
-    @Option(names = "--size", paramLabel = "L", description = "ad hoc: linear size L, in [2, 32768]")
-    private Integer size;
-
-    @Option(
-            names = "--p",
-            split = ",",
-            paramLabel = "P",
-            description = "ad hoc: occupation probabilities in [0, 1], comma-separated")
-    private List<BigDecimal> p;
-
-    @Option(names = "--samples", paramLabel = "N", description = "ad hoc: maps per p value, at least 1")
-    private Integer samples;
-
-    @Option(names = "--seed", paramLabel = "S", description = "ad hoc: seed of the random stream")
-    private Long seed;
-
-    @Option(names = "--split", paramLabel = "NAME", defaultValue = "test", description = "ad hoc: the split's name")
-    private String split;
-
-    @Option(
-            names = "--rng",
-            paramLabel = "SOURCE",
-            defaultValue = "XO_RO_SHI_RO_128_PP",
-            description = "ad hoc: a jumpable Commons RNG RandomSource")
-    private RandomSource rng;
-
-    @Option(names = "--id", paramLabel = "ID", description = "ad hoc: the dataset id (default: from the parameters)")
-    private String id;
 
     @Option(
             names = "--threads",
@@ -90,7 +51,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Shard part = shard == null ? null : parseShard(shard);
-        DatasetSpec spec = specId != null ? fromCatalogue() : adHoc();
+        DatasetSpec spec = dataset.spec();
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {
             throw new IllegalArgumentException("--threads " + t + " is outside the allowed range [1, ∞)");
@@ -125,21 +86,5 @@ final class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--shard: " + e.getMessage(), e);
         }
-    }
-
-    private DatasetSpec fromCatalogue() {
-        if (lattice != null || size != null || p != null || samples != null || seed != null || id != null) {
-            throw new IllegalArgumentException(
-                    "--spec takes no ad hoc options (--lattice, --size, --p, --samples, --seed, --id)");
-        }
-        return SpecCatalogue.published().get(specId);
-    }
-
-    private DatasetSpec adHoc() {
-        if (lattice == null || size == null || p == null || samples == null || seed == null) {
-            throw new IllegalArgumentException(
-                    "give either --spec ID, or all of --lattice site --size L --p P --samples N --seed S");
-        }
-        return AdHocSpecs.sitePercolation(lattice, size, p, samples, seed, split, rng, id);
     }
 }
