@@ -60,7 +60,16 @@ class TaskCatalogueTest {
                     assertEquals(List.of(new BigDecimal("0.59274605079210")), p, t.specId());
                 }
             }
-            assertEquals(plan, task.plan(Tier.STUDY), "study scores on the default tier's sets");
+            TierPlan study = task.plan(Tier.STUDY);
+            assertEquals(plan.trainSpecs(), study.trainSpecs(), "study trains on the default tier's specs");
+            assertTrue(study.testSets().containsAll(plan.testSets()), "study scores on the default tier's sets");
+            assertEquals(
+                    List.of(trainSize, 2 * trainSize, 4 * trainSize, 8 * trainSize),
+                    study.testSets().stream()
+                            .filter(t -> t.role() == TestSet.Role.CRITICAL)
+                            .map(t -> specs.get(t.specId()).size())
+                            .toList(),
+                    "study scores every task at p_c at L = 64 … 512, the mask included: " + task.id());
             assertTrue(task.plan(Tier.FULL).testSets().containsAll(plan.testSets()), task.id());
             assertEquals(2, task.version(), "v2 puts the headline at p_c");
         }
