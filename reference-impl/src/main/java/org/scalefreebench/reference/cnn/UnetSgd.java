@@ -12,6 +12,7 @@ import org.scalefreebench.datasets.model.FitOptions;
 import org.scalefreebench.datasets.model.MapBatch;
 import org.scalefreebench.datasets.model.TrainingData;
 import org.scalefreebench.datasets.task.Task;
+import org.scalefreebench.datasets.task.Tier;
 import org.scalefreebench.reference.nn.FittedNetwork;
 import org.scalefreebench.reference.nn.GraphTrainer;
 import org.scalefreebench.reference.nn.MapTensors;
@@ -48,6 +49,15 @@ public final class UnetSgd implements BenchmarkModel {
     @Override
     public Set<Task> tasks() {
         return EnumSet.of(Task.MAX_CLUSTER_MASK);
+    }
+
+    /**
+     * @return every tier: in the study tier it is the non-RG mask predictor that {@code rg-flow}'s mask
+     *         IoU is compared with at p_c at L = 64 … 512
+     */
+    @Override
+    public Set<Tier> tiers() {
+        return EnumSet.of(Tier.SMOKE, Tier.DEFAULT, Tier.STUDY, Tier.FULL);
     }
 
     @Override

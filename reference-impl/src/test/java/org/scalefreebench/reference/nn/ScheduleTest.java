@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.scalefreebench.datasets.task.Tier;
 import org.scalefreebench.reference.cnn.CnnAdam;
 import org.scalefreebench.reference.cnn.CnnSgd;
+import org.scalefreebench.reference.cnn.UnetSgd;
 
 /** A pass-bounded schedule makes ten times its passes in the full tier; a time-bounded one keeps its time. */
 class ScheduleTest {
@@ -27,6 +28,7 @@ class ScheduleTest {
         assertEquals(EnumSet.of(Tier.SMOKE, Tier.DEFAULT, Tier.STUDY, Tier.FULL), new CnnSgd().tiers());
         assertEquals(EnumSet.of(Tier.SMOKE, Tier.STUDY), new CnnSgd.EqualTime().tiers());
         assertEquals(EnumSet.of(Tier.SMOKE, Tier.STUDY, Tier.FULL), new CnnAdam().tiers());
+        assertEquals(EnumSet.of(Tier.SMOKE, Tier.DEFAULT, Tier.STUDY, Tier.FULL), new UnetSgd().tiers());
         assertEquals(EnumSet.of(Tier.SMOKE, Tier.STUDY), new CnnAdam.EqualTime().tiers());
     }
 }
