@@ -422,6 +422,9 @@ public final class BenchCli {
                     + " validate: the schema, seeds 1..S in the submission and every row, hardware and suite revision"
                     + " present, every dataset SHA-256 equal to today's pin. rescore: validate, then re-score every"
                     + " predictions file as the score command does and require every metric equal to the bit."
+                    + " rerun: rescore, then fit and score the record's model again (its jar on the class path) with"
+                    + " the record's tier and seeds, and require every metric within the stated tolerance (Welch's"
+                    + " t-test of the per-seed values, family-wise p 0.01; exact for a metric with no spread)."
                     + " Each failure names the record and the field; exit 1 if any record fails.")
     static final class CheckRecord implements Callable<Integer> {
 
@@ -437,8 +440,14 @@ public final class BenchCli {
                 names = "--mode",
                 defaultValue = "validate",
                 paramLabel = "MODE",
-                description = "validate or rescore (re-running a model's code is not done here)")
+                description = "validate, rescore or rerun")
         String mode;
+
+        @Option(
+                names = "--budget-seconds",
+                defaultValue = "1800",
+                description = "rerun: wall-clock limit of one fit, seconds: a guard against a hung model")
+        long budget;
 
         @Option(
                 names = "--data-dir",
@@ -448,6 +457,7 @@ public final class BenchCli {
 
         @Override
         public Integer call() throws IOException {
+            Arguments.checkRange("--budget-seconds", budget, 1, 7 * 24 * 3600);
             RecordChecker.Mode m = Arrays.stream(RecordChecker.Mode.values())
                     .filter(x -> x.id().equals(mode))
                     .findFirst()
@@ -465,7 +475,7 @@ public final class BenchCli {
                 out.println("no record in " + dir + " (records are folders <tier>/<model-id>/)");
                 return 0;
             }
-            RecordChecker checker = new RecordChecker(dataDir, true);
+            RecordChecker checker = new RecordChecker(dataDir, true, Duration.ofSeconds(budget), out::println);
             int failed = 0;
             for (Path r : records) {
                 RecordCheck c = checker.check(r, m);
@@ -476,11 +486,14 @@ public final class BenchCli {
                             .count();
                     out.printf(
                             Locale.ROOT,
-                            "%s: ok (%s): %d row(s), %d re-scored bit for bit%n",
+                            "%s: ok (%s): %d row(s), %d re-scored bit for bit, %d re-run within tolerance%n",
                             r,
                             m.id(),
                             c.rows().size(),
-                            rescored);
+                            rescored,
+                            c.rows().stream()
+                                    .filter(x -> x.provenance() == Provenance.RE_RUN)
+                                    .count());
                 } else {
                     failed++;
                     c.problems().forEach(p -> err.println("FAILED " + p));

@@ -130,9 +130,12 @@ class CheckRecordCliTest {
 
     @Test
     void checkRecordRefusesAnUnknownModeAndShowsItsDefaults(@TempDir Path dir) {
-        Run bad = run("check-record", dir.toString(), "--mode", "rerun");
+        Run bad = run("check-record", dir.toString(), "--mode", "re-run");
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("--mode 'rerun': expected one of validate, rescore"), bad.err());
+        assertTrue(bad.err().contains("--mode 're-run': expected one of validate, rescore, rerun"), bad.err());
+        Run budget = run("check-record", dir.toString(), "--mode", "rerun", "--budget-seconds", "0");
+        assertEquals(2, budget.code());
+        assertTrue(budget.err().contains("--budget-seconds 0 is outside the allowed range"), budget.err());
         Run help = run("check-record", "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("Default: validate"), help.out());

@@ -37,7 +37,11 @@ public final class RecordBundle {
     }
 
     /**
-     * Writes one model's bundle; every file atomically, the submission last.
+     * Writes one model's bundle; every file atomically, the submission last. A model whose tasks train
+     * on different data (site percolation and critical FK) is run once per data group, and each group
+     * adds to the same bundle: a submission already in the folder from the same run (model, tier,
+     * seeds, code and suite revision) keeps its dataset checksums beside the new ones, and the
+     * parameter count is the larger of the two (the model's largest network).
      *
      * @param root          the folder of bundles
      * @param run           the model's run, every seed's per-map predictions kept
@@ -47,7 +51,8 @@ public final class RecordBundle {
      * @param code          where the model's code is
      * @param suiteRevision the git commit of this suite
      * @return the bundle's folder
-     * @throws IllegalArgumentException if a row failed, there are no rows or the seeds are not {@code 1..S}
+     * @throws IllegalArgumentException if a row failed, there are no rows, the seeds are not {@code 1..S},
+     *                                  or the folder holds a bundle of another run
      * @throws IOException              if a file cannot be written
      */
     public static Path write(
@@ -70,8 +75,24 @@ public final class RecordBundle {
         }
         String tier = rows.get(0).tier();
         Path dir = root.resolve(tier).resolve(run.model().id());
-        ResultStore store = new ResultStore(dir.resolve(RecordChecker.ROWS));
         Map<String, String> sums = new TreeMap<>();
+        long params = run.seeds().get(0).params();
+        if (Files.exists(dir.resolve(Submission.FILE))) {
+            Submission earlier = Submission.read(dir);
+            if (!earlier.modelId().equals(run.model().id())
+                    || !earlier.tier().equals(tier)
+                    || !earlier.seeds().equals(seeds)
+                    || !earlier.code().equals(code)
+                    || !earlier.suiteRevision().equals(suiteRevision)) {
+                throw new IllegalArgumentException(
+                        dir + " already holds a bundle of another run (code " + earlier.code()
+                                + ", suite revision " + earlier.suiteRevision() + ", seeds " + earlier.seeds()
+                                + "); remove it or choose another record folder");
+            }
+            sums.putAll(earlier.datasetSha256());
+            params = Math.max(params, earlier.parameterCount());
+        }
+        ResultStore store = new ResultStore(dir.resolve(RecordChecker.ROWS));
         for (ResultRow r : rows) {
             store.write(r);
             sums.putAll(r.datasetSha256());
@@ -101,7 +122,7 @@ public final class RecordBundle {
                         run.model().id(),
                         run.model().description(),
                         tier,
-                        run.seeds().get(0).params(),
+                        params,
                         seeds,
                         hardware,
                         code,

@@ -3,7 +3,9 @@ package org.scalefreebench.bench.record;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +16,16 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.scalefreebench.bench.Benchmark;
+import org.scalefreebench.bench.BenchmarkSettings;
 import org.scalefreebench.bench.ModelRegistry;
+import org.scalefreebench.bench.ModelRun;
 import org.scalefreebench.bench.Predictions;
 import org.scalefreebench.bench.ResultRows;
 import org.scalefreebench.bench.RunEnvironment;
@@ -28,6 +35,7 @@ import org.scalefreebench.bench.result.ResultStore;
 import org.scalefreebench.bench.result.Stat;
 import org.scalefreebench.datasets.load.DatasetLoader;
 import org.scalefreebench.datasets.load.SplitData;
+import org.scalefreebench.datasets.model.BenchmarkModel;
 import org.scalefreebench.datasets.spec.DatasetSpec;
 import org.scalefreebench.datasets.spec.SpecCatalogue;
 import org.scalefreebench.datasets.task.Evaluation;
@@ -50,8 +58,13 @@ import org.scalefreebench.datasets.task.Tier;
  * <p>{@link Mode#RESCORE}: after a clean validation, every predictions file is scored again through
  * the same path as the {@code score} command ({@link Predictions#evaluate}, then
  * {@link ResultRows#ofPredictions}) and every metric and accuracy-by-p of the row must be equal to
- * the bit (mean, std and each seed's value). Re-running a model's code within a tolerance is not
- * done here.
+ * the bit (mean, std and each seed's value).
+ *
+ * <p>{@link Mode#RERUN}: after a clean re-score, the record's model (found on the class path by its
+ * id) is fitted and scored again with the record's tier and seeds on the test sets of its predictive
+ * rows, through the same harness as {@code run}, and every metric must agree within
+ * {@link RerunTolerance}. Generation rows are not re-run (their generators are not
+ * {@code BenchmarkModel}s); a note says so.
  */
 public final class RecordChecker {
 
@@ -60,7 +73,9 @@ public final class RecordChecker {
         /** Schema, seeds, hardware, revision and dataset checksums: milliseconds. */
         VALIDATE,
         /** Validation, then every predictions file re-scored bit for bit: seconds. */
-        RESCORE;
+        RESCORE,
+        /** Re-score, then the model fitted and scored again, its metrics within a stated tolerance: the model's cost. */
+        RERUN;
 
         /** @return the id on the command line */
         public String id() {
@@ -77,16 +92,32 @@ public final class RecordChecker {
 
     private final Path dataDir;
     private final boolean generate;
+    private final Duration budget;
+    private final Consumer<String> log;
     private final Map<String, SplitData> loaded = new HashMap<>();
 
     /**
+     * A checker that does not re-run models with a log ({@link Mode#RERUN} runs with the default budget, silently).
+     *
      * @param dataDir  the folder holding {@code <spec-id>/}, for re-scoring
      * @param generate whether a test set absent from it is generated (and checked against its pins)
      *                 for re-scoring; if not, the rows on it are left self-reported with a note
      */
     public RecordChecker(Path dataDir, boolean generate) {
+        this(dataDir, generate, BenchmarkSettings.DEFAULT_BUDGET, line -> {});
+    }
+
+    /**
+     * @param dataDir  the folder holding {@code <spec-id>/}, for re-scoring and re-running
+     * @param generate whether a test set absent from it is generated (and checked against its pins)
+     * @param budget   for {@link Mode#RERUN}: the wall-clock limit of one fit, a guard against a hung model
+     * @param log      for {@link Mode#RERUN}: receives the harness's line per fit and per test set
+     */
+    public RecordChecker(Path dataDir, boolean generate, Duration budget, Consumer<String> log) {
         this.dataDir = dataDir;
         this.generate = generate;
+        this.budget = budget;
+        this.log = log;
     }
 
     /**
@@ -126,6 +157,29 @@ public final class RecordChecker {
      * @return what was found
      */
     public RecordCheck check(Path record, Mode mode) {
+        if (mode == Mode.RERUN) {
+            RecordCheck scored = check(record, Mode.RESCORE);
+            if (!scored.passed()) {
+                return new RecordCheck(record, mode, scored.submission(), List.of(), scored.problems(), scored.notes());
+            }
+            BenchmarkModel model;
+            try {
+                model = ModelRegistry.load().get(scored.submission().modelId());
+            } catch (IllegalArgumentException e) {
+                return new RecordCheck(
+                        record,
+                        mode,
+                        scored.submission(),
+                        List.of(),
+                        List.of(new RecordProblem(
+                                record.toString(),
+                                Submission.FILE + ": modelId",
+                                "cannot re-run: " + e.getMessage()
+                                        + " (put the model's jar on the class path, registered in META-INF/services)")),
+                        scored.notes());
+            }
+            return rerun(scored, model);
+        }
         String name = record.toString();
         List<RecordProblem> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -161,6 +215,109 @@ public final class RecordChecker {
         rows.forEach((file, row) -> checked.add(new RecordCheck.CheckedRow(
                 row, file, rescored.contains(file) ? Provenance.RE_SCORED : Provenance.SELF_REPORTED)));
         return new RecordCheck(record, mode, s, checked, problems, notes);
+    }
+
+    /**
+     * Fits and scores {@code model} again with the record's tier and seeds, and compares every metric
+     * of the record's predictive rows with the re-run's within {@link RerunTolerance}.
+     *
+     * @param record a record folder
+     * @param model  the model to re-run: the record's, by id
+     * @return what was found; rows that agree have the provenance {@link Provenance#RE_RUN}
+     */
+    public RecordCheck rerun(Path record, BenchmarkModel model) {
+        RecordCheck scored = check(record, Mode.RESCORE);
+        if (!scored.passed()) {
+            return new RecordCheck(
+                    record, Mode.RERUN, scored.submission(), List.of(), scored.problems(), scored.notes());
+        }
+        return rerun(scored, model);
+    }
+
+    private RecordCheck rerun(RecordCheck scored, BenchmarkModel model) {
+        Path record = scored.record();
+        String name = record.toString();
+        Submission s = scored.submission();
+        List<RecordProblem> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>(scored.notes());
+        Tier tier = Tier.byId(s.tier());
+        if (!model.id().equals(s.modelId())) {
+            problems.add(new RecordProblem(
+                    name,
+                    Submission.FILE + ": modelId",
+                    "is '" + s.modelId() + "', the model re-run is '" + model.id() + "'"));
+        }
+        if (!model.tiers().contains(tier)) {
+            problems.add(new RecordProblem(
+                    name,
+                    Submission.FILE + ": tier",
+                    "model " + model.id() + " does not run in tier " + tier.id() + "; its tiers: "
+                            + model.tiers().stream().map(Tier::id).sorted().collect(Collectors.joining(", "))));
+        }
+        Map<List<String>, RecordCheck.CheckedRow> wanted = new LinkedHashMap<>();
+        Set<Task> tasks = EnumSet.noneOf(Task.class);
+        for (RecordCheck.CheckedRow r : scored.rows()) {
+            Task task = Task.byId(r.row().task());
+            if (task.kind() == Task.Kind.GENERATION) {
+                notes.add(name + ": " + ROWS + "/" + r.file() + " not re-run: generation rows are re-scored only");
+                continue;
+            }
+            tasks.add(task);
+            wanted.put(rowKey(r.row()), r);
+        }
+        Map<List<String>, ResultRow> again = new HashMap<>();
+        if (problems.isEmpty() && !tasks.isEmpty()) {
+            try {
+                BenchmarkSettings settings =
+                        new BenchmarkSettings(tier, s.seeds(), model.id(), tasks, budget, dataDir, dataDir);
+                for (TierData data : TierData.loadAll(tier, tasks, dataDir)) {
+                    ModelRun run = new Benchmark(settings, data, log).run(model);
+                    for (ResultRow r : ResultRows.of(run, data, RunEnvironment.hardware(), RunEnvironment.versions())) {
+                        again.put(rowKey(r), r);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                problems.add(new RecordProblem(name, "re-run", "could not load the tier's data: " + e.getMessage()));
+            }
+        }
+        List<RecordCheck.CheckedRow> checked = new ArrayList<>();
+        if (problems.isEmpty()) {
+            int comparisons = wanted.values().stream()
+                    .mapToInt(r -> r.row().metrics().size())
+                    .sum();
+            for (RecordCheck.CheckedRow r : scored.rows()) {
+                ResultRow a = again.get(rowKey(r.row()));
+                if (!wanted.containsKey(rowKey(r.row()))) {
+                    checked.add(r);
+                    continue;
+                }
+                String field = ROWS + "/" + r.file();
+                if (a == null) {
+                    problems.add(new RecordProblem(name, field, "the re-run made no row of this task and test set"));
+                } else if (!a.ok()) {
+                    problems.add(new RecordProblem(name, field, "the re-run failed: " + a.error()));
+                } else {
+                    int before = problems.size();
+                    Set<String> metrics = new TreeSet<>(r.row().metrics().keySet());
+                    metrics.addAll(a.metrics().keySet());
+                    for (String m : metrics) {
+                        String why = RerunTolerance.disagreement(
+                                r.row().metrics().get(m), a.metrics().get(m), Math.max(1, comparisons));
+                        if (why != null) {
+                            problems.add(new RecordProblem(name, field + ": metrics." + m, why));
+                        }
+                    }
+                    if (problems.size() == before) {
+                        checked.add(new RecordCheck.CheckedRow(r.row(), r.file(), Provenance.RE_RUN));
+                    }
+                }
+            }
+        }
+        return new RecordCheck(record, Mode.RERUN, s, problems.isEmpty() ? checked : List.of(), problems, notes);
+    }
+
+    private static List<String> rowKey(ResultRow r) {
+        return List.of(r.task(), r.testSpec(), r.testSplit());
     }
 
     /** The submission's own fields; returns its tier, or null if the tier id is unknown. */
