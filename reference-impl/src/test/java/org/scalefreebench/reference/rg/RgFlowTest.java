@@ -1,5 +1,6 @@
 package org.scalefreebench.reference.rg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,6 +71,9 @@ class RgFlowTest {
             }
             assertEquals(mass / 1024, fraction[m], 1e-6, "largest-cluster fraction = mask mass / L²");
         }
+
+        assertArrayEquals(mask, fitted.predict(Task.MAX_CLUSTER_MASK, maps), "the mask asked again, computed again");
+        assertArrayEquals(spanning, fitted.predict(Task.SPANNING, maps), "P(spanning) asked again");
 
         MapBatch odd = new MapBatch(1, 48, new byte[48 * 48]);
         IllegalArgumentException e =
