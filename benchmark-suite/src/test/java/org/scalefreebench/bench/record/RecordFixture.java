@@ -43,9 +43,13 @@ final class RecordFixture {
 
     /** Occupied fraction of each map, shifted by {@code by} and kept in [0, 1]. */
     static float[] density(SplitData test, float by) {
-        int sites = test.size() * test.size();
-        float[] d = new float[test.samples()];
-        byte[] maps = test.maps();
+        return density(test.maps(), test.samples(), test.size(), by);
+    }
+
+    /** Occupied fraction of each of {@code count} L×L maps, shifted by {@code by} and kept in [0, 1]. */
+    static float[] density(byte[] maps, int count, int size, float by) {
+        int sites = size * size;
+        float[] d = new float[count];
         for (int m = 0; m < d.length; m++) {
             int occupied = 0;
             for (int i = m * sites; i < (m + 1) * sites; i++) {

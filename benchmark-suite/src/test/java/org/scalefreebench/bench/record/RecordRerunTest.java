@@ -79,16 +79,7 @@ class RecordRerunTest {
 
                 @Override
                 public float[] predict(Task task, MapBatch maps) {
-                    int area = maps.size() * maps.size();
-                    float[] p = new float[maps.count()];
-                    for (int m = 0; m < p.length; m++) {
-                        int occupied = 0;
-                        for (int i = m * area; i < (m + 1) * area; i++) {
-                            occupied += maps.sites()[i];
-                        }
-                        p[m] = Math.min(1, Math.max(0, 0.5f + (float) occupied / area - 0.5927f + offset));
-                    }
-                    return p;
+                    return RecordFixture.density(maps.sites(), maps.count(), maps.size(), 0.5f - 0.5927f + offset);
                 }
             };
         }

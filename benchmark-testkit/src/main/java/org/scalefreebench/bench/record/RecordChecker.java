@@ -17,6 +17,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -158,27 +159,7 @@ public final class RecordChecker {
      */
     public RecordCheck check(Path record, Mode mode) {
         if (mode == Mode.RERUN) {
-            RecordCheck scored = check(record, Mode.RESCORE);
-            if (!scored.passed()) {
-                return new RecordCheck(record, mode, scored.submission(), List.of(), scored.problems(), scored.notes());
-            }
-            BenchmarkModel model;
-            try {
-                model = ModelRegistry.load().get(scored.submission().modelId());
-            } catch (IllegalArgumentException e) {
-                return new RecordCheck(
-                        record,
-                        mode,
-                        scored.submission(),
-                        List.of(),
-                        List.of(new RecordProblem(
-                                record.toString(),
-                                Submission.FILE + ": modelId",
-                                "cannot re-run: " + e.getMessage()
-                                        + " (put the model's jar on the class path, registered in META-INF/services)")),
-                        scored.notes());
-            }
-            return rerun(scored, model);
+            return rerun(record, submission -> ModelRegistry.load().get(submission.modelId()));
         }
         String name = record.toString();
         List<RecordProblem> problems = new ArrayList<>();
@@ -226,10 +207,34 @@ public final class RecordChecker {
      * @return what was found; rows that agree have the provenance {@link Provenance#RE_RUN}
      */
     public RecordCheck rerun(Path record, BenchmarkModel model) {
+        return rerun(record, submission -> model);
+    }
+
+    /**
+     * Re-scores the record, then re-runs the model {@code modelOf} gives for its submission; a model
+     * that cannot be found (an {@link IllegalArgumentException}) is the record's problem.
+     */
+    private RecordCheck rerun(Path record, Function<Submission, BenchmarkModel> modelOf) {
         RecordCheck scored = check(record, Mode.RESCORE);
         if (!scored.passed()) {
             return new RecordCheck(
                     record, Mode.RERUN, scored.submission(), List.of(), scored.problems(), scored.notes());
+        }
+        BenchmarkModel model;
+        try {
+            model = modelOf.apply(scored.submission());
+        } catch (IllegalArgumentException e) {
+            return new RecordCheck(
+                    record,
+                    Mode.RERUN,
+                    scored.submission(),
+                    List.of(),
+                    List.of(new RecordProblem(
+                            record.toString(),
+                            Submission.FILE + ": modelId",
+                            "cannot re-run: " + e.getMessage()
+                                    + " (put the model's jar on the class path, registered in META-INF/services)")),
+                    scored.notes());
         }
         return rerun(scored, model);
     }
@@ -286,11 +291,12 @@ public final class RecordChecker {
                     .mapToInt(r -> r.row().metrics().size())
                     .sum();
             for (RecordCheck.CheckedRow r : scored.rows()) {
-                ResultRow a = again.get(rowKey(r.row()));
-                if (!wanted.containsKey(rowKey(r.row()))) {
+                List<String> key = rowKey(r.row());
+                if (!wanted.containsKey(key)) {
                     checked.add(r);
                     continue;
                 }
+                ResultRow a = again.get(key);
                 String field = ROWS + "/" + r.file();
                 if (a == null) {
                     problems.add(new RecordProblem(name, field, "the re-run made no row of this task and test set"));
