@@ -28,7 +28,8 @@ import org.scalefreebench.datasets.task.Task;
  * {@link Evaluator}. A model that throws, returns values the Evaluator rejects or exceeds its
  * budget fails (the task, or all its tasks if the fit failed) with the reason recorded; the run
  * goes on with the next model. Models run on the {@link ModelThread}, so a model that hangs is
- * abandoned at its budget.
+ * abandoned at its budget. With {@link SeedCheckpoints}, each finished seed is kept on disk and a run
+ * stopped part-way goes on from its last finished seed.
  */
 public final class Benchmark {
 
@@ -38,6 +39,7 @@ public final class Benchmark {
     private final BenchmarkSettings settings;
     private final TierData data;
     private final Consumer<String> log;
+    private final SeedCheckpoints checkpoints;
 
     /**
      * @param settings seeds, budget, task filter
@@ -45,9 +47,22 @@ public final class Benchmark {
      * @param log      receives one line per fit and per test set, for people watching a long run
      */
     public Benchmark(BenchmarkSettings settings, TierData data, Consumer<String> log) {
+        this(settings, data, log, null);
+    }
+
+    /**
+     * @param settings    seeds, budget, task filter
+     * @param data        the tier's loaded data
+     * @param log         receives one line per fit and per test set, for people watching a long run
+     * @param checkpoints where each seed that finishes without a new failure is kept, and from where a
+     *                    seed kept by an earlier run of the same model, data and revision is taken
+     *                    instead of fitted again; null for none
+     */
+    public Benchmark(BenchmarkSettings settings, TierData data, Consumer<String> log, SeedCheckpoints checkpoints) {
         this.settings = settings;
         this.data = data;
         this.log = log;
+        this.checkpoints = checkpoints;
     }
 
     /** @return the settings */
@@ -114,9 +129,25 @@ public final class Benchmark {
                 if (failures.keySet().containsAll(tasks)) {
                     break;
                 }
+                Optional<ModelRun.SeedRun> kept =
+                        checkpoints == null ? Optional.empty() : checkpoints.load(model.id(), tasks, seed);
+                if (kept.isPresent()) {
+                    log.accept(String.format(
+                            "%s seed %d: taken from checkpoint %s (its fit took %.1f s)",
+                            model.id(),
+                            seed,
+                            checkpoints.fileOf(model.id(), seed),
+                            kept.get().trainSeconds()));
+                    runs.add(kept.get());
+                    continue;
+                }
+                int failedBefore = failures.size();
                 ModelRun.SeedRun run = runSeed(model, tasks, seed, runs.isEmpty(), worker, failures);
                 if (run == null) {
                     break;
+                }
+                if (checkpoints != null && failures.size() == failedBefore) {
+                    checkpoints.save(model.id(), tasks, run);
                 }
                 runs.add(run);
             }

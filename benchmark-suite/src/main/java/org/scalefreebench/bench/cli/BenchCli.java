@@ -24,6 +24,7 @@ import org.scalefreebench.bench.Predictions;
 import org.scalefreebench.bench.ResourceUse;
 import org.scalefreebench.bench.ResultRows;
 import org.scalefreebench.bench.RunEnvironment;
+import org.scalefreebench.bench.SeedCheckpoints;
 import org.scalefreebench.bench.TierData;
 import org.scalefreebench.bench.record.GitRevision;
 import org.scalefreebench.bench.record.Provenance;
@@ -207,6 +208,13 @@ public final class BenchCli {
                         + " working folder)")
         String suiteRevision;
 
+        @Option(
+                names = "--resume",
+                description = "continue the run --run-id names, stopped part-way: every seed it finished is taken from"
+                        + " its checkpoints (RESULTS/runs/<run id>/seeds) instead of fitted again; needs the run's tier and"
+                        + " seeds")
+        boolean resume;
+
         @Override
         public Integer call() throws Exception {
             String revision = recordDir == null ? null : bundleRevision();
@@ -221,12 +229,19 @@ public final class BenchCli {
             List<BenchmarkModel> selected = doingChosenTasks(
                     ModelRegistry.load().select(models, settings.tier()), !models.isBlank(), settings.tasks());
             PrintWriter out = spec.commandLine().getOut();
-            ResultRun resultRun = settings.startRun(runFolder.runId, "cli run");
+            ResultRun resultRun = resume ? resumed(settings) : settings.startRun(runFolder.runId, "cli run");
             ResultStore store = new ResultStore(resultRun.rowsDir(runFolder.resultsDir));
+            Path seedsDir = resultRun.seedsDir(runFolder.resultsDir);
             out.println(resultRun.describe() + ": rows go to " + store.dir());
+            out.println("each finished seed is kept in " + seedsDir + "; if this run stops, the same command with"
+                    + " --resume --run-id " + resultRun.id() + " goes on from there");
             int failed = 0;
             for (TierData data : TierData.loadAll(settings.tier(), settings.tasks(), settings.dataDir())) {
-                Benchmark benchmark = new Benchmark(settings, data, out::println);
+                Benchmark benchmark = new Benchmark(
+                        settings,
+                        data,
+                        out::println,
+                        new SeedCheckpoints(seedsDir, data, resultRun.revision(), out::println));
                 for (BenchmarkModel m : selected) {
                     if (benchmark.tasksOf(m).isEmpty()) {
                         continue;
@@ -273,6 +288,30 @@ public final class BenchCli {
          * @throws IllegalArgumentException if a bundle cannot be written: no code address, seeds other
          *                                  than 1..S, or no revision given or found
          */
+        /**
+         * The run --run-id names, to be continued.
+         *
+         * @throws IllegalArgumentException if no run id is given, no such run exists, or its tier or seeds differ
+         */
+        private ResultRun resumed(BenchmarkSettings settings) throws IOException {
+            if (runFolder.runId.isBlank()) {
+                throw new IllegalArgumentException("--resume needs --run-id: the id of the run to continue");
+            }
+            Path dir = runFolder.resultsDir.resolve(ResultRun.RUNS).resolve(ResultRun.requireId(runFolder.runId));
+            if (!Files.isRegularFile(dir.resolve(ResultRun.FILE))) {
+                throw new IllegalArgumentException("--resume: no run " + runFolder.runId + " in " + runFolder.resultsDir
+                        + " (no " + dir.resolve(ResultRun.FILE) + ")");
+            }
+            ResultRun run = ResultRun.read(dir);
+            if (!run.tier().equals(settings.tier().id()) || !run.seeds().equals(settings.seeds())) {
+                throw new IllegalArgumentException("--resume: run " + run.id() + " is of tier " + run.tier()
+                        + " with seeds " + run.seeds() + "; this command asks for tier "
+                        + settings.tier().id()
+                        + " with seeds " + settings.seeds() + ": give the run's own");
+            }
+            return run;
+        }
+
         private String bundleRevision() {
             if (codeUrl.isBlank()) {
                 throw new IllegalArgumentException("--record-dir needs --code-url: where the models' code is");

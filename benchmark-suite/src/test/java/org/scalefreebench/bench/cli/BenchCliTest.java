@@ -375,4 +375,58 @@ class BenchCliTest {
                 r.err());
         assertFalse(Files.exists(dir.resolve("data")), "nothing may be loaded or generated");
     }
+
+    @Test
+    void aStoppedRunGoesOnFromItsCheckpointsWithResume(@TempDir Path dir) throws IOException {
+        List<String> args = List.of(
+                "run",
+                "--tier",
+                "smoke",
+                "--models",
+                "density-baseline",
+                "--seeds",
+                "1,2",
+                "--data-dir",
+                DATA.toString(),
+                "--results-dir",
+                dir.toString(),
+                "--run-id",
+                "r1");
+        Run first = run(args.toArray(String[]::new));
+        assertEquals(0, first.code(), first.out() + first.err());
+        assertTrue(first.out().contains("--resume --run-id r1"), first.out());
+        ResultRun r1 = ResultRun.read(dir.resolve(ResultRun.RUNS).resolve("r1"));
+        List<Map<String, Stat>> rows = new ResultStore(r1.rowsDir(dir))
+                .readAll().rows().stream().map(ResultRow::metrics).toList();
+
+        List<String> resume = new ArrayList<>(args);
+        resume.add("--resume");
+        Run again = run(resume.toArray(String[]::new));
+        assertEquals(0, again.code(), again.out() + again.err());
+        assertTrue(
+                again.out().contains("density-baseline seed 1: taken from checkpoint")
+                        && again.out().contains("density-baseline seed 2: taken from checkpoint"),
+                again.out());
+        assertFalse(again.out().contains("fitted in"), "no seed is fitted again: " + again.out());
+        assertEquals(
+                rows,
+                new ResultStore(r1.rowsDir(dir))
+                        .readAll().rows().stream().map(ResultRow::metrics).toList());
+
+        List<String> moreSeeds = new ArrayList<>(resume);
+        moreSeeds.set(moreSeeds.indexOf("1,2"), "1,2,3");
+        assertRefused(
+                dir,
+                2,
+                moreSeeds.toArray(String[]::new),
+                "--resume: run r1 is of tier smoke with seeds [1, 2]; this command asks for tier smoke with seeds"
+                        + " [1, 2, 3]: give the run's own");
+        List<String> otherRun = new ArrayList<>(resume);
+        otherRun.set(otherRun.indexOf("r1"), "r2");
+        assertRefused(dir, 2, otherRun.toArray(String[]::new), "--resume: no run r2 in " + dir);
+        List<String> noId = new ArrayList<>(resume);
+        noId.remove("r1");
+        noId.remove("--run-id");
+        assertRefused(dir, 2, noId.toArray(String[]::new), "--resume needs --run-id");
+    }
 }

@@ -40,6 +40,8 @@ public record ResultRun(String id, String source, String tier, List<Long> seeds,
     public static final String RUNS = "runs";
     /** The folder of a run's rows, below its folder. */
     public static final String ROWS = "rows";
+    /** The folder of a run's seed checkpoints, below its folder. */
+    public static final String SEEDS = "seeds";
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     private static final DateTimeFormatter ID_TIME =
@@ -102,6 +104,14 @@ public record ResultRun(String id, String source, String tier, List<Long> seeds,
      */
     public Path rowsDir(Path results) {
         return dir(results).resolve(ROWS);
+    }
+
+    /**
+     * @param results a results folder
+     * @return this run's folder of seed checkpoints in it
+     */
+    public Path seedsDir(Path results) {
+        return dir(results).resolve(SEEDS);
     }
 
     /**
