@@ -284,11 +284,6 @@ public final class BenchCli {
         }
 
         /**
-         * @return the suite revision a bundle records
-         * @throws IllegalArgumentException if a bundle cannot be written: no code address, seeds other
-         *                                  than 1..S, or no revision given or found
-         */
-        /**
          * The run --run-id names, to be continued.
          *
          * @throws IllegalArgumentException if no run id is given, no such run exists, or its tier or seeds differ
@@ -297,7 +292,7 @@ public final class BenchCli {
             if (runFolder.runId.isBlank()) {
                 throw new IllegalArgumentException("--resume needs --run-id: the id of the run to continue");
             }
-            Path dir = runFolder.resultsDir.resolve(ResultRun.RUNS).resolve(ResultRun.requireId(runFolder.runId));
+            Path dir = ResultRun.dirOf(runFolder.resultsDir, ResultRun.requireId(runFolder.runId));
             if (!Files.isRegularFile(dir.resolve(ResultRun.FILE))) {
                 throw new IllegalArgumentException("--resume: no run " + runFolder.runId + " in " + runFolder.resultsDir
                         + " (no " + dir.resolve(ResultRun.FILE) + ")");
@@ -312,6 +307,11 @@ public final class BenchCli {
             return run;
         }
 
+        /**
+         * @return the suite revision a bundle records
+         * @throws IllegalArgumentException if a bundle cannot be written: no code address, seeds other
+         *                                  than 1..S, or no revision given or found
+         */
         private String bundleRevision() {
             if (codeUrl.isBlank()) {
                 throw new IllegalArgumentException("--record-dir needs --code-url: where the models' code is");

@@ -395,7 +395,7 @@ class BenchCliTest {
         Run first = run(args.toArray(String[]::new));
         assertEquals(0, first.code(), first.out() + first.err());
         assertTrue(first.out().contains("--resume --run-id r1"), first.out());
-        ResultRun r1 = ResultRun.read(dir.resolve(ResultRun.RUNS).resolve("r1"));
+        ResultRun r1 = ResultRun.read(ResultRun.dirOf(dir, "r1"));
         List<Map<String, Stat>> rows = new ResultStore(r1.rowsDir(dir))
                 .readAll().rows().stream().map(ResultRow::metrics).toList();
 

@@ -95,6 +95,15 @@ public record ResultRun(String id, String source, String tier, List<Long> seeds,
      * @return this run's folder in it
      */
     public Path dir(Path results) {
+        return dirOf(results, id);
+    }
+
+    /**
+     * @param results a results folder
+     * @param id      a run id
+     * @return the folder of the run of that id in it, whether or not it exists
+     */
+    public static Path dirOf(Path results, String id) {
         return results.resolve(RUNS).resolve(id);
     }
 
