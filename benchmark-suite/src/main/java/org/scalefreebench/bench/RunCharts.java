@@ -151,7 +151,8 @@ public final class RunCharts {
                 task.primaryMetric() == Metric.ACCURACY ? 0.5 : task.primaryMetric() == Metric.R2 ? 0 : Double.NaN;
         String label = task.primaryMetric() == Metric.ACCURACY ? "coin toss" : "the set's mean";
         return Charts.metricVsSize(
-                task.id() + ": " + metric + " at p = p_c against L; dashed: " + DensityGap.BASELINE,
+                task.id() + ": " + metric + " at p = p_c against L"
+                        + (series.containsKey(DensityGap.BASELINE) ? "; dashed: " + DensityGap.BASELINE : ""),
                 metric,
                 series,
                 Set.of(DensityGap.BASELINE),
@@ -167,6 +168,16 @@ public final class RunCharts {
      */
     public static Map<String, double[][]> criticalSeries(List<ResultRow> rows, Task task) {
         return series(rows, task, true);
+    }
+
+    /**
+     * @param rows result rows of one tier, any tasks
+     * @param task the task
+     * @return whether {@link #criticalAcrossSizes} draws the density baseline (dashed) for the task: it
+     *         has no line on a task it does not do, such as the mask
+     */
+    public static boolean densityBaselineDrawn(List<ResultRow> rows, Task task) {
+        return criticalSeries(rows, task).containsKey(DensityGap.BASELINE);
     }
 
     /** Per model of the given rank status with an ok row of the task on a critical set, {L[], mean[], std[]}. */

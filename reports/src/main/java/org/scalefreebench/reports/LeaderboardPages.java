@@ -636,7 +636,10 @@ public final class LeaderboardPages {
                 + task.primaryMetric().id() + " at p = p_c against L, every "
                 + (isGeneration(task)
                         ? "generator, the exact sampler dashed (the floor), log scale"
-                        : "model, " + DensityGap.BASELINE + " dashed");
+                        : "model"
+                                + (RunCharts.densityBaselineDrawn(h.rows(), task)
+                                        ? ", " + DensityGap.BASELINE + " dashed"
+                                        : ""));
     }
 
     private static void htmlHead(StringBuilder b, List<String> columns) {

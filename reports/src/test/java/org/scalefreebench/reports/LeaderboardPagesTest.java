@@ -396,6 +396,30 @@ class LeaderboardPagesTest {
     }
 
     @Test
+    void aScaleChartNamesTheDensityBaselineDashedOnlyWhereItDrawsALine() throws IOException {
+        ResultStore store = new ResultStore(dir.resolve("rows"));
+        for (ResultRow r : HeadlineTest.rows()) {
+            store.write(r);
+        }
+        LeaderboardPages.write(Leaderboard.read(store.dir()), dir.resolve("out"), DATE);
+        List<String> titles = Files.readAllLines(dir.resolve("out").resolve(LeaderboardPages.MARKDOWN)).stream()
+                .filter(l -> l.startsWith("![tier default, "))
+                .toList();
+        String spanning = titles.stream()
+                .filter(t -> t.contains(Task.SPANNING.id() + ":"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no spanning scale chart: " + titles));
+        String mask = titles.stream()
+                .filter(t -> t.contains(Task.MAX_CLUSTER_MASK.id() + ":"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no mask scale chart: " + titles));
+        assertTrue(spanning.contains(DensityGap.BASELINE + " dashed"), spanning);
+        assertFalse(mask.contains("dashed"), "the density baseline does no mask: " + mask);
+        assertTrue(RunCharts.densityBaselineDrawn(HeadlineTest.rows(), Task.SPANNING));
+        assertFalse(RunCharts.densityBaselineDrawn(HeadlineTest.rows(), Task.MAX_CLUSTER_MASK));
+    }
+
+    @Test
     void scoresHaveFourDecimalsAndCostsThreeSignificantDigits() {
         assertEquals("0.9512 ± 0.0031", LeaderboardPages.score(new Stat(0.95123, 0.00312, List.of())));
         assertEquals("–", LeaderboardPages.score(null));

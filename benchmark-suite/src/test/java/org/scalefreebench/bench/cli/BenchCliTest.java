@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefreebench.bench.BenchmarkSettings;
+import org.scalefreebench.bench.OccupiedFraction;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultRun;
 import org.scalefreebench.bench.result.ResultStore;
@@ -65,21 +66,6 @@ class BenchCliTest {
     @BeforeAll
     static void loadTestSet() throws IOException {
         test = DatasetLoader.load(SpecCatalogue.published().get(SMOKE), DATA, "test");
-    }
-
-    /** Occupied fraction of each map: the density rule a Python user might submit. */
-    private static float[] density() {
-        int sites = test.size() * test.size();
-        float[] d = new float[test.samples()];
-        byte[] maps = test.maps();
-        for (int m = 0; m < d.length; m++) {
-            int occupied = 0;
-            for (int i = m * sites; i < (m + 1) * sites; i++) {
-                occupied += maps[i];
-            }
-            d[m] = (float) occupied / sites;
-        }
-        return d;
     }
 
     /** Each site's occupation as its probability of being in the largest cluster. */
@@ -149,7 +135,7 @@ class BenchCliTest {
     @Test
     void spanningPredictionsGiveTheRowTheEvaluatorGives(@TempDir Path dir) throws IOException {
         int n = test.samples();
-        float[] seed1 = density();
+        float[] seed1 = OccupiedFraction.of(test, 0f);
         float[] seed2 = shifted(seed1, 0.05f);
         Path results = dir.resolve("results");
         Run r = run(score(
@@ -194,7 +180,7 @@ class BenchCliTest {
         int n = test.samples();
         int l = test.size();
         Path results = dir.resolve("results");
-        float[] fraction = density();
+        float[] fraction = OccupiedFraction.of(test, 0f);
         Run r = run(score(results, "max-cluster", "--predictions", "1=" + write(dir.resolve("mc.npy"), fraction, n)));
         assertEquals(0, r.code(), r.err());
         assertMetricsEqualTheEvaluators(Task.MAX_CLUSTER, onlyRow(results), fraction);
@@ -232,7 +218,7 @@ class BenchCliTest {
         int n = test.samples();
         int l = test.size();
         Path results = dir.resolve("results");
-        Path good = write(dir.resolve("good.npy"), density(), n);
+        Path good = write(dir.resolve("good.npy"), OccupiedFraction.of(test, 0f), n);
 
         Path f8 = dir.resolve("float64.npy");
         double[] d = new double[n];
@@ -259,7 +245,7 @@ class BenchCliTest {
                 score(results, "max-cluster-mask", "--predictions", "1=" + flatMask),
                 flatMask + ": shape (" + (n * l * l) + ",), expected (" + n + ", " + l + ", " + l + ")");
 
-        float[] nan = density();
+        float[] nan = OccupiedFraction.of(test, 0f);
         nan[7] = Float.NaN;
         Path nanFile = write(dir.resolve("nan.npy"), nan, n);
         assertRefused(
@@ -269,7 +255,7 @@ class BenchCliTest {
                 nanFile + ": task spanning on " + SMOKE
                         + "/test: value 7 (map 7) is NaN: expected P(spanning) in [0, 1]");
 
-        float[] high = density();
+        float[] high = OccupiedFraction.of(test, 0f);
         high[3] = 1.5f;
         Path highFile = write(dir.resolve("high.npy"), high, n);
         assertRefused(
@@ -289,7 +275,7 @@ class BenchCliTest {
     @Test
     void unknownTaskSpecSplitOrSetOutsideThePlanIsRefused(@TempDir Path dir) throws IOException {
         Path results = dir.resolve("results");
-        Path good = write(dir.resolve("good.npy"), density(), test.samples());
+        Path good = write(dir.resolve("good.npy"), OccupiedFraction.of(test, 0f), test.samples());
         String p = "1=" + good;
         assertRefused(dir, 2, score(results, "spans", "--predictions", p), "unknown task id 'spans'; known task ids:");
         String[] spec = score(results, "spanning", "--predictions", p);
@@ -326,7 +312,7 @@ class BenchCliTest {
                     results,
                     "spanning",
                     "--predictions",
-                    "1=" + write(dir.resolve("good.npy"), density(), test.samples())));
+                    "1=" + write(dir.resolve("good.npy"), OccupiedFraction.of(test, 0f), test.samples())));
             assertEquals(ScaleFreeCli.EXIT_FAILURE, r.code());
             assertTrue(r.err().contains("permission denied: " + results), r.err());
         } finally {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.scalefreebench.bench.BenchmarkSettings;
+import org.scalefreebench.bench.OccupiedFraction;
 import org.scalefreebench.bench.Predictions;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultStore;
@@ -41,25 +42,6 @@ final class RecordFixture {
 
     private RecordFixture() {}
 
-    /** Occupied fraction of each map, shifted by {@code by} and kept in [0, 1]. */
-    static float[] density(SplitData test, float by) {
-        return density(test.maps(), test.samples(), test.size(), by);
-    }
-
-    /** Occupied fraction of each of {@code count} L×L maps, shifted by {@code by} and kept in [0, 1]. */
-    static float[] density(byte[] maps, int count, int size, float by) {
-        int sites = size * size;
-        float[] d = new float[count];
-        for (int m = 0; m < d.length; m++) {
-            int occupied = 0;
-            for (int i = m * sites; i < (m + 1) * sites; i++) {
-                occupied += maps[i];
-            }
-            d[m] = Math.min(1f, Math.max(0f, (float) occupied / sites + by));
-        }
-        return d;
-    }
-
     /**
      * Writes the record under {@code root/smoke/py-density/}.
      *
@@ -77,7 +59,7 @@ final class RecordFixture {
         SortedMap<Long, Path> files = new TreeMap<>();
         for (long seed = 1; seed <= 2; seed++) {
             Path f = predictions.resolve("seed-" + seed + ".npy");
-            float[] p = density(test, 0.03f * (seed - 1));
+            float[] p = OccupiedFraction.of(test, 0.03f * (seed - 1));
             NpyWriter.write(f, NpyDtype.FLOAT32, new long[] {p.length}, p);
             files.put(seed, f);
         }

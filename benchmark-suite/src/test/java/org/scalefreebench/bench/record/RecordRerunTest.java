@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scalefreebench.bench.Benchmark;
 import org.scalefreebench.bench.BenchmarkSettings;
 import org.scalefreebench.bench.ModelRun;
+import org.scalefreebench.bench.OccupiedFraction;
 import org.scalefreebench.bench.ResultRows;
 import org.scalefreebench.bench.RunEnvironment;
 import org.scalefreebench.bench.TierData;
@@ -79,7 +80,7 @@ class RecordRerunTest {
 
                 @Override
                 public float[] predict(Task task, MapBatch maps) {
-                    return RecordFixture.density(maps.sites(), maps.count(), maps.size(), 0.5f - 0.5927f + offset);
+                    return OccupiedFraction.of(maps.sites(), maps.count(), maps.size(), 0.5f - 0.5927f + offset);
                 }
             };
         }
