@@ -18,6 +18,12 @@ import org.scalefreebench.datasets.task.Tier;
  * pass with a Commons RNG stream from the fit's seed, reports the training loss every few steps and
  * the validation loss after every pass, and stops with a clear error on a non-finite loss, an
  * interrupt or a spent time budget.
+ *
+ * <p>When training makes more than one pass (the full tier's ten, the equal-time variants' up to
+ * three), the weights of the lowest validation loss at the end of a pass are kept (early stopping on
+ * the validation split): a network that over-fits its training maps in the later passes is scored as
+ * it was before it did, and the row's training note says after which pass that was. A fit of one pass
+ * or less is never compared and ends with its last weights.
  */
 public final class GraphTrainer {
 
@@ -192,6 +198,8 @@ public final class GraphTrainer {
         double lossSum = 0;
         long steps = Math.max(1, Math.round(schedule.passes() * n / batch));
         int perPass = n / batch;
+        BestWeights best = null;
+        int pass = 0;
         while (step < steps && stopped == null) {
             PermutationSampler.shuffle(rng, order);
             for (int b = 0; b < perPass && step < steps && stopped == null; b++) {
@@ -225,15 +233,52 @@ public final class GraphTrainer {
                             schedule.timeLimit().toSeconds(), step, step / (double) perPass);
                 }
             }
+            pass++;
             if (step < steps && stopped == null) {
-                options.listener().loss("val", step, seconds(start), loss(net, val, valMaps, labels, batch));
+                double v = loss(net, val, valMaps, labels, batch);
+                options.listener().loss("val", step, seconds(start), v);
+                if (best == null || v < best.loss()) {
+                    if (best != null) {
+                        best.params().close();
+                    }
+                    best = new BestWeights(pass, v, net.params().dup());
+                }
             }
         }
+        String kept = best == null ? null : keepBest(net, best, loss(net, val, valMaps, labels, batch), step, perPass);
         rule.finish(net, trainMaps);
         options.listener().loss("val", step, seconds(start), loss(net, val, valMaps, labels, batch));
-        String summary = rule.summary();
-        String note = stopped == null ? summary : summary == null ? stopped : stopped + "; " + summary;
+        String note = join(join(stopped, kept), rule.summary());
         return new Trained(seen, note);
+    }
+
+    /** The weights at the end of a pass, and their validation loss. */
+    private record BestWeights(int pass, double loss, INDArray params) {}
+
+    /**
+     * Puts the weights of the lowest validation loss back into {@code net} if they beat the last ones.
+     *
+     * @return the training note's sentence saying which weights were kept
+     */
+    private static String keepBest(ComputationGraph net, BestWeights best, double last, long steps, int perPass) {
+        String passes = String.format("%.2f", steps / (double) perPass);
+        try {
+            if (best.loss() < last) {
+                net.setParams(best.params());
+                return String.format(
+                        "validation loss lowest after pass %d (%.4f; %.4f after the last, %s passes): the weights of pass %d kept",
+                        best.pass(), best.loss(), last, passes, best.pass());
+            }
+            return String.format(
+                    "validation loss lowest after the last pass (%.4f, %s passes; %.4f at best before): the last weights kept",
+                    last, passes, best.loss());
+        } finally {
+            best.params().close();
+        }
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + "; " + b;
     }
 
     /**
