@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -204,8 +205,9 @@ public final class BenchCli {
                 names = "--suite-revision",
                 defaultValue = "",
                 showDefaultValue = CommandLine.Help.Visibility.NEVER,
-                description = "with --record-dir: this suite's git commit (default: read from the checkout holding the"
-                        + " working folder)")
+                description = "with --record-dir: this suite's git commit, where the build recorded none (default:"
+                        + " the build's, else the checkout holding the working folder's; another than the build's is"
+                        + " refused, since the rows name the build's)")
         String suiteRevision;
 
         @Option(
@@ -320,10 +322,16 @@ public final class BenchCli {
                 throw new IllegalArgumentException(
                         "--record-dir needs the canonical seeds 1..S (e.g. --seeds 1,2,3), got " + seeds);
             }
-            String r = suiteRevision.isBlank() ? RunEnvironment.suiteRevision().orElse("") : suiteRevision.strip();
+            Optional<String> known = RunEnvironment.suiteRevision();
+            String r = suiteRevision.isBlank() ? known.orElse("") : suiteRevision.strip();
             if (!GitRevision.COMMIT.matcher(r).matches()) {
                 throw new IllegalArgumentException("--record-dir needs this suite's git commit: none found from "
                         + Path.of("").toAbsolutePath() + "; pass --suite-revision <40 hex digits>");
+            }
+            if (known.isPresent() && !known.get().equals(r)) {
+                throw new IllegalArgumentException("--suite-revision " + r + ", but this suite was built from "
+                        + known.get() + " and its rows name that commit; rebuild at " + r
+                        + " or leave --suite-revision out");
             }
             return r;
         }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefreebench.bench.BenchmarkSettings;
+import org.scalefreebench.bench.RunEnvironment;
 import org.scalefreebench.bench.record.Provenance;
 import org.scalefreebench.bench.record.RecordCheck;
 import org.scalefreebench.bench.record.RecordChecker;
@@ -28,7 +29,9 @@ import org.scalefreebench.bench.result.ResultStore;
 class CheckRecordCliTest {
 
     private static final Path DATA = BenchmarkSettings.fromSystemProperties().dataDir();
-    private static final String REVISION = "89abcdef0123456789abcdef0123456789abcdef";
+    /** The revision the rows name (the build's), or a made-up one where the build recorded none. */
+    private static final String REVISION =
+            RunEnvironment.suiteRevision().orElse("89abcdef0123456789abcdef0123456789abcdef");
 
     /** Exit code, standard output and standard error of one run. */
     private record Run(int code, String out, String err) {}
@@ -125,6 +128,18 @@ class CheckRecordCliTest {
         Run badSeeds = run(seeds);
         assertEquals(2, badSeeds.code(), badSeeds.err());
         assertTrue(badSeeds.err().contains("needs the canonical seeds 1..S (e.g. --seeds 1,2,3), got [2, 3]"));
+        RunEnvironment.suiteRevision().ifPresent(built -> {
+            String other = "fedcba9876543210fedcba9876543210fedcba98";
+            Run otherRevision = run(Stream.concat(
+                            Stream.of(base), Stream.of("--code-url", "u", "--seeds", "1,2", "--suite-revision", other))
+                    .toArray(String[]::new));
+            assertEquals(2, otherRevision.code(), otherRevision.err());
+            assertTrue(
+                    otherRevision
+                            .err()
+                            .contains("--suite-revision " + other + ", but this suite was built from " + built),
+                    otherRevision.err());
+        });
         assertTrue(Files.notExists(dir.resolve("data")), "nothing is loaded before the options are checked");
     }
 

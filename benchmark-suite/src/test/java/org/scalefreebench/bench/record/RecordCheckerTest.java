@@ -147,6 +147,20 @@ class RecordCheckerTest {
     }
 
     @Test
+    void aRowWrittenByAnotherRevisionThanTheSubmissionsFails(@TempDir Path dir) throws IOException {
+        Path record = RecordFixture.write(dir);
+        Path f = RecordFixture.rowFile(record);
+        ObjectNode row = RecordFixture.tree(f);
+        ((ObjectNode) row.get("versions")).put(BuildRevision.KEY, "fedcba9876543210fedcba9876543210fedcba98");
+        RecordFixture.save(f, row);
+        assertFails(
+                checker.check(record, RecordChecker.Mode.VALIDATE),
+                record,
+                RecordChecker.ROWS + "/" + f.getFileName() + ": versions." + BuildRevision.KEY,
+                "is fedcba9876543210fedcba9876543210fedcba98, the submission's suiteRevision is");
+    }
+
+    @Test
     void aMetricEditedByOneUlpPassesValidateAndFailsRescore(@TempDir Path dir) throws IOException {
         Path record = RecordFixture.write(dir);
         Path f = RecordFixture.rowFile(record);

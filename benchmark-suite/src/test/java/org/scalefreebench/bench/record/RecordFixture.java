@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.scalefreebench.bench.BenchmarkSettings;
 import org.scalefreebench.bench.OccupiedFraction;
 import org.scalefreebench.bench.Predictions;
+import org.scalefreebench.bench.RunEnvironment;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultStore;
 import org.scalefreebench.datasets.load.DatasetLoader;
@@ -79,7 +80,7 @@ final class RecordFixture {
                         hardware,
                         "https://example.org/alice/py-density/tree/0123abc",
                         "0.1.0-SNAPSHOT",
-                        "0123456789abcdef0123456789abcdef01234567",
+                        RunEnvironment.suiteRevision().orElse("0123456789abcdef0123456789abcdef01234567"),
                         row.datasetSha256())
                 .write(record);
         return record;

@@ -103,7 +103,7 @@ class RecordRerunTest {
                 hardware,
                 versions,
                 "https://example.org/test/tree/0123abc",
-                "0123456789abcdef0123456789abcdef01234567");
+                RunEnvironment.suiteRevision().orElse("0123456789abcdef0123456789abcdef01234567"));
     }
 
     /** Removes the predictions (the rows become self-reported) and moves metric {@code m}'s mean by {@code by}. */

@@ -52,6 +52,7 @@ public final class RecordBundle {
      * @param suiteRevision the git commit of this suite
      * @return the bundle's folder
      * @throws IllegalArgumentException if a row failed, there are no rows, the seeds are not {@code 1..S},
+     *                                  a row records another suite revision than {@code suiteRevision},
      *                                  or the folder holds a bundle of another run
      * @throws IOException              if a file cannot be written
      */
@@ -72,6 +73,13 @@ public final class RecordBundle {
         if (!canonical(seeds)) {
             throw new IllegalArgumentException(
                     run.model().id() + ": a record needs the canonical seeds 1..S, the run had " + seeds);
+        }
+        for (ResultRow r : rows) {
+            String built = r.versions() == null ? null : r.versions().get(BuildRevision.KEY);
+            if (built != null && !built.equals(suiteRevision)) {
+                throw new IllegalArgumentException(run.model().id() + ": the rows were written by suite revision "
+                        + built + ", the submission would name " + suiteRevision + "; a record names the one that ran");
+            }
         }
         String tier = rows.get(0).tier();
         Path dir = root.resolve(tier).resolve(run.model().id());

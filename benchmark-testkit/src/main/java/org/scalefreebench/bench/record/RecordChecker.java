@@ -52,8 +52,9 @@ import org.scalefreebench.datasets.task.Tier;
  * model id; the seeds are the canonical {@code 1..S}; hardware, code, suite version and git revision
  * are present; every dataset SHA-256 equals today's pin of its spec; every row parses, is ok, has
  * the current row schema and task version, is on a test set of its task's plan in the tier, is in
- * the file the result store would write it to, has the submission's tier, model and seeds, and
- * names only checksums the submission names; every predictions file belongs to a row and seed, and
+ * the file the result store would write it to, has the submission's tier, model and seeds, names
+ * only checksums the submission names, and, where it records the build's git revision, was written
+ * by the revision the submission names; every predictions file belongs to a row and seed, and
  * a row with predictions has one file per seed.
  *
  * <p>{@link Mode#RESCORE}: after a clean validation, every predictions file is scored again through
@@ -511,6 +512,14 @@ public final class RecordChecker {
             } catch (RuntimeException e) {
                 problems.add(new RecordProblem(name, field + ": testSpec", e.getMessage()));
             }
+        }
+        String built = r.versions() == null ? null : r.versions().get(BuildRevision.KEY);
+        if (built != null && !built.equals(s.suiteRevision())) {
+            problems.add(new RecordProblem(
+                    name,
+                    field + ": versions." + BuildRevision.KEY,
+                    "is " + built + ", the submission's suiteRevision is " + s.suiteRevision()
+                            + ": the row was written by another build of the suite"));
         }
         if (r.datasetSha256() == null || r.datasetSha256().isEmpty()) {
             problems.add(new RecordProblem(name, field + ": datasetSha256", "empty"));

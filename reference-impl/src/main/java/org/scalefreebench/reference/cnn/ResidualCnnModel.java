@@ -115,15 +115,12 @@ public abstract class ResidualCnnModel implements BenchmarkModel {
     public String description() {
         GraphTrainer.Schedule s = schedule();
         return "residual CNN (global pooling, any L), same architecture and init as cnn-sgd, " + optimiser()
-                + ", batch " + s.batchSize() + ", "
-                + (s.timeLimit() == null
-                        ? s.passes() + " pass"
-                        : s.timeLimit().toSeconds() + " s of training (at most " + s.passes() + " passes)")
+                + ", batch " + s.batchSize() + ", " + s.describe()
                 + (fitsCriticalFk()
                         ? "; critical-FK: one regression network per task (two bond planes for central-charge, the"
-                                + " largest-cluster mask for fractal-dimension), standardised target, "
-                                + criticalFkSchedule().passes() + " passes of batch "
-                                + criticalFkSchedule().batchSize()
+                                + " largest-cluster mask for fractal-dimension), standardised target, batch "
+                                + criticalFkSchedule().batchSize() + ", "
+                                + criticalFkSchedule().describe()
                         : "");
     }
 

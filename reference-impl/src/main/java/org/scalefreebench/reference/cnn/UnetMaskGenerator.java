@@ -62,8 +62,8 @@ public final class UnetMaskGenerator implements MaskGenerator {
     public String description() {
         return "non-RG learned generator: the unet-sgd U-Net (levels of " + UnetSgd.CHANNELS + " channels; SGD +"
                 + " Nesterov " + UnetSgd.MOMENTUM + ", lr " + UnetSgd.LEARNING_RATE + ", batch " + UnetSgd.BATCH + ", "
-                + PASSES
-                + " pass, 10× in the full tier) trained on exact masks at the largest training L, run on fresh p_c configurations"
+                + new GraphTrainer.Schedule(UnetSgd.BATCH, PASSES).describe()
+                + ") trained on exact masks at the largest training L, run on fresh p_c configurations"
                 + " and thresholded at P > 1/2, no connectivity repair";
     }
 

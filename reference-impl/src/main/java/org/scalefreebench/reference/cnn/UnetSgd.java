@@ -43,7 +43,7 @@ public final class UnetSgd implements BenchmarkModel {
     public String description() {
         return "U-Net, stride-2 stem, levels of " + CHANNELS + " channels, skip concatenation, full-resolution read-out"
                 + " with the map; SGD + Nesterov " + MOMENTUM + ", lr " + LEARNING_RATE + ", batch " + BATCH + ", "
-                + PASSES + " pass";
+                + new GraphTrainer.Schedule(BATCH, PASSES).describe();
     }
 
     @Override

@@ -22,13 +22,18 @@ import org.scalefreebench.datasets.task.Tier;
  * <p>When training makes more than one pass (the full tier's ten, the equal-time variants' up to
  * three), the weights of the lowest validation loss at the end of a pass are kept (early stopping on
  * the validation split): a network that over-fits its training maps in the later passes is scored as
- * it was before it did, and the row's training note says after which pass that was. A fit of one pass
- * or less is never compared and ends with its last weights.
+ * it was before it did, and the row's training note says after which pass that was. Training stops
+ * early once {@value #PATIENCE} passes in a row have not lowered the validation loss: it has stopped
+ * falling, and the passes left would only be discarded. A fit of one pass or less is never compared
+ * and ends with its last weights.
  */
 public final class GraphTrainer {
 
     /** Steps between two points of the training-loss curve. */
     private static final int LOG_EVERY = 10;
+
+    /** Passes in a row without a lower validation loss after which training stops. */
+    public static final int PATIENCE = 3;
 
     private GraphTrainer() {}
 
@@ -60,6 +65,18 @@ public final class GraphTrainer {
             return timeLimit != null || tier.passScale() == 1
                     ? this
                     : new Schedule(batchSize, passes * tier.passScale(), null);
+        }
+
+        /**
+         * @return how long this schedule trains, in words for a model's description: the passes of the
+         *         default tier and what the full tier makes of them, or the time limit
+         */
+        public String describe() {
+            return timeLimit == null
+                    ? passes + (passes > 1 ? " passes" : " pass") + " (" + Tier.FULL.passScale()
+                            + "× in the full tier, stopped once " + PATIENCE
+                            + " passes have not lowered the validation loss, its lowest pass's weights kept)"
+                    : timeLimit.toSeconds() + " s of training (at most " + passes + " passes)";
         }
     }
 
@@ -242,6 +259,10 @@ public final class GraphTrainer {
                         best.params().close();
                     }
                     best = new BestWeights(pass, v, net.params().dup());
+                } else if (pass - best.pass() >= PATIENCE) {
+                    stopped = String.format(
+                            "stopped after pass %d of %s: the validation loss had not fallen below pass %d's for %d passes",
+                            pass, passesOf(schedule.passes()), best.pass(), PATIENCE);
                 }
             }
         }
@@ -275,6 +296,10 @@ public final class GraphTrainer {
         } finally {
             best.params().close();
         }
+    }
+
+    private static String passesOf(double passes) {
+        return passes == Math.rint(passes) ? String.valueOf((long) passes) : String.format("%.2f", passes);
     }
 
     private static String join(String a, String b) {

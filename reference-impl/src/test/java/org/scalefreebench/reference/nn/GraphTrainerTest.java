@@ -18,8 +18,9 @@ import org.scalefreebench.reference.cnn.ResidualCnnModel;
 
 /**
  * Early stopping on the validation split: a fit of several passes whose later passes make the
- * network worse ends with the weights of its best pass, and says so; a fit of one pass is never
- * compared.
+ * network worse ends with the weights of its best pass, and says so; it stops once
+ * {@link GraphTrainer#PATIENCE} passes in a row have not lowered the validation loss; a fit of one
+ * pass is never compared.
  */
 class GraphTrainerTest {
 
@@ -41,6 +42,11 @@ class GraphTrainerTest {
     }
 
     private static List<Double> fit(ComputationGraph net, double passes, List<String> note) throws Exception {
+        return fit(net, passes, note, new ArrayList<>());
+    }
+
+    private static List<Double> fit(ComputationGraph net, double passes, List<String> note, List<Long> samples)
+            throws Exception {
         List<Double> val = new ArrayList<>();
         GraphTrainer.Trained trained = GraphTrainer.train(
                 net,
@@ -55,6 +61,7 @@ class GraphTrainerTest {
                     }
                 }));
         note.add(trained.note());
+        samples.add(trained.samples());
         return val;
     }
 
@@ -67,6 +74,28 @@ class GraphTrainerTest {
         assertTrue(val.get(1) > val.get(0), "the spoiling step makes pass 2 worse: " + val);
         assertEquals(val.get(0), val.get(2), 1e-9 * Math.abs(val.get(0)), "the kept weights are pass 1's: " + val);
         assertNotNull(note.get(0));
+        assertTrue(note.get(0).contains("the weights of pass 1 kept"), note.get(0));
+    }
+
+    @Test
+    void aFitStopsOnceThePatienceInPassesHasNotLoweredTheValidationLoss() throws Exception {
+        ComputationGraph net = new CnnSgd().network(5, 16);
+        List<String> note = new ArrayList<>();
+        List<Long> samples = new ArrayList<>();
+        List<Double> val = fit(net, 10, note, samples);
+        int stop = 1 + GraphTrainer.PATIENCE;
+        assertEquals(stop + 1, val.size(), "after passes 1.." + stop + ", and at the end: " + val);
+        for (int pass = 2; pass <= stop; pass++) {
+            assertTrue(val.get(pass - 1) >= val.get(0), "pass " + pass + " is no better than pass 1: " + val);
+        }
+        assertEquals(
+                (long) stop * (TRAIN.samples() / BATCH) * BATCH, samples.get(0), "training ended after pass " + stop);
+        assertEquals(val.get(0), val.get(stop), 1e-9 * Math.abs(val.get(0)), "the kept weights are pass 1's: " + val);
+        assertTrue(
+                note.get(0)
+                        .contains("stopped after pass " + stop
+                                + " of 10: the validation loss had not fallen below pass 1's"),
+                note.get(0));
         assertTrue(note.get(0).contains("the weights of pass 1 kept"), note.get(0));
     }
 
