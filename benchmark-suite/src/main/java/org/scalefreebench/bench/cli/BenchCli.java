@@ -467,7 +467,7 @@ public final class BenchCli {
             description = "Check a result of record (a folder <tier>/<model-id>/ holding submission.json, rows/ and"
                     + " optional predictions/<task>/<spec>/<split>/seed-<s>.npy), or every record below a folder."
                     + " validate: the schema, seeds 1..S in the submission and every row, hardware and suite revision"
-                    + " present, every dataset SHA-256 equal to today's pin. rescore: validate, then re-score every"
+                    + " present, each row's suite revision the submission's, every dataset SHA-256 equal to today's pin. rescore: validate, then re-score every"
                     + " predictions file as the score command does and require every metric equal to the bit."
                     + " rerun: rescore, then fit and score the record's model again (its jar on the class path) with"
                     + " the record's tier and seeds, and require every metric within the stated tolerance (Welch's"

@@ -24,7 +24,7 @@ import org.scalefreebench.datasets.task.Tier;
  * the validation split): a network that over-fits its training maps in the later passes is scored as
  * it was before it did, and the row's training note says after which pass that was. Training stops
  * early once {@value #PATIENCE} passes in a row have not lowered the validation loss: it has stopped
- * falling, and the passes left would only be discarded. A fit of one pass or less is never compared
+ * falling (a later pass could still beat it; the stop gives that up for time). A fit of one pass or less is never compared
  * and ends with its last weights.
  */
 public final class GraphTrainer {
