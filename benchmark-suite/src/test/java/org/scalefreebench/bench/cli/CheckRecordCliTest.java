@@ -17,6 +17,7 @@ import org.scalefreebench.bench.RunEnvironment;
 import org.scalefreebench.bench.record.Provenance;
 import org.scalefreebench.bench.record.RecordCheck;
 import org.scalefreebench.bench.record.RecordChecker;
+import org.scalefreebench.bench.record.RecordFixture;
 import org.scalefreebench.bench.record.Submission;
 import org.scalefreebench.bench.result.ResultRun;
 import org.scalefreebench.bench.result.ResultStore;
@@ -29,9 +30,6 @@ import org.scalefreebench.bench.result.ResultStore;
 class CheckRecordCliTest {
 
     private static final Path DATA = BenchmarkSettings.fromSystemProperties().dataDir();
-    /** The revision the rows name (the build's), or a made-up one where the build recorded none. */
-    private static final String REVISION =
-            RunEnvironment.suiteRevision().orElse("89abcdef0123456789abcdef0123456789abcdef");
 
     /** Exit code, standard output and standard error of one run. */
     private record Run(int code, String out, String err) {}
@@ -63,14 +61,14 @@ class CheckRecordCliTest {
                 "--code-url",
                 "https://example.org/scalefree-bench",
                 "--suite-revision",
-                REVISION);
+                RecordFixture.REVISION);
         assertEquals(0, r.code(), r.out() + r.err());
         Path record = bundles.resolve("smoke").resolve("density-baseline");
         assertTrue(r.out().contains("record bundle written to " + record), r.out());
 
         Submission s = Submission.read(record);
         assertEquals(List.of(1L, 2L), s.seeds());
-        assertEquals(REVISION, s.suiteRevision());
+        assertEquals(RecordFixture.REVISION, s.suiteRevision());
         assertTrue(s.hardware().containsKey("cpu"), s.hardware().toString());
         try (Stream<Path> files = Files.walk(record.resolve(RecordChecker.PREDICTIONS))) {
             assertTrue(files.anyMatch(p -> p.endsWith("seed-2.npy")), "every seed's predictions");

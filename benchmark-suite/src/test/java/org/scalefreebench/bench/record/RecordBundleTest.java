@@ -36,9 +36,6 @@ class RecordBundleTest {
     private static final Set<Task> TASKS = EnumSet.of(Task.SPANNING, Task.CENTRAL_CHARGE);
     private static final List<Long> SEEDS = List.of(1L, 2L);
     private static final String CODE = "https://example.org/test/tree/0123abc";
-    /** The revision the rows name (the build's), or a made-up one where the build recorded none. */
-    private static final String REVISION =
-            RunEnvironment.suiteRevision().orElse("0123456789abcdef0123456789abcdef01234567");
 
     /** Constant predictions for one percolation task and one critical-FK task. */
     private static final class TwoFamilies implements BenchmarkModel {
@@ -85,7 +82,13 @@ class RecordBundleTest {
             ModelRun run = new Benchmark(settings, data, line -> {}).run(model);
             List<ResultRow> rows = ResultRows.of(run, data, RunEnvironment.hardware(), RunEnvironment.versions());
             dir = RecordBundle.write(
-                    root, run, rows, RunEnvironment.hardware(), RunEnvironment.versions(), code, REVISION);
+                    root,
+                    run,
+                    rows,
+                    RunEnvironment.hardware(),
+                    RunEnvironment.versions(),
+                    code,
+                    RecordFixture.REVISION);
         }
         return dir;
     }

@@ -30,7 +30,14 @@ import org.scalefreebench.datasets.task.Tier;
  * submit it: the density rule's spanning predictions for seeds 1 and 2, the row the {@code score}
  * path makes of them, and a submission naming the row's checksums.
  */
-final class RecordFixture {
+public final class RecordFixture {
+
+    /**
+     * The suite revision a test's bundle names: the build's, which its rows record, or a made-up
+     * one where the build recorded none.
+     */
+    public static final String REVISION =
+            RunEnvironment.suiteRevision().orElse("0123456789abcdef0123456789abcdef01234567");
 
     /** The smoke spec: its test split is the smoke tier's spanning test set. */
     static final String SMOKE = "percolation-L32-smoke-v1";
@@ -80,7 +87,7 @@ final class RecordFixture {
                         hardware,
                         "https://example.org/alice/py-density/tree/0123abc",
                         "0.1.0-SNAPSHOT",
-                        RunEnvironment.suiteRevision().orElse("0123456789abcdef0123456789abcdef01234567"),
+                        REVISION,
                         row.datasetSha256())
                 .write(record);
         return record;

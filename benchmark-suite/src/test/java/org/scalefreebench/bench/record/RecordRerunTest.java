@@ -97,13 +97,7 @@ class RecordRerunTest {
         Map<String, String> versions = RunEnvironment.versions();
         List<ResultRow> rows = ResultRows.of(run, data, hardware, versions);
         return RecordBundle.write(
-                root,
-                run,
-                rows,
-                hardware,
-                versions,
-                "https://example.org/test/tree/0123abc",
-                RunEnvironment.suiteRevision().orElse("0123456789abcdef0123456789abcdef01234567"));
+                root, run, rows, hardware, versions, "https://example.org/test/tree/0123abc", RecordFixture.REVISION);
     }
 
     /** Removes the predictions (the rows become self-reported) and moves metric {@code m}'s mean by {@code by}. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
+import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.datasets.generate.AtomicFiles;
 
 /**
@@ -41,6 +42,14 @@ public final class BuildRevision {
         } else {
             Files.deleteIfExists(out);
         }
+    }
+
+    /**
+     * @param row a result row
+     * @return the suite commit the row records among its versions; empty if it records none
+     */
+    public static Optional<String> of(ResultRow row) {
+        return Optional.ofNullable(row.versions()).map(v -> v.get(KEY));
     }
 
     /** @return the commit the build recorded; empty if it recorded none (built outside a checkout) */

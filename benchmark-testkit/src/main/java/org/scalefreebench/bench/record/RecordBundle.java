@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
 import org.scalefreebench.bench.ModelRun;
@@ -75,10 +76,11 @@ public final class RecordBundle {
                     run.model().id() + ": a record needs the canonical seeds 1..S, the run had " + seeds);
         }
         for (ResultRow r : rows) {
-            String built = r.versions() == null ? null : r.versions().get(BuildRevision.KEY);
-            if (built != null && !built.equals(suiteRevision)) {
+            Optional<String> built = BuildRevision.of(r);
+            if (built.isPresent() && !built.get().equals(suiteRevision)) {
                 throw new IllegalArgumentException(run.model().id() + ": the rows were written by suite revision "
-                        + built + ", the submission would name " + suiteRevision + "; a record names the one that ran");
+                        + built.get() + ", the submission would name " + suiteRevision
+                        + "; a record names the one that ran");
             }
         }
         String tier = rows.get(0).tier();

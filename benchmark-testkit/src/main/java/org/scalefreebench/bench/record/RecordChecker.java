@@ -513,14 +513,13 @@ public final class RecordChecker {
                 problems.add(new RecordProblem(name, field + ": testSpec", e.getMessage()));
             }
         }
-        String built = r.versions() == null ? null : r.versions().get(BuildRevision.KEY);
-        if (built != null && !built.equals(s.suiteRevision())) {
-            problems.add(new RecordProblem(
-                    name,
-                    field + ": versions." + BuildRevision.KEY,
-                    "is " + built + ", the submission's suiteRevision is " + s.suiteRevision()
-                            + ": the row was written by another build of the suite"));
-        }
+        BuildRevision.of(r)
+                .filter(built -> !built.equals(s.suiteRevision()))
+                .ifPresent(built -> problems.add(new RecordProblem(
+                        name,
+                        field + ": versions." + BuildRevision.KEY,
+                        "is " + built + ", the submission's suiteRevision is " + s.suiteRevision()
+                                + ": the row was written by another build of the suite")));
         if (r.datasetSha256() == null || r.datasetSha256().isEmpty()) {
             problems.add(new RecordProblem(name, field + ": datasetSha256", "empty"));
         } else {

@@ -24,8 +24,8 @@ import org.scalefreebench.datasets.task.Tier;
  * the validation split): a network that over-fits its training maps in the later passes is scored as
  * it was before it did, and the row's training note says after which pass that was. Training stops
  * early once {@value #PATIENCE} passes in a row have not lowered the validation loss: it has stopped
- * falling (a later pass could still beat it; the stop gives that up for time). A fit of one pass or less is never compared
- * and ends with its last weights.
+ * falling (a later pass could still beat it; the stop gives that up for time). A fit of one pass or
+ * less is never compared and ends with its last weights.
  */
 public final class GraphTrainer {
 
@@ -68,14 +68,27 @@ public final class GraphTrainer {
         }
 
         /**
-         * @return how long this schedule trains, in words for a model's description: the passes of the
-         *         default tier and what the full tier makes of them, or the time limit
+         * @return how long this schedule trains when {@link GraphTrainer#train} runs it, in words for a
+         *         model's description: the passes of the default tier and what the full tier makes of
+         *         them (the early stop included), or the time limit
          */
         public String describe() {
+            return describe("stopped once " + PATIENCE
+                    + " passes have not lowered the validation loss, its lowest pass's weights kept");
+        }
+
+        /**
+         * @return the same words for a model with its own training loop, which makes every pass and
+         *         keeps its last weights
+         */
+        public String describeLastWeightsKept() {
+            return describe("last weights kept");
+        }
+
+        private String describe(String fullTierEnd) {
             return timeLimit == null
                     ? passes + (passes > 1 ? " passes" : " pass") + " (" + Tier.FULL.passScale()
-                            + "× in the full tier, stopped once " + PATIENCE
-                            + " passes have not lowered the validation loss, its lowest pass's weights kept)"
+                            + "× in the full tier, " + fullTierEnd + ")"
                     : timeLimit.toSeconds() + " s of training (at most " + passes + " passes)";
         }
     }
@@ -216,6 +229,7 @@ public final class GraphTrainer {
         long steps = Math.max(1, Math.round(schedule.passes() * n / batch));
         int perPass = n / batch;
         BestWeights best = null;
+        Double lossAtStop = null; // the last weights' validation loss, when the early stop has just measured it
         int pass = 0;
         while (step < steps && stopped == null) {
             PermutationSampler.shuffle(rng, order);
@@ -263,10 +277,18 @@ public final class GraphTrainer {
                     stopped = String.format(
                             "stopped after pass %d of %s: the validation loss had not fallen below pass %d's for %d passes",
                             pass, passesOf(schedule.passes()), best.pass(), PATIENCE);
+                    lossAtStop = v;
                 }
             }
         }
-        String kept = best == null ? null : keepBest(net, best, loss(net, val, valMaps, labels, batch), step, perPass);
+        String kept = best == null
+                ? null
+                : keepBest(
+                        net,
+                        best,
+                        lossAtStop != null ? lossAtStop : loss(net, val, valMaps, labels, batch),
+                        step,
+                        perPass);
         rule.finish(net, trainMaps);
         options.listener().loss("val", step, seconds(start), loss(net, val, valMaps, labels, batch));
         String note = join(join(stopped, kept), rule.summary());

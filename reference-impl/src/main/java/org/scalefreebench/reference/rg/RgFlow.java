@@ -64,8 +64,8 @@ public final class RgFlow implements BenchmarkModel {
                 + " weights, a spanning read-out on the 1×1 state and one shared fine-graining map back down to"
                 + " the largest-cluster mask; " + RgFlowNetwork.PARAMETERS + " parameters at every L; SameDiff,"
                 + " Adam lr " + LEARNING_RATE + ", batch " + BATCH + " maps of one size, all training sizes"
-                + " interleaved, " + PASSES + " pass (" + Tier.FULL.passScale()
-                + "× in the full tier, last weights kept); spanning is the project's top–bottom label (the paper's is"
+                + " interleaved, " + new GraphTrainer.Schedule(BATCH, PASSES).describeLastWeightsKept()
+                + "; spanning is the project's top–bottom label (the paper's is"
                 + " either direction); the largest-cluster fraction is the predicted mask's mass / L²";
     }
 

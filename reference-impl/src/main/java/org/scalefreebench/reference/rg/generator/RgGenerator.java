@@ -91,8 +91,8 @@ public class RgGenerator implements MaskGenerator {
                                 + " the last bulk one reused on levels no training map had, ")
                 + passes + " colour pass" + (passes == 1 ? "" : "es")
                 + " per level; Adam " + ChildPatternNet.LEARNING_RATE + ", batch " + BATCH + " maps x every level, "
-                + PASSES + " pass (" + Tier.FULL.passScale()
-                + "× in the full tier, last weights kept), symmetries of the square as augmentation";
+                + new GraphTrainer.Schedule(BATCH, PASSES).describeLastWeightsKept()
+                + ", symmetries of the square as augmentation";
     }
 
     /**
