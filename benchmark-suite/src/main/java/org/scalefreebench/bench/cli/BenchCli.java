@@ -19,6 +19,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.scalefreebench.bench.Benchmark;
 import org.scalefreebench.bench.BenchmarkSettings;
+import org.scalefreebench.bench.GenerationBenchmark;
+import org.scalefreebench.bench.GeneratorRegistry;
 import org.scalefreebench.bench.ModelRegistry;
 import org.scalefreebench.bench.ModelRun;
 import org.scalefreebench.bench.Predictions;
@@ -26,6 +28,7 @@ import org.scalefreebench.bench.ResourceUse;
 import org.scalefreebench.bench.ResultRows;
 import org.scalefreebench.bench.RunEnvironment;
 import org.scalefreebench.bench.SeedCheckpoints;
+import org.scalefreebench.bench.Selection;
 import org.scalefreebench.bench.TierData;
 import org.scalefreebench.bench.record.GitRevision;
 import org.scalefreebench.bench.record.Provenance;
@@ -39,6 +42,7 @@ import org.scalefreebench.bench.result.Stat;
 import org.scalefreebench.datasets.cli.Arguments;
 import org.scalefreebench.datasets.cli.ScaleFreeCli;
 import org.scalefreebench.datasets.model.BenchmarkModel;
+import org.scalefreebench.datasets.model.MaskGenerator;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.Tier;
 import org.scalefreebench.reference.bench.AnagramStepBench;
@@ -153,14 +157,14 @@ public final class BenchCli {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--tier", defaultValue = "default", description = "tier id (default, smoke)")
+        @Option(names = "--tier", defaultValue = "default", description = "tier id (smoke, default, study, full)")
         String tier;
 
         @Option(
                 names = "--models",
                 defaultValue = "",
                 showDefaultValue = CommandLine.Help.Visibility.NEVER,
-                description = "comma-separated model ids (default: all)")
+                description = "comma-separated ids of models and generators (default: every one that runs in the tier)")
         String models;
 
         @Option(
@@ -213,8 +217,8 @@ public final class BenchCli {
         @Option(
                 names = "--resume",
                 description = "continue the run --run-id names, stopped part-way: every seed it finished is taken from"
-                        + " its checkpoints (RESULTS/runs/<run id>/seeds) instead of fitted again; needs the run's tier and"
-                        + " seeds")
+                        + " its checkpoints (RESULTS/runs/<run id>/seeds) instead of fitted again (a generator's seeds are"
+                        + " fitted and drawn again); needs the run's tier and seeds")
         boolean resume;
 
         @Override
@@ -228,8 +232,10 @@ public final class BenchCli {
                     Duration.ofSeconds(budget),
                     dataDir,
                     runFolder.resultsDir);
-            List<BenchmarkModel> selected = doingChosenTasks(
-                    ModelRegistry.load().select(models, settings.tier()), !models.isBlank(), settings.tasks());
+            Selection selection = doingChosenTasks(
+                    Selection.of(settings, ModelRegistry.load(), GeneratorRegistry.load()),
+                    !models.isBlank(),
+                    settings.tasks());
             PrintWriter out = spec.commandLine().getOut();
             ResultRun resultRun = resume ? resumed(settings) : settings.startRun(runFolder.runId, "cli run");
             ResultStore store = new ResultStore(resultRun.rowsDir(runFolder.resultsDir));
@@ -244,7 +250,7 @@ public final class BenchCli {
                         data,
                         out::println,
                         new SeedCheckpoints(seedsDir, data, resultRun.revision(), out::println));
-                for (BenchmarkModel m : selected) {
+                for (BenchmarkModel m : selection.models()) {
                     if (benchmark.tasksOf(m).isEmpty()) {
                         continue;
                     }
@@ -260,29 +266,70 @@ public final class BenchCli {
                             out.println("no record bundle for " + m.id() + ": a row failed");
                         }
                     }
-                    for (ResultRow r : rows) {
-                        store.write(r);
-                        out.printf(
-                                "%-18s %-17s %-8s L=%-4d %s%n",
-                                r.model(),
-                                r.task(),
-                                r.testRole(),
-                                r.size(),
-                                r.ok()
-                                        ? r.metrics().entrySet().stream()
-                                                .map(e -> String.format(
-                                                        "%s %.4f ± %.4f",
-                                                        e.getKey(),
-                                                        e.getValue().mean(),
-                                                        e.getValue().std()))
-                                                .toList()
-                                        : "FAILED: " + r.error());
-                        failed += r.ok() ? 0 : 1;
+                    failed += report(rows, store, out);
+                }
+                if (!data.tasks().contains(GenerationBenchmark.TASK)) {
+                    continue;
+                }
+                GenerationBenchmark generation = new GenerationBenchmark(settings, data, out::println);
+                for (MaskGenerator g : selection.generators()) {
+                    GenerationBenchmark.Run run = generation.run(g);
+                    Map<String, String> hardware = RunEnvironment.hardware();
+                    Map<String, String> versions = RunEnvironment.versions();
+                    List<ResultRow> rows = generation.rows(run, hardware, versions);
+                    if (recordDir != null) {
+                        if (!rows.isEmpty() && rows.stream().allMatch(ResultRow::ok)) {
+                            out.println("record bundle written to "
+                                    + RecordBundle.writeGenerator(
+                                            recordDir,
+                                            g,
+                                            run.seeds().stream()
+                                                    .map(GenerationBenchmark.SeedRun::seed)
+                                                    .toList(),
+                                            run.seeds().get(0).params(),
+                                            rows,
+                                            hardware,
+                                            versions,
+                                            codeUrl,
+                                            revision));
+                        } else {
+                            out.println("no record bundle for " + g.id() + ": a row failed");
+                        }
                     }
+                    failed += report(rows, store, out);
                 }
             }
             out.println("rows written to " + store.dir());
             return failed == 0 ? 0 : 1;
+        }
+
+        /**
+         * Writes rows to the store and prints one line each.
+         *
+         * @return how many failed
+         */
+        private static int report(List<ResultRow> rows, ResultStore store, PrintWriter out) throws IOException {
+            int failed = 0;
+            for (ResultRow r : rows) {
+                store.write(r);
+                out.printf(
+                        "%-18s %-17s %-8s L=%-4d %s%n",
+                        r.model(),
+                        r.task(),
+                        r.testRole(),
+                        r.size(),
+                        r.ok()
+                                ? r.metrics().entrySet().stream()
+                                        .map(e -> String.format(
+                                                "%s %.4f ± %.4f",
+                                                e.getKey(),
+                                                e.getValue().mean(),
+                                                e.getValue().std()))
+                                        .toList()
+                                : "FAILED: " + r.error());
+                failed += r.ok() ? 0 : 1;
+            }
+            return failed;
         }
 
         /**
@@ -337,15 +384,15 @@ public final class BenchCli {
         }
 
         /**
-         * The models that do at least one of the chosen tasks.
+         * The models that do at least one of the chosen tasks, and the generators if the generation task
+         * is chosen.
          *
-         * @throws IllegalArgumentException naming the model and its tasks if one named on the command
-         *                                  line does none of them, or if no model does any
+         * @throws IllegalArgumentException naming the model or generator and its tasks if one named on the
+         *                                  command line does none of them, or if no model nor generator does any
          */
-        private static List<BenchmarkModel> doingChosenTasks(
-                List<BenchmarkModel> selected, boolean named, Set<Task> chosen) {
+        private static Selection doingChosenTasks(Selection selected, boolean named, Set<Task> chosen) {
             List<BenchmarkModel> out = new ArrayList<>();
-            for (BenchmarkModel m : selected) {
+            for (BenchmarkModel m : selected.models()) {
                 if (m.tasks().stream().anyMatch(chosen::contains)) {
                     out.add(m);
                 } else if (named) {
@@ -353,10 +400,19 @@ public final class BenchCli {
                             + ids(chosen) + "); its tasks: " + ids(m.tasks()));
                 }
             }
-            if (out.isEmpty()) {
-                throw new IllegalArgumentException("no model does any of the chosen tasks (" + ids(chosen) + ")");
+            boolean drawing = chosen.contains(GenerationBenchmark.TASK);
+            if (named && !drawing && !selected.generators().isEmpty()) {
+                throw new IllegalArgumentException(
+                        "generator " + selected.generators().get(0).id()
+                                + " does none of the chosen tasks (" + ids(chosen) + "); its task: "
+                                + GenerationBenchmark.TASK.id());
             }
-            return out;
+            List<MaskGenerator> generators = drawing ? selected.generators() : List.of();
+            if (out.isEmpty() && generators.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "no model nor generator does any of the chosen tasks (" + ids(chosen) + ")");
+            }
+            return new Selection(out, generators);
         }
 
         private static String ids(Set<Task> tasks) {

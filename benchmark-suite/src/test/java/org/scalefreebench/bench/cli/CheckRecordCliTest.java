@@ -1,6 +1,7 @@
 package org.scalefreebench.bench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -19,8 +20,10 @@ import org.scalefreebench.bench.record.RecordCheck;
 import org.scalefreebench.bench.record.RecordChecker;
 import org.scalefreebench.bench.record.RecordFixture;
 import org.scalefreebench.bench.record.Submission;
+import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultRun;
 import org.scalefreebench.bench.result.ResultStore;
+import org.scalefreebench.datasets.task.Task;
 
 /**
  * {@code run --record-dir} writes a bundle that {@code check-record --mode rescore} accepts, with
@@ -101,6 +104,78 @@ class CheckRecordCliTest {
         Run bad = run("check-record", record.toString(), "--mode", "rescore", "--data-dir", DATA.toString());
         assertEquals(1, bad.code(), bad.out() + bad.err());
         assertTrue(bad.err().contains("FAILED " + record + ": " + record.relativize(seed1)), bad.err());
+    }
+
+    @Test
+    void aGeneratorsRunWritesABundleOfItsRowsThatTheCheckerTakesAsSelfReported(@TempDir Path dir) throws IOException {
+        Path bundles = dir.resolve("bundles");
+        Run r = run(
+                "run",
+                "--tier",
+                "smoke",
+                "--models",
+                "bernoulli-mask",
+                "--seeds",
+                "1,2",
+                "--data-dir",
+                DATA.toString(),
+                "--results-dir",
+                dir.resolve("results").toString(),
+                "--record-dir",
+                bundles.toString(),
+                "--code-url",
+                "https://example.org/scalefree-bench",
+                "--suite-revision",
+                RecordFixture.REVISION);
+        assertEquals(0, r.code(), r.out() + r.err());
+        Path record = bundles.resolve("smoke").resolve("bernoulli-mask");
+        assertTrue(r.out().contains("record bundle written to " + record), r.out());
+        Submission s = Submission.read(record);
+        assertEquals("bernoulli-mask", s.modelId());
+        assertEquals(List.of(1L, 2L), s.seeds());
+        List<ResultRow> rows =
+                new ResultStore(record.resolve(RecordChecker.ROWS)).readAll().rows();
+        assertFalse(rows.isEmpty());
+        assertTrue(rows.stream().allMatch(x -> x.task().equals(Task.MAX_CLUSTER_GENERATION.id())), rows.toString());
+        assertEquals(
+                new ResultStore(ResultRun.all(dir.resolve("results")).get(0).rowsDir(dir.resolve("results")))
+                        .readAll()
+                        .rows(),
+                rows,
+                "the bundle's rows are the run's");
+        assertTrue(Files.notExists(record.resolve(RecordChecker.PREDICTIONS)), "a generator's maps are not kept");
+
+        Run check = run("check-record", bundles.toString(), "--mode", "rescore", "--data-dir", DATA.toString());
+        assertEquals(0, check.code(), check.out() + check.err());
+        RecordCheck rerun = new RecordChecker(DATA, false).check(record, RecordChecker.Mode.RERUN);
+        assertTrue(rerun.passed(), rerun.problems().toString());
+        assertEquals(rows.size(), rerun.rows().size());
+        assertTrue(
+                rerun.rows().stream().allMatch(x -> x.provenance() == Provenance.SELF_REPORTED),
+                "a generator's rows are the submitter's: " + rerun.rows());
+        assertTrue(
+                rerun.notes().stream().anyMatch(n -> n.contains("not re-run: a generator's record")),
+                rerun.notes().toString());
+
+        Run noDrawing = run(
+                "run",
+                "--tier",
+                "smoke",
+                "--models",
+                "bernoulli-mask",
+                "--tasks",
+                "spanning",
+                "--data-dir",
+                DATA.toString(),
+                "--results-dir",
+                dir.resolve("results").toString());
+        assertEquals(2, noDrawing.code(), noDrawing.out() + noDrawing.err());
+        assertTrue(
+                noDrawing
+                        .err()
+                        .contains("generator bernoulli-mask does none of the chosen tasks (spanning); its task: "
+                                + Task.MAX_CLUSTER_GENERATION.id()),
+                noDrawing.err());
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.scalefreebench.bench.ModelRun;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultStore;
 import org.scalefreebench.datasets.generate.AtomicFiles;
+import org.scalefreebench.datasets.model.MaskGenerator;
 import org.scalefreebench.datasets.npy.NpyDtype;
 import org.scalefreebench.datasets.npy.NpyWriter;
 import org.scalefreebench.datasets.task.Task;
@@ -21,8 +22,8 @@ import org.scalefreebench.datasets.task.Task;
  * {@code <root>/<tier>/<model-id>/}: {@value Submission#FILE}, the rows under
  * {@value RecordChecker#ROWS}{@code /}, and each seed's predictions of every per-map task under
  * {@value RecordChecker#PREDICTIONS}{@code /<task>/<spec>/<split>/seed-<s>.npy} (a few kB to tens of
- * kB each); mask predictions (up to a GB per seed) are never written. A pull request that adds the
- * folder to {@code results-of-record/} submits it.
+ * kB each); mask predictions (up to a GB per seed) are never written, nor a generator's maps (its
+ * bundle holds its rows). A pull request that adds the folder to {@code results-of-record/} submits it.
  */
 public final class RecordBundle {
 
@@ -66,30 +67,113 @@ public final class RecordBundle {
             String code,
             String suiteRevision)
             throws IOException {
-        if (rows.isEmpty() || rows.stream().anyMatch(r -> !r.ok())) {
-            throw new IllegalArgumentException(
-                    run.model().id() + ": a record holds scores; a row failed or there is none");
+        Map<Long, Map<String, Map<Task, float[]>>> kept = new TreeMap<>();
+        run.seeds().forEach(s -> kept.put(s.seed(), s.predictions()));
+        return write(
+                root,
+                run.model().id(),
+                run.model().description(),
+                run.seeds().stream().map(ModelRun.SeedRun::seed).toList(),
+                run.seeds().isEmpty() ? 0 : run.seeds().get(0).params(),
+                (seed, testSpec, task) -> {
+                    Map<Task, float[]> onSet = kept.get(seed).get(testSpec);
+                    return onSet == null ? null : onSet.get(task);
+                },
+                new Written(rows, hardware, versions, code, suiteRevision));
+    }
+
+    /**
+     * Writes one generator's bundle: its rows of the generation task, which hold scores of the maps it
+     * drew and no predictions file (a record of them is self-reported); otherwise as
+     * {@link #write(Path, ModelRun, List, Map, Map, String, String)}.
+     *
+     * @param root          the folder of bundles
+     * @param generator     the generator
+     * @param seeds         the seeds it ran
+     * @param params        its trained parameters (the first seed's fit)
+     * @param rows          its rows, all ok, all of the generation task
+     * @param hardware      where it ran
+     * @param versions      library versions, {@code scalefree-bench} among them
+     * @param code          where the generator's code is
+     * @param suiteRevision the git commit of this suite
+     * @return the bundle's folder
+     * @throws IllegalArgumentException as the models' bundle does, or if a row is not of the generation task
+     * @throws IOException              if a file cannot be written
+     */
+    public static Path writeGenerator(
+            Path root,
+            MaskGenerator generator,
+            List<Long> seeds,
+            long params,
+            List<ResultRow> rows,
+            Map<String, String> hardware,
+            Map<String, String> versions,
+            String code,
+            String suiteRevision)
+            throws IOException {
+        for (ResultRow r : rows) {
+            if (Task.byId(r.task()).kind() != Task.Kind.GENERATION) {
+                throw new IllegalArgumentException(generator.id() + ": a generator's bundle holds rows of the"
+                        + " generation task, not " + r.task());
+            }
         }
-        List<Long> seeds = run.seeds().stream().map(ModelRun.SeedRun::seed).toList();
+        return write(
+                root,
+                generator.id(),
+                generator.description(),
+                seeds,
+                params,
+                (seed, testSpec, task) -> null,
+                new Written(rows, hardware, versions, code, suiteRevision));
+    }
+
+    /** Each seed's kept predictions of a task on a test set, or null. */
+    @FunctionalInterface
+    private interface KeptPredictions {
+        float[] of(long seed, String testSpec, Task task);
+    }
+
+    /** What a bundle records beside its model: rows, machine, versions, code and suite revision. */
+    private record Written(
+            List<ResultRow> rows,
+            Map<String, String> hardware,
+            Map<String, String> versions,
+            String code,
+            String suiteRevision) {}
+
+    private static Path write(
+            Path root,
+            String id,
+            String description,
+            List<Long> seeds,
+            long firstParams,
+            KeptPredictions kept,
+            Written w)
+            throws IOException {
+        List<ResultRow> rows = w.rows();
+        String suiteRevision = w.suiteRevision();
+        String code = w.code();
+        if (rows.isEmpty() || rows.stream().anyMatch(r -> !r.ok())) {
+            throw new IllegalArgumentException(id + ": a record holds scores; a row failed or there is none");
+        }
         if (!canonical(seeds)) {
-            throw new IllegalArgumentException(
-                    run.model().id() + ": a record needs the canonical seeds 1..S, the run had " + seeds);
+            throw new IllegalArgumentException(id + ": a record needs the canonical seeds 1..S, the run had " + seeds);
         }
         for (ResultRow r : rows) {
             Optional<String> built = BuildRevision.of(r);
             if (built.isPresent() && !built.get().equals(suiteRevision)) {
-                throw new IllegalArgumentException(run.model().id() + ": the rows were written by suite revision "
+                throw new IllegalArgumentException(id + ": the rows were written by suite revision "
                         + built.get() + ", the submission would name " + suiteRevision
                         + "; a record names the one that ran");
             }
         }
         String tier = rows.get(0).tier();
-        Path dir = root.resolve(tier).resolve(run.model().id());
+        Path dir = root.resolve(tier).resolve(id);
         Map<String, String> sums = new TreeMap<>();
-        long params = run.seeds().get(0).params();
+        long params = firstParams;
         if (Files.exists(dir.resolve(Submission.FILE))) {
             Submission earlier = Submission.read(dir);
-            if (!earlier.modelId().equals(run.model().id())
+            if (!earlier.modelId().equals(id)
                     || !earlier.tier().equals(tier)
                     || !earlier.seeds().equals(seeds)
                     || !earlier.code().equals(code)
@@ -110,18 +194,17 @@ public final class RecordBundle {
             if (task.kind() == Task.Kind.SEGMENTATION || task.kind() == Task.Kind.GENERATION) {
                 continue;
             }
-            for (ModelRun.SeedRun s : run.seeds()) {
-                Map<Task, float[]> onSet = s.predictions().get(r.testSpec());
-                float[] p = onSet == null ? null : onSet.get(task);
+            for (long seed : seeds) {
+                float[] p = kept.of(seed, r.testSpec(), task);
                 if (p == null) {
-                    throw new IllegalStateException(run.model().id() + " seed " + s.seed() + ": no predictions of "
-                            + task.id() + " on " + r.testSpec() + " were kept");
+                    throw new IllegalStateException(id + " seed " + seed + ": no predictions of " + task.id() + " on "
+                            + r.testSpec() + " were kept");
                 }
                 Path f = dir.resolve(RecordChecker.PREDICTIONS)
                         .resolve(task.id())
                         .resolve(r.testSpec())
                         .resolve(r.testSplit())
-                        .resolve("seed-" + s.seed() + ".npy");
+                        .resolve("seed-" + seed + ".npy");
                 Files.createDirectories(f.getParent());
                 NpyWriter.write(AtomicFiles.partOf(f), NpyDtype.FLOAT32, new long[] {p.length}, p);
                 AtomicFiles.commit(f);
@@ -129,14 +212,14 @@ public final class RecordBundle {
         }
         new Submission(
                         Submission.SCHEMA,
-                        run.model().id(),
-                        run.model().description(),
+                        id,
+                        description,
                         tier,
                         params,
                         seeds,
-                        hardware,
+                        w.hardware(),
                         code,
-                        versions.getOrDefault("scalefree-bench", ""),
+                        w.versions().getOrDefault("scalefree-bench", ""),
                         suiteRevision,
                         sums)
                 .write(dir);

@@ -221,6 +221,12 @@ public final class RecordChecker {
             return new RecordCheck(
                     record, Mode.RERUN, scored.submission(), List.of(), scored.problems(), scored.notes());
         }
+        if (scored.rows().stream().allMatch(r -> Task.byId(r.row().task()).kind() == Task.Kind.GENERATION)) {
+            List<String> notes = new ArrayList<>(scored.notes());
+            notes.add(record + ": not re-run: a generator's record (every row of the generation task) is"
+                    + " validated only; its generator is not a BenchmarkModel, and its rows are the submitter's");
+            return new RecordCheck(record, Mode.RERUN, scored.submission(), scored.rows(), List.of(), notes);
+        }
         BenchmarkModel model;
         try {
             model = modelOf.apply(scored.submission());
@@ -265,7 +271,7 @@ public final class RecordChecker {
         for (RecordCheck.CheckedRow r : scored.rows()) {
             Task task = Task.byId(r.row().task());
             if (task.kind() == Task.Kind.GENERATION) {
-                notes.add(name + ": " + ROWS + "/" + r.file() + " not re-run: generation rows are re-scored only");
+                notes.add(name + ": " + ROWS + "/" + r.file() + " not re-run: its generator is not a BenchmarkModel");
                 continue;
             }
             tasks.add(task);
