@@ -44,15 +44,14 @@ class CheckRecordCliTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    @Test
-    void runWritesABundleThatRescoresBitForBit(@TempDir Path dir) throws IOException {
-        Path bundles = dir.resolve("bundles");
-        Run r = run(
+    /** {@code run} of one model or generator on the smoke tier, seeds 1 and 2, its bundle written to {@code bundles}. */
+    private static Run runWithRecord(String id, Path dir, Path bundles) {
+        return run(
                 "run",
                 "--tier",
                 "smoke",
                 "--models",
-                "density-baseline",
+                id,
                 "--seeds",
                 "1,2",
                 "--data-dir",
@@ -65,6 +64,23 @@ class CheckRecordCliTest {
                 "https://example.org/scalefree-bench",
                 "--suite-revision",
                 RecordFixture.REVISION);
+    }
+
+    /** The rows in a bundle equal the rows the run wrote to its own folder below {@code dir/results}. */
+    private static void assertBundleRowsAreTheRunsRows(Path dir, Path bundleRows) throws IOException {
+        Path results = dir.resolve("results");
+        assertEquals(
+                new ResultStore(ResultRun.all(results).get(0).rowsDir(results))
+                        .readAll()
+                        .rows(),
+                new ResultStore(bundleRows).readAll().rows(),
+                "the bundle's rows are the run's");
+    }
+
+    @Test
+    void runWritesABundleThatRescoresBitForBit(@TempDir Path dir) throws IOException {
+        Path bundles = dir.resolve("bundles");
+        Run r = runWithRecord("density-baseline", dir, bundles);
         assertEquals(0, r.code(), r.out() + r.err());
         Path record = bundles.resolve("smoke").resolve("density-baseline");
         assertTrue(r.out().contains("record bundle written to " + record), r.out());
@@ -76,12 +92,7 @@ class CheckRecordCliTest {
         try (Stream<Path> files = Files.walk(record.resolve(RecordChecker.PREDICTIONS))) {
             assertTrue(files.anyMatch(p -> p.endsWith("seed-2.npy")), "every seed's predictions");
         }
-        assertEquals(
-                new ResultStore(ResultRun.all(dir.resolve("results")).get(0).rowsDir(dir.resolve("results")))
-                        .readAll()
-                        .rows(),
-                new ResultStore(record.resolve(RecordChecker.ROWS)).readAll().rows(),
-                "the bundle's rows are the run's");
+        assertBundleRowsAreTheRunsRows(dir, record.resolve(RecordChecker.ROWS));
 
         Run check = run("check-record", bundles.toString(), "--mode", "rescore", "--data-dir", DATA.toString());
         assertEquals(0, check.code(), check.out() + check.err());
@@ -109,24 +120,7 @@ class CheckRecordCliTest {
     @Test
     void aGeneratorsRunWritesABundleOfItsRowsThatTheCheckerTakesAsSelfReported(@TempDir Path dir) throws IOException {
         Path bundles = dir.resolve("bundles");
-        Run r = run(
-                "run",
-                "--tier",
-                "smoke",
-                "--models",
-                "bernoulli-mask",
-                "--seeds",
-                "1,2",
-                "--data-dir",
-                DATA.toString(),
-                "--results-dir",
-                dir.resolve("results").toString(),
-                "--record-dir",
-                bundles.toString(),
-                "--code-url",
-                "https://example.org/scalefree-bench",
-                "--suite-revision",
-                RecordFixture.REVISION);
+        Run r = runWithRecord("bernoulli-mask", dir, bundles);
         assertEquals(0, r.code(), r.out() + r.err());
         Path record = bundles.resolve("smoke").resolve("bernoulli-mask");
         assertTrue(r.out().contains("record bundle written to " + record), r.out());
@@ -137,12 +131,7 @@ class CheckRecordCliTest {
                 new ResultStore(record.resolve(RecordChecker.ROWS)).readAll().rows();
         assertFalse(rows.isEmpty());
         assertTrue(rows.stream().allMatch(x -> x.task().equals(Task.MAX_CLUSTER_GENERATION.id())), rows.toString());
-        assertEquals(
-                new ResultStore(ResultRun.all(dir.resolve("results")).get(0).rowsDir(dir.resolve("results")))
-                        .readAll()
-                        .rows(),
-                rows,
-                "the bundle's rows are the run's");
+        assertBundleRowsAreTheRunsRows(dir, record.resolve(RecordChecker.ROWS));
         assertTrue(Files.notExists(record.resolve(RecordChecker.PREDICTIONS)), "a generator's maps are not kept");
 
         Run check = run("check-record", bundles.toString(), "--mode", "rescore", "--data-dir", DATA.toString());
