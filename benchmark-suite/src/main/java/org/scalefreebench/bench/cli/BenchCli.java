@@ -258,14 +258,11 @@ public final class BenchCli {
                     Map<String, String> hardware = RunEnvironment.hardware();
                     Map<String, String> versions = RunEnvironment.versions();
                     List<ResultRow> rows = ResultRows.of(run, data, hardware, versions);
-                    if (recordDir != null) {
-                        if (rows.stream().allMatch(ResultRow::ok)) {
-                            out.println("record bundle written to "
-                                    + RecordBundle.write(recordDir, run, rows, hardware, versions, codeUrl, revision));
-                        } else {
-                            out.println("no record bundle for " + m.id() + ": a row failed");
-                        }
-                    }
+                    writeBundle(
+                            m.id(),
+                            rows,
+                            out,
+                            () -> RecordBundle.write(recordDir, run, rows, hardware, versions, codeUrl, revision));
                     failed += report(rows, store, out);
                 }
                 if (!data.tasks().contains(GenerationBenchmark.TASK)) {
@@ -277,30 +274,49 @@ public final class BenchCli {
                     Map<String, String> hardware = RunEnvironment.hardware();
                     Map<String, String> versions = RunEnvironment.versions();
                     List<ResultRow> rows = generation.rows(run, hardware, versions);
-                    if (recordDir != null) {
-                        if (!rows.isEmpty() && rows.stream().allMatch(ResultRow::ok)) {
-                            out.println("record bundle written to "
-                                    + RecordBundle.writeGenerator(
-                                            recordDir,
-                                            g,
-                                            run.seeds().stream()
-                                                    .map(GenerationBenchmark.SeedRun::seed)
-                                                    .toList(),
-                                            run.seeds().get(0).params(),
-                                            rows,
-                                            hardware,
-                                            versions,
-                                            codeUrl,
-                                            revision));
-                        } else {
-                            out.println("no record bundle for " + g.id() + ": a row failed");
-                        }
-                    }
+                    writeBundle(
+                            g.id(),
+                            rows,
+                            out,
+                            () -> RecordBundle.writeGenerator(
+                                    recordDir,
+                                    g,
+                                    run.seeds().stream()
+                                            .map(GenerationBenchmark.SeedRun::seed)
+                                            .toList(),
+                                    run.seeds().get(0).params(),
+                                    rows,
+                                    hardware,
+                                    versions,
+                                    codeUrl,
+                                    revision));
                     failed += report(rows, store, out);
                 }
             }
             out.println("rows written to " + store.dir());
             return failed == 0 ? 0 : 1;
+        }
+
+        /** Writes one record bundle and returns its folder. */
+        @FunctionalInterface
+        private interface BundleWriter {
+            Path write() throws IOException;
+        }
+
+        /**
+         * With {@code --record-dir}, writes the bundle of a model's or generator's rows if there are rows
+         * and every one is ok, else says why there is none.
+         */
+        private void writeBundle(String id, List<ResultRow> rows, PrintWriter out, BundleWriter writer)
+                throws IOException {
+            if (recordDir == null) {
+                return;
+            }
+            if (!rows.isEmpty() && rows.stream().allMatch(ResultRow::ok)) {
+                out.println("record bundle written to " + writer.write());
+            } else {
+                out.println("no record bundle for " + id + ": a row failed");
+            }
         }
 
         /**
