@@ -23,17 +23,15 @@ import org.scalefreebench.datasets.task.Tier;
  * three), the weights of the lowest validation loss at the end of a pass are kept (early stopping on
  * the validation split): a network that over-fits its training maps in the later passes is scored as
  * it was before it did, and the row's training note says after which pass that was. Training stops
- * early once {@value #PATIENCE} passes in a row have not lowered the validation loss: it has stopped
- * falling (a later pass could still beat it; the stop gives that up for time). A fit of one pass or
- * less is never compared and ends with its last weights.
+ * early once {@value EarlyStop#PATIENCE} passes in a row have not lowered the validation loss: it has
+ * stopped falling (a later pass could still beat it; the stop gives that up for time). A fit of one
+ * pass or less is never compared and ends with its last weights. The rule is {@link EarlyStop}'s,
+ * which {@code rg-flow}'s own loop uses too.
  */
 public final class GraphTrainer {
 
     /** Steps between two points of the training-loss curve. */
     private static final int LOG_EVERY = 10;
-
-    /** Passes in a row without a lower validation loss after which training stops. */
-    public static final int PATIENCE = 3;
 
     private GraphTrainer() {}
 
@@ -73,7 +71,7 @@ public final class GraphTrainer {
          *         them (the early stop included), or the time limit
          */
         public String describe() {
-            return describe("stopped once " + PATIENCE
+            return describe("stopped once " + EarlyStop.PATIENCE
                     + " passes have not lowered the validation loss, its lowest pass's weights kept");
         }
 
@@ -228,8 +226,7 @@ public final class GraphTrainer {
         double lossSum = 0;
         long steps = Math.max(1, Math.round(schedule.passes() * n / batch));
         int perPass = n / batch;
-        BestWeights best = null;
-        Double lossAtStop = null; // the last weights' validation loss, when the early stop has just measured it
+        EarlyStop<INDArray> early = new EarlyStop<>(() -> net.params().dup(), net::setParams, INDArray::close);
         int pass = 0;
         while (step < steps && stopped == null) {
             PermutationSampler.shuffle(rng, order);
@@ -268,60 +265,14 @@ public final class GraphTrainer {
             if (step < steps && stopped == null) {
                 double v = loss(net, val, valMaps, labels, batch);
                 options.listener().loss("val", step, seconds(start), v);
-                if (best == null || v < best.loss()) {
-                    if (best != null) {
-                        best.params().close();
-                    }
-                    best = new BestWeights(pass, v, net.params().dup());
-                } else if (pass - best.pass() >= PATIENCE) {
-                    stopped = String.format(
-                            "stopped after pass %d of %s: the validation loss had not fallen below pass %d's for %d passes",
-                            pass, passesOf(schedule.passes()), best.pass(), PATIENCE);
-                    lossAtStop = v;
-                }
+                stopped = early.afterPass(pass, v, schedule.passes());
             }
         }
-        String kept = best == null
-                ? null
-                : keepBest(
-                        net,
-                        best,
-                        lossAtStop != null ? lossAtStop : loss(net, val, valMaps, labels, batch),
-                        step,
-                        perPass);
+        String kept = early.finish(() -> loss(net, val, valMaps, labels, batch), step, perPass);
         rule.finish(net, trainMaps);
         options.listener().loss("val", step, seconds(start), loss(net, val, valMaps, labels, batch));
         String note = join(join(stopped, kept), rule.summary());
         return new Trained(seen, note);
-    }
-
-    /** The weights at the end of a pass, and their validation loss. */
-    private record BestWeights(int pass, double loss, INDArray params) {}
-
-    /**
-     * Puts the weights of the lowest validation loss back into {@code net} if they beat the last ones.
-     *
-     * @return the training note's sentence saying which weights were kept
-     */
-    private static String keepBest(ComputationGraph net, BestWeights best, double last, long steps, int perPass) {
-        String passes = String.format("%.2f", steps / (double) perPass);
-        try {
-            if (best.loss() < last) {
-                net.setParams(best.params());
-                return String.format(
-                        "validation loss lowest after pass %d (%.4f; %.4f after the last, %s passes): the weights of pass %d kept",
-                        best.pass(), best.loss(), last, passes, best.pass());
-            }
-            return String.format(
-                    "validation loss lowest after the last pass (%.4f, %s passes; %.4f at best before): the last weights kept",
-                    last, passes, best.loss());
-        } finally {
-            best.params().close();
-        }
-    }
-
-    private static String passesOf(double passes) {
-        return passes == Math.rint(passes) ? String.valueOf((long) passes) : String.format("%.2f", passes);
     }
 
     private static String join(String a, String b) {

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -18,6 +21,7 @@ import org.scalefreebench.datasets.model.MapBatch;
 import org.scalefreebench.datasets.model.TrainingData;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.Tier;
+import org.scalefreebench.reference.nn.EarlyStop;
 import org.scalefreebench.reference.nn.GraphTrainer;
 import org.scalefreebench.reference.nn.MapTensors;
 import org.scalefreebench.reference.nn.NativeMemory;
@@ -64,7 +68,7 @@ public final class RgFlow implements BenchmarkModel {
                 + " weights, a spanning read-out on the 1×1 state and one shared fine-graining map back down to"
                 + " the largest-cluster mask; " + RgFlowNetwork.PARAMETERS + " parameters at every L; SameDiff,"
                 + " Adam lr " + LEARNING_RATE + ", batch " + BATCH + " maps of one size, all training sizes"
-                + " interleaved, " + new GraphTrainer.Schedule(BATCH, PASSES).describeLastWeightsKept()
+                + " interleaved, " + new GraphTrainer.Schedule(BATCH, PASSES).describe()
                 + "; spanning is the project's top–bottom label (the paper's is"
                 + " either direction); the largest-cluster fraction is the predicted mask's mass / L²";
     }
@@ -113,8 +117,15 @@ public final class RgFlow implements BenchmarkModel {
     /** One batch of the schedule: a split and the position of its first map in that split's shuffled order. */
     private record Batch(int split, int from) {}
 
-    /** Trains {@code net} in place; returns the training samples seen (maps × passes). */
-    private static long train(RgFlowNetwork net, TrainingData data, GraphTrainer.Schedule schedule, FitOptions options)
+    /**
+     * Trains {@code net} in place; with more than one pass (the full tier), keeps the weights of the
+     * lowest validation loss at a pass's end and stops once {@value EarlyStop#PATIENCE} passes have not
+     * lowered it, as {@link GraphTrainer} does.
+     *
+     * @return the training samples seen (maps × passes) and which weights were kept
+     */
+    private static GraphTrainer.Trained train(
+            RgFlowNetwork net, TrainingData data, GraphTrainer.Schedule schedule, FitOptions options)
             throws InterruptedException {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(options.seed());
         List<SplitData> train = data.trainSplits();
@@ -133,7 +144,14 @@ public final class RgFlow implements BenchmarkModel {
         long step = 0;
         long seen = 0;
         double lossSum = 0;
-        while (step < steps) {
+        EarlyStop<Map<String, INDArray>> early = new EarlyStop<>(
+                net::copyOfParameters,
+                net::restoreParameters,
+                copy -> copy.values().forEach(INDArray::close));
+        String stopped = null;
+        int pass = 0;
+        double lastLoss = Double.NaN;
+        while (step < steps && stopped == null) {
             List<Batch> batches = new ArrayList<>();
             for (int s = 0; s < train.size(); s++) {
                 PermutationSampler.shuffle(rng, order[s]);
@@ -168,9 +186,20 @@ public final class RgFlow implements BenchmarkModel {
                     lossSum = 0;
                 }
             }
+            pass++;
+            lastLoss = validationLoss(net, data.valSplits());
+            options.listener().loss("val", step, seconds(start), lastLoss);
+            if (step < steps) {
+                stopped = early.afterPass(pass, lastLoss, schedule.passes());
+            }
+        }
+        double last = lastLoss;
+        String kept = early.finish(() -> last, step, perPass);
+        if (early.restored()) {
             options.listener().loss("val", step, seconds(start), validationLoss(net, data.valSplits()));
         }
-        return seen;
+        String note = Stream.of(stopped, kept).filter(Objects::nonNull).collect(Collectors.joining("; "));
+        return new GraphTrainer.Trained(seen, note.isEmpty() ? null : note);
     }
 
     private static double validationLoss(RgFlowNetwork net, List<SplitData> val) {
@@ -231,15 +260,15 @@ public final class RgFlow implements BenchmarkModel {
         private static final long MASK_CACHE_SITES = 1L << 28;
 
         private final RgFlowNetwork net;
-        private final long samples;
+        private final GraphTrainer.Trained trained;
         private MapBatch cachedFor;
         private float[] cachedSpanning;
         private float[] cachedFraction;
         private float[] cachedMask;
 
-        Fitted(RgFlowNetwork net, long samples) {
+        Fitted(RgFlowNetwork net, GraphTrainer.Trained trained) {
             this.net = net;
-            this.samples = samples;
+            this.trained = trained;
         }
 
         @Override
@@ -249,7 +278,12 @@ public final class RgFlow implements BenchmarkModel {
 
         @Override
         public long trainedSamples() {
-            return samples;
+            return trained.samples();
+        }
+
+        @Override
+        public String trainingNote() {
+            return trained.note();
         }
 
         /**

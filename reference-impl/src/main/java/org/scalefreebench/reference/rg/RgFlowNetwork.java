@@ -169,6 +169,22 @@ public final class RgFlowNetwork {
         return parameters;
     }
 
+    /** @return a copy of every weight array, by name, e.g. to keep a pass's weights */
+    public Map<String, INDArray> copyOfParameters() {
+        Map<String, INDArray> copy = new LinkedHashMap<>();
+        parameters.forEach((name, weights) -> copy.put(name, weights.dup()));
+        return copy;
+    }
+
+    /**
+     * Puts copied weights back into the shared arrays in place, so every graph, cached or not, sees them.
+     *
+     * @param copy weights from {@link #copyOfParameters()}
+     */
+    public void restoreParameters(Map<String, INDArray> copy) {
+        copy.forEach((name, weights) -> parameters.get(name).assign(weights));
+    }
+
     /** @return the number of trained parameters, {@link #PARAMETERS} */
     public long parameterCount() {
         long n = 0;

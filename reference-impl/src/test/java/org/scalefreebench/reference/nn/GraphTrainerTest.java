@@ -19,7 +19,7 @@ import org.scalefreebench.reference.cnn.ResidualCnnModel;
 /**
  * Early stopping on the validation split: a fit of several passes whose later passes make the
  * network worse ends with the weights of its best pass, and says so; it stops once
- * {@link GraphTrainer#PATIENCE} passes in a row have not lowered the validation loss; a fit of one
+ * {@link EarlyStop#PATIENCE} passes in a row have not lowered the validation loss; a fit of one
  * pass is never compared.
  */
 class GraphTrainerTest {
@@ -83,7 +83,7 @@ class GraphTrainerTest {
         List<String> note = new ArrayList<>();
         List<Long> samples = new ArrayList<>();
         List<Double> val = fit(net, 10, note, samples);
-        int stop = 1 + GraphTrainer.PATIENCE;
+        int stop = 1 + EarlyStop.PATIENCE;
         assertEquals(stop + 1, val.size(), "after passes 1.." + stop + ", and at the end: " + val);
         for (int pass = 2; pass <= stop; pass++) {
             assertTrue(val.get(pass - 1) >= val.get(0), "pass " + pass + " is no better than pass 1: " + val);

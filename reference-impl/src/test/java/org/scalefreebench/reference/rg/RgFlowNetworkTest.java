@@ -189,6 +189,36 @@ class RgFlowNetworkTest {
         }
     }
 
+    /**
+     * Weights copied after one step and put back after more steps give the copied weights' loss
+     * again, in the graphs already built as in a new size's graph, and the copy is not the network's
+     * arrays (the early stop of the full tier keeps a pass's weights this way).
+     */
+    @Test
+    void restoresCopiedWeightsInEveryGraph() {
+        RgFlowNetwork net = RgFlowNetwork.initialise(11, DataType.DOUBLE, 1);
+        INDArray x = maps(8, 2, 0.6, 51);
+        INDArray x16 = maps(16, 2, 0.6, 52);
+        INDArray spanning = Nd4j.create(new double[] {1, 0}, new long[] {2, 1}, DataType.DOUBLE);
+        RgFlowAdam adam = new RgFlowAdam(net, 0.01);
+        adam.step(x, spanning, x.dup());
+        Map<String, INDArray> copy = net.copyOfParameters();
+        double loss = net.loss(x, spanning, x.dup());
+        for (int step = 0; step < 3; step++) {
+            adam.step(x, spanning, x.dup());
+        }
+        double after = net.loss(x, spanning, x.dup());
+        assertTrue(Math.abs(after - loss) > 1e-6, "three more steps change the loss: " + loss + " → " + after);
+        net.restoreParameters(copy);
+        assertEquals(loss, net.loss(x, spanning, x.dup()), 1e-12, "the copied weights' loss again");
+        RgFlowNetwork fresh = RgFlowNetwork.initialise(11, DataType.DOUBLE, 1);
+        fresh.restoreParameters(copy);
+        assertEquals(fresh.loss(x16, spanning, x16.dup()), net.loss(x16, spanning, x16.dup()), 1e-12, "and at L = 16");
+        for (Map.Entry<String, INDArray> e : copy.entrySet()) {
+            assertTrue(e.getValue() != net.parameters().get(e.getKey()), e.getKey() + " is a copy");
+        }
+    }
+
     /** A batch of one map has the gradient of that map (ND4J cannot back-propagate one map itself). */
     @Test
     void backPropagatesABatchOfOneMap() {

@@ -18,6 +18,7 @@ import org.scalefreebench.datasets.model.TrainingData;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.Tier;
 import org.scalefreebench.reference.baseline.GeneratedSplit;
+import org.scalefreebench.reference.nn.EarlyStop;
 
 class RgFlowTest {
 
@@ -79,5 +80,54 @@ class RgFlowTest {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> fitted.predict(Task.SPANNING, odd));
         assertTrue(e.getMessage().contains("L = 48"), e.getMessage());
+    }
+
+    /**
+     * The full tier's ten passes (two steps each here) are compared on the validation split as the
+     * CNNs' are: the loss is measured after every pass, training stops once {@value
+     * EarlyStop#PATIENCE} passes have not lowered it, and the weights kept are those of the lowest
+     * pass, which the note names and the last point of the validation curve shows.
+     */
+    @Test
+    void aFullTierFitKeepsTheWeightsOfItsLowestValidationLossAndSaysWhich() throws Exception {
+        TrainingData data = new TrainingData(
+                Set.of(Task.SPANNING, Task.MAX_CLUSTER, Task.MAX_CLUSTER_MASK),
+                List.of(GeneratedSplit.of("train", 8, P, 8, 81L), GeneratedSplit.of("train", 16, P, 8, 161L)),
+                List.of(GeneratedSplit.of("val", 8, P, 2, 82L), GeneratedSplit.of("val", 16, P, 2, 162L)));
+        List<Double> val = new ArrayList<>();
+        BenchmarkModel.FittedModel fitted = new RgFlow()
+                .fit(
+                        data,
+                        new FitOptions(
+                                3L,
+                                Duration.ofMinutes(2),
+                                (name, step, seconds, loss) -> {
+                                    if (name.equals("val")) {
+                                        val.add(loss);
+                                    }
+                                },
+                                Tier.FULL));
+        String note = fitted.trainingNote();
+        int passes = (int) (fitted.trainedSamples() / 48);
+        assertEquals(48L * passes, fitted.trainedSamples(), "whole passes of 48 maps");
+        assertTrue(note != null && note.contains("validation loss lowest after"), String.valueOf(note));
+        List<Double> perPass = val.subList(0, passes);
+        int best = 1 + perPass.indexOf(perPass.stream().min(Double::compare).orElseThrow());
+        if (passes < 10) {
+            assertTrue(
+                    note.startsWith("stopped after pass " + passes + " of 10"),
+                    "a fit that ended early says so: " + note);
+            assertEquals(
+                    best + EarlyStop.PATIENCE, passes, "it stopped " + EarlyStop.PATIENCE + " passes after its best");
+        }
+        if (best < passes) {
+            assertTrue(note.endsWith("the weights of pass " + best + " kept"), note);
+            assertEquals(passes + 1, val.size(), "after every pass, then the kept weights: " + val);
+            assertEquals(
+                    perPass.get(best - 1), val.get(passes), 1e-6, "the kept weights are pass " + best + "'s: " + val);
+        } else {
+            assertTrue(note.endsWith("the last weights kept"), note);
+            assertEquals(passes, val.size(), "after every pass: " + val);
+        }
     }
 }
