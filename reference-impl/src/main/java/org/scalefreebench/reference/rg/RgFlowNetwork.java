@@ -1,5 +1,6 @@
 package org.scalefreebench.reference.rg;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -77,6 +78,9 @@ public final class RgFlowNetwork {
     public static final String LOSS = "loss";
 
     private static final int C = CHANNELS;
+    /** How ND4J M2.1 starts the line it prints for every op it differentiates. */
+    static final String GRAD_OP_LINE = "Added differentiated op ";
+
     private static final String CONV_W = "coarse_conv_w";
     private static final String CONV_B = "coarse_conv_b";
     private static final String BLOCK_W1 = "coarse_block_w1";
@@ -218,6 +222,9 @@ public final class RgFlowNetwork {
         SameDiff sd = cache.get(size);
         if (sd == null) {
             sd = build(size, k);
+            if (training) {
+                createGradFunctionQuietly(sd);
+            }
             cache.put(size, sd);
         }
         for (Map.Entry<String, INDArray> e : parameters.entrySet()) {
@@ -231,6 +238,29 @@ public final class RgFlowNetwork {
             withoutArrayCache(backward);
         }
         return sd;
+    }
+
+    /**
+     * Builds the back-propagation function, as the first gradient calculation would, without the line
+     * "Added differentiated op &lt;name&gt;" that ND4J M2.1's {@code SameDiff.createGradFunction} prints to
+     * {@code System.out} for every op (448 lines for the four training sizes, into the CLI's output and
+     * the build log). Only those lines are dropped; anything else printed meanwhile goes through.
+     */
+    private static void createGradFunctionQuietly(SameDiff sd) {
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(original, true) {
+            @Override
+            public void println(String line) {
+                if (line == null || !line.startsWith(GRAD_OP_LINE)) {
+                    original.println(line);
+                }
+            }
+        });
+        try {
+            sd.createGradFunction();
+        } finally {
+            System.setOut(original);
+        }
     }
 
     /**

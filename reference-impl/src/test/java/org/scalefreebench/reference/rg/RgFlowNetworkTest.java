@@ -2,9 +2,14 @@ package org.scalefreebench.reference.rg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -217,6 +222,29 @@ class RgFlowNetworkTest {
         for (Map.Entry<String, INDArray> e : copy.entrySet()) {
             assertTrue(e.getValue() != net.parameters().get(e.getKey()), e.getKey() + " is a copy");
         }
+    }
+
+    /**
+     * Building a training graph prints nothing of ND4J's per-op "Added differentiated op" lines (M2.1
+     * prints one per op to System.out), and System.out is the caller's again afterwards.
+     */
+    @Test
+    void buildsItsBackPropagationWithoutNd4jsPerOpLines() {
+        RgFlowNetwork net = RgFlowNetwork.initialise(13, DataType.DOUBLE, 1);
+        INDArray x = maps(8, 2, 0.6, 61);
+        INDArray spanning = Nd4j.create(new double[] {1, 0}, new long[] {2, 1}, DataType.DOUBLE);
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        try {
+            assertTrue(Double.isFinite(net.gradients(x, spanning, x.dup()).loss()));
+            assertSame(capture, System.out, "System.out is put back");
+        } finally {
+            System.setOut(original);
+        }
+        String printed = captured.toString(StandardCharsets.UTF_8);
+        assertFalse(printed.contains(RgFlowNetwork.GRAD_OP_LINE.trim()), printed);
     }
 
     /** A batch of one map has the gradient of that map (ND4J cannot back-propagate one map itself). */

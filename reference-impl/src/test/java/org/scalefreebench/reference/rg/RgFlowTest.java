@@ -25,6 +25,12 @@ class RgFlowTest {
     private static final List<String> P = List.of("0.55", "0.6", "0.65");
 
     /**
+     * A guard against a hang, not a speed check: a fit here takes seconds on a quiet machine, and over
+     * 2 minutes at the lowest priority beside a full-tier run on the same 2 cores.
+     */
+    private static final Duration BUDGET = Duration.ofHours(1);
+
+    /**
      * Training at L = 8 and 16 together: 24 maps per size make one batch per size per pass, so one
      * pass is two steps and 48 samples; the fitted model then predicts at L = 32, a size it never
      * saw, and refuses L = 48 naming it.
@@ -45,7 +51,7 @@ class RgFlowTest {
                         data,
                         new FitOptions(
                                 3L,
-                                Duration.ofMinutes(1),
+                                BUDGET,
                                 (name, step, seconds, loss) -> {
                                     assertTrue(Double.isFinite(loss), name + " loss at step " + step);
                                     series.add(name);
@@ -100,7 +106,7 @@ class RgFlowTest {
                         data,
                         new FitOptions(
                                 3L,
-                                Duration.ofMinutes(2),
+                                BUDGET,
                                 (name, step, seconds, loss) -> {
                                     if (name.equals("val")) {
                                         val.add(loss);
