@@ -15,6 +15,7 @@ import org.scalefreebench.datasets.model.BenchmarkModel;
 import org.scalefreebench.datasets.model.FitOptions;
 import org.scalefreebench.datasets.model.MapBatch;
 import org.scalefreebench.datasets.model.TrainingData;
+import org.scalefreebench.datasets.model.TrainingListener;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.Tier;
 import org.scalefreebench.reference.baseline.GeneratedSplit;
@@ -37,26 +38,11 @@ class RgFlowTest {
      */
     @Test
     void trainsOnEverySizeAndPredictsAtAnyPowerOfTwo() throws Exception {
-        SplitData train8 = GeneratedSplit.of("train", 8, P, 8, 81L);
-        SplitData train16 = GeneratedSplit.of("train", 16, P, 8, 161L);
-        SplitData val8 = GeneratedSplit.of("val", 8, P, 2, 82L);
-        SplitData val16 = GeneratedSplit.of("val", 16, P, 2, 162L);
-        TrainingData data = new TrainingData(
-                Set.of(Task.SPANNING, Task.MAX_CLUSTER, Task.MAX_CLUSTER_MASK),
-                List.of(train8, train16),
-                List.of(val8, val16));
         List<String> series = new ArrayList<>();
-        BenchmarkModel.FittedModel fitted = new RgFlow()
-                .fit(
-                        data,
-                        new FitOptions(
-                                3L,
-                                BUDGET,
-                                (name, step, seconds, loss) -> {
-                                    assertTrue(Double.isFinite(loss), name + " loss at step " + step);
-                                    series.add(name);
-                                },
-                                Tier.SMOKE));
+        BenchmarkModel.FittedModel fitted = fit(Tier.SMOKE, (name, step, seconds, loss) -> {
+            assertTrue(Double.isFinite(loss), name + " loss at step " + step);
+            series.add(name);
+        });
         assertEquals(RgFlowNetwork.PARAMETERS, fitted.parameterCount());
         assertEquals(48, fitted.trainedSamples());
         assertEquals(List.of("val"), series);
@@ -96,23 +82,12 @@ class RgFlowTest {
      */
     @Test
     void aFullTierFitKeepsTheWeightsOfItsLowestValidationLossAndSaysWhich() throws Exception {
-        TrainingData data = new TrainingData(
-                Set.of(Task.SPANNING, Task.MAX_CLUSTER, Task.MAX_CLUSTER_MASK),
-                List.of(GeneratedSplit.of("train", 8, P, 8, 81L), GeneratedSplit.of("train", 16, P, 8, 161L)),
-                List.of(GeneratedSplit.of("val", 8, P, 2, 82L), GeneratedSplit.of("val", 16, P, 2, 162L)));
         List<Double> val = new ArrayList<>();
-        BenchmarkModel.FittedModel fitted = new RgFlow()
-                .fit(
-                        data,
-                        new FitOptions(
-                                3L,
-                                BUDGET,
-                                (name, step, seconds, loss) -> {
-                                    if (name.equals("val")) {
-                                        val.add(loss);
-                                    }
-                                },
-                                Tier.FULL));
+        BenchmarkModel.FittedModel fitted = fit(Tier.FULL, (name, step, seconds, loss) -> {
+            if (name.equals("val")) {
+                val.add(loss);
+            }
+        });
         String note = fitted.trainingNote();
         int passes = (int) (fitted.trainedSamples() / 48);
         assertEquals(48L * passes, fitted.trainedSamples(), "whole passes of 48 maps");
@@ -135,5 +110,17 @@ class RgFlowTest {
             assertTrue(note.endsWith("the last weights kept"), note);
             assertEquals(passes, val.size(), "after every pass: " + val);
         }
+    }
+
+    /**
+     * Fits rg-flow on 24 maps at L = 8 and 24 at L = 16 (one batch per size per pass), with 6
+     * validation maps at each size.
+     */
+    private static BenchmarkModel.FittedModel fit(Tier tier, TrainingListener listener) throws InterruptedException {
+        TrainingData data = new TrainingData(
+                Set.of(Task.SPANNING, Task.MAX_CLUSTER, Task.MAX_CLUSTER_MASK),
+                List.of(GeneratedSplit.of("train", 8, P, 8, 81L), GeneratedSplit.of("train", 16, P, 8, 161L)),
+                List.of(GeneratedSplit.of("val", 8, P, 2, 82L), GeneratedSplit.of("val", 16, P, 2, 162L)));
+        return new RgFlow().fit(data, new FitOptions(3L, BUDGET, listener, tier));
     }
 }
