@@ -390,13 +390,13 @@ public final class GenerationBenchmark {
                         s -> s.metric("disconnected_share").generated());
                 put(
                         metrics,
-                        "mass_mean",
+                        GenerationHeadline.MASS,
                         run,
                         specId,
                         s -> s.metric("mass_mean").generated());
                 put(
                         metrics,
-                        "mass_mean_exact",
+                        GenerationHeadline.MASS_EXACT,
                         run,
                         specId,
                         s -> s.metric("mass_mean").exact());

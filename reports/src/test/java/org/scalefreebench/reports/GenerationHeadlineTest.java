@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -42,7 +43,9 @@ class GenerationHeadlineTest {
                         "largest_piece_share", List.of(0.5, 0.5),
                         "spanning_tb", List.of(0.25, 0.25),
                         "exact_physics_score", List.of(1.5, 1.5),
-                        "spanning_tb_exact", List.of(0.5, 0.5)));
+                        "spanning_tb_exact", List.of(0.5, 0.5),
+                        "mass_mean", List.of(0.7, 0.9),
+                        "mass_mean_exact", List.of(0.4, 0.4)));
     }
 
     /**
@@ -88,10 +91,14 @@ class GenerationHeadlineTest {
                 g.references().stream().map(GenerationHeadline.Line::model).toList());
         Headline.Cells cells = g.cells();
         assertEquals(
-                List.of("1", "late", "100 ± 1.4 · piece 0.50 · P_span 0.25", "30.0 ± 1.4 · piece 0.50 · P_span 0.25"),
+                List.of(
+                        "1",
+                        "late",
+                        "100 ± 1.4 · piece 0.50 · P_span 0.25 · mass ×2.00",
+                        "30.0 ± 1.4 · piece 0.50 · P_span 0.25 · mass ×2.00"),
                 cells.ranked().get(0));
         assertEquals(
-                List.of("–", "broken", "50.0 ± 1.4 · piece 0.50 · P_span 0.25", ResultRow.FAILED),
+                List.of("–", "broken", "50.0 ± 1.4 · piece 0.50 · P_span 0.25 · mass ×2.00", ResultRow.FAILED),
                 cells.ranked().get(2));
         assertEquals("L = 512 (exact: score 1.50, P_span 0.50)", cells.columns().get(3));
         assertTrue(g.markdown().contains("Reference, not ranked"), g.markdown());
@@ -135,5 +142,28 @@ class GenerationHeadlineTest {
         String md = LeaderboardPages.markdown(b, LocalDate.of(2026, 12, 2));
         assertTrue(md.contains("## Generation headline, tier default"), md);
         assertFalse(md.contains("## Headline, tier default"), "no empty predictive table");
+    }
+
+    /**
+     * The mass ratio shows a wrong fractal dimension at once (mass ×2.00 where the generated
+     * clusters hold twice the exact mass); a row written before the mass was recorded shows none.
+     */
+    @Test
+    void aCellShowsTheMassOverTheExactMassWhereTheRowHasBoth() {
+        ResultRow older = FakeRows.ok(
+                "default",
+                TASK,
+                "older",
+                "percolation-L64-pc-test-v1",
+                ResultRow.CRITICAL,
+                64,
+                true,
+                FakeRows.SEEDS,
+                Map.of("physics_score", List.of(9.0, 11.0)));
+        GenerationHeadline g = GenerationHeadline.of(Tier.DEFAULT, List.of(older, generated("newer", 64, 10, true)));
+        Map<String, String> cell = new HashMap<>();
+        g.cells().ranked().forEach(r -> cell.put(r.get(1), r.get(2)));
+        assertEquals("10.0 ± 1.4", cell.get("older"));
+        assertEquals("10.0 ± 1.4 · piece 0.50 · P_span 0.25 · mass ×2.00", cell.get("newer"));
     }
 }

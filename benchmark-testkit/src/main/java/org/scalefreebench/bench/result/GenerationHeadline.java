@@ -16,7 +16,8 @@ import org.scalefreebench.datasets.task.Tier;
  * The generators' headline of a tier: one line per generator and, per L of the critical sets, its
  * physics score (the worst ratio of a physics distance to its noise floor between generated and
  * held-out exact largest-cluster maps, about 1–3 for exact maps), beside the share of a map's sites
- * in its largest connected piece and the top–bottom spanning probability of the generated clusters,
+ * in its largest connected piece, the top–bottom spanning probability of the generated clusters and
+ * their mean mass over the exact maps' (1 for clusters of the right fractal dimension, at every L),
  * with the exact maps' values in the caption of each column. Ranked generators are sorted by their
  * score at the largest L, where every generator extrapolates (trained at L ≤ 64), then by id; the
  * exact sampler is listed apart as the floor. Only rows of the current schema and task version are
@@ -33,6 +34,10 @@ public final class GenerationHeadline {
     public static final String SPANNING_EXACT = "spanning_tb_exact";
     /** Row metric: the held-out exact maps' own physics score against the reference set. */
     public static final String EXACT_SCORE = "exact_physics_score";
+    /** Row metric: the generated maps' mean mass ⟨M⟩ / L^{91/48}. */
+    public static final String MASS = "mass_mean";
+    /** Row metric: the held-out exact maps' mean mass ⟨M⟩ / L^{91/48}. */
+    public static final String MASS_EXACT = "mass_mean_exact";
     /** Row metric: the exact negative log-likelihood of the held-out exact maps, nats per site. */
     public static final String NLL = "nll_per_site";
 
@@ -141,7 +146,9 @@ public final class GenerationHeadline {
                 + " physics distance to its noise floor: connectivity, crossing, mass, hull, holes and the"
                 + " 2×2 patterns of every pyramid level; lower is better), then the mean share of a map's"
                 + " sites in its largest connected piece (1 for a true cluster) and P(top–bottom"
-                + " spanning) of the generated clusters, and for a generator with a likelihood the exact negative"
+                + " spanning) of the generated clusters, their mean mass over the exact maps' (mass ×1.00 for"
+                + " clusters with the fractal dimension 91/48; a ratio that drifts with L is a wrong exponent),"
+                + " and for a generator with a likelihood the exact negative"
                 + " log-likelihood of the held-out exact maps in nats per site (lower is better). Column titles give the exact held-out maps' own"
                 + " score and spanning probability. Ranked by the score at the largest L, which no"
                 + " generator saw in training, then by id; the exact sampler is the floor, not ranked."
@@ -208,7 +215,8 @@ public final class GenerationHeadline {
 
     /**
      * @param r a row, or null
-     * @return "–" with no row, "failed" for a failed row, else "score ± std · piece share · P_span"
+     * @return "–" with no row, "failed" for a failed row, else "score ± std · piece share · P_span ·
+     *         mass ratio", then the NLL for a generator with a likelihood
      */
     static String text(ResultRow r) {
         if (r == null) {
@@ -227,6 +235,11 @@ public final class GenerationHeadline {
         }
         if (span != null) {
             s.append(String.format(Locale.ROOT, " · P_span %.2f", span.mean()));
+        }
+        Stat mass = r.metrics().get(MASS);
+        Stat massExact = r.metrics().get(MASS_EXACT);
+        if (mass != null && massExact != null && massExact.mean() > 0) {
+            s.append(String.format(Locale.ROOT, " · mass ×%.2f", mass.mean() / massExact.mean()));
         }
         Stat nll = r.metrics().get(NLL);
         if (nll != null) {
