@@ -17,7 +17,8 @@ import org.scalefreebench.datasets.task.Tier;
  * physics score (the worst ratio of a physics distance to its noise floor between generated and
  * held-out exact largest-cluster maps, about 1–3 for exact maps), beside the share of a map's sites
  * in its largest connected piece, the top–bottom spanning probability of the generated clusters and
- * their mean mass over the exact maps' (1 for clusters of the right fractal dimension, at every L),
+ * their mean mass over the exact maps' (1 at every L when the mass grows as L^{91/48} with the exact
+ * amplitude; a ratio that drifts with L is a wrong exponent),
  * with the exact maps' values in the caption of each column. Ranked generators are sorted by their
  * score at the largest L, where every generator extrapolates (trained at L ≤ 64), then by id; the
  * exact sampler is listed apart as the floor. Only rows of the current schema and task version are
@@ -146,8 +147,9 @@ public final class GenerationHeadline {
                 + " physics distance to its noise floor: connectivity, crossing, mass, hull, holes and the"
                 + " 2×2 patterns of every pyramid level; lower is better), then the mean share of a map's"
                 + " sites in its largest connected piece (1 for a true cluster) and P(top–bottom"
-                + " spanning) of the generated clusters, their mean mass over the exact maps' (mass ×1.00 for"
-                + " clusters with the fractal dimension 91/48; a ratio that drifts with L is a wrong exponent),"
+                + " spanning) of the generated clusters, their mean mass over the exact maps' (mass ×1.00 at"
+                + " every L when the mass grows as L^{91/48} with the exact amplitude, which a generator of"
+                + " scattered sites can match by construction; a ratio that drifts with L is a wrong exponent),"
                 + " and for a generator with a likelihood the exact negative"
                 + " log-likelihood of the held-out exact maps in nats per site (lower is better). Column titles give the exact held-out maps' own"
                 + " score and spanning probability. Ranked by the score at the largest L, which no"
