@@ -1,6 +1,9 @@
 package org.scalefreebench.reference.nn;
 
 import java.time.Duration;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -132,7 +135,18 @@ public final class GraphTrainer {
      * @param samples training samples seen (maps × passes)
      * @param note    how training went, for the result rows: why it stopped early, the step rule's summary; null if nothing to say
      */
-    public record Trained(long samples, String note) {}
+    public record Trained(long samples, String note) {
+
+        /**
+         * @param samples   training samples seen
+         * @param sentences the note's sentences, any of them null (left out)
+         * @return the samples with the sentences joined by "; ", or a null note if every one is null
+         */
+        public static Trained of(long samples, String... sentences) {
+            String note = Stream.of(sentences).filter(Objects::nonNull).collect(Collectors.joining("; "));
+            return new Trained(samples, note.isEmpty() ? null : note);
+        }
+    }
 
     /** Builds the label tensors of a batch, in the order of the network's outputs. */
     public interface Labels {
@@ -271,12 +285,7 @@ public final class GraphTrainer {
         String kept = early.finish(() -> loss(net, val, valMaps, labels, batch), step, perPass);
         rule.finish(net, trainMaps);
         options.listener().loss("val", step, seconds(start), loss(net, val, valMaps, labels, batch));
-        String note = join(join(stopped, kept), rule.summary());
-        return new Trained(seen, note);
-    }
-
-    private static String join(String a, String b) {
-        return a == null ? b : b == null ? a : a + "; " + b;
+        return Trained.of(seen, stopped, kept, rule.summary());
     }
 
     /**

@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -198,8 +195,7 @@ public final class RgFlow implements BenchmarkModel {
         if (early.restored()) {
             options.listener().loss("val", step, seconds(start), validationLoss(net, data.valSplits()));
         }
-        String note = Stream.of(stopped, kept).filter(Objects::nonNull).collect(Collectors.joining("; "));
-        return new GraphTrainer.Trained(seen, note.isEmpty() ? null : note);
+        return GraphTrainer.Trained.of(seen, stopped, kept);
     }
 
     private static double validationLoss(RgFlowNetwork net, List<SplitData> val) {
