@@ -240,21 +240,28 @@ public final class RgFlow implements BenchmarkModel {
     }
 
     /**
+     * Sites of mask a trained flow keeps between two tasks of the same batch: a quarter of the heap, and
+     * never more than one float array holds. The full tier's sets whose mask is scored too (2 500 maps at
+     * p_c at L = 256, 400 at 512, 150 at 1024: 105–164 M sites, and 4 100 window maps at L = 256: 269 M)
+     * then cost one pass rather than two at the harness's heap; a fixed 1 GiB (2^28 sites) missed the
+     * L = 256 window set by 0.1 %, which cost it a second pass of about 15 minutes a seed.
+     *
+     * @param maxHeapBytes the JVM's maximum heap ({@link Runtime#maxMemory()})
+     * @return the most sites of mask kept
+     */
+    static long maskCacheSites(long maxHeapBytes) {
+        return Math.min(Integer.MAX_VALUE - 8L, maxHeapBytes / 4 / Float.BYTES);
+    }
+
+    /**
      * A trained RG flow. It caches the last batch's heads so the three tasks cost one pass: P(spanning)
-     * and the largest-cluster fraction always, the mask only up to {@link #MASK_CACHE_SITES} sites (or
+     * and the largest-cluster fraction always, the mask only up to {@link #maskCacheSites} sites (or
      * when the mask itself is asked), so that a very large test set scored on spanning alone does not
      * hold its masks on the heap. The cached mask is handed over, not copied, when the mask is asked.
      */
     private static final class Fitted implements FittedModel {
 
-        /**
-         * Sites of mask kept between two tasks of the same batch: 1 GiB of floats, so that the study and
-         * full tiers' p_c sets (2 500 maps at L = 256, 400 at 512, 150 at 1024: 105–164 M sites), whose
-         * mask is scored too, cost one pass rather than two (at 256 MiB the L = 256 set took 1 160 s for
-         * its two passes in the study tier).
-         */
-        private static final long MASK_CACHE_SITES = 1L << 28;
-
+        private final long maskCacheSites = maskCacheSites(Runtime.getRuntime().maxMemory());
         private final RgFlowNetwork net;
         private final GraphTrainer.Trained trained;
         private MapBatch cachedFor;
@@ -300,7 +307,7 @@ public final class RgFlow implements BenchmarkModel {
                 heads(
                         maps,
                         task == Task.MAX_CLUSTER_MASK
-                                || (long) maps.count() * maps.size() * maps.size() <= MASK_CACHE_SITES);
+                                || (long) maps.count() * maps.size() * maps.size() <= maskCacheSites);
                 cachedFor = maps;
             }
             if (task == Task.MAX_CLUSTER_MASK) {

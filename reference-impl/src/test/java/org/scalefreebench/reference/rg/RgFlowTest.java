@@ -113,6 +113,20 @@ class RgFlowTest {
     }
 
     /**
+     * The mask kept between two tasks is a quarter of the heap: the full tier's largest set whose mask
+     * is scored (4 100 maps at L = 256) fits the 14 GiB harness's cache, which the former fixed 2^28
+     * sites missed; on a huge heap it stops at the longest float array.
+     */
+    @Test
+    void keepsTheMaskOfTheLargestFullTierSetAtTheHarnessHeap() {
+        long windowSetL256 = 4_100L * 256 * 256;
+        assertEquals(939_524_096L, RgFlow.maskCacheSites(14L << 30));
+        assertTrue(RgFlow.maskCacheSites(14L << 30) >= windowSetL256);
+        assertTrue(windowSetL256 > 1L << 28, "the set the former fixed cache missed");
+        assertEquals(Integer.MAX_VALUE - 8L, RgFlow.maskCacheSites(1L << 40));
+    }
+
+    /**
      * Fits rg-flow on 24 maps at L = 8 and 24 at L = 16 (one batch per size per pass), with 6
      * validation maps at each size.
      */
