@@ -35,6 +35,7 @@ import org.scalefreebench.bench.record.Provenance;
 import org.scalefreebench.bench.record.RecordBundle;
 import org.scalefreebench.bench.record.RecordCheck;
 import org.scalefreebench.bench.record.RecordChecker;
+import org.scalefreebench.bench.record.RecordComparison;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultRun;
 import org.scalefreebench.bench.result.ResultStore;
@@ -43,6 +44,7 @@ import org.scalefreebench.datasets.cli.Arguments;
 import org.scalefreebench.datasets.cli.ScaleFreeCli;
 import org.scalefreebench.datasets.model.BenchmarkModel;
 import org.scalefreebench.datasets.model.MaskGenerator;
+import org.scalefreebench.datasets.task.PairedDifference;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.Tier;
 import org.scalefreebench.reference.bench.AnagramStepBench;
@@ -70,6 +72,7 @@ import picocli.CommandLine.Option;
             BenchCli.Run.class,
             BenchCli.Score.class,
             BenchCli.CheckRecord.class,
+            BenchCli.Compare.class,
             BenchCli.BenchCnn.class,
             BenchCli.BenchAnagram.class,
             BenchCli.BenchRgFlow.class,
@@ -621,6 +624,79 @@ public final class BenchCli {
             }
             out.printf(Locale.ROOT, "%d record(s) checked (%s), %d failed%n", records.size(), m.id(), failed);
             return failed == 0 ? 0 : ScaleFreeCli.EXIT_FAILURE;
+        }
+    }
+
+    /** {@code compare}: two records' primary metrics on the same maps, with the paired test of their difference. */
+    @Command(
+            name = "compare",
+            description = "Compare two results of record of the same tier map by map: for every predictions file of"
+                    + " A whose task, test set and seed B holds too, A's primary metric minus B's, its paired standard"
+                    + " error (spanning ROC AUC: DeLong's test of correlated ROC curves; a regression task's R²: paired"
+                    + " squared errors), z and two-sided p. Compare with density-baseline's record to tell a gap to"
+                    + " density from the test set's noise. Both records are validated first.")
+    static final class Compare implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Parameters(index = "0", paramLabel = "A", description = "a record folder, <tier>/<model-id>")
+        Path a;
+
+        @CommandLine.Parameters(
+                index = "1",
+                paramLabel = "B",
+                description = "a record folder of the same tier, e.g. results-of-record/full/density-baseline")
+        Path b;
+
+        @Option(
+                names = "--tasks",
+                split = ",",
+                paramLabel = "ID",
+                description = "the tasks to compare (default: every task with predictions files in both)")
+        List<String> tasks = List.of();
+
+        @Option(
+                names = "--data-dir",
+                defaultValue = "data",
+                description = "datasets folder (a missing test set is generated and checked)")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws IOException {
+            Set<Task> chosen = tasks.stream().map(Task::byId).collect(Collectors.toSet());
+            for (Path p : List.of(a, b)) {
+                if (!Files.isDirectory(p)) {
+                    throw new IllegalArgumentException(p + ": no such folder (expected a record, <tier>/<model-id>)");
+                }
+            }
+            RecordComparison.Result r = new RecordComparison(dataDir).compare(a, b, chosen);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(
+                    Locale.ROOT,
+                    "%s minus %s, tier %s, on the same maps: difference ± paired standard error, z, two-sided p%n",
+                    r.modelA(),
+                    r.modelB(),
+                    r.tier());
+            for (RecordComparison.SeedDifference s : r.differences()) {
+                PairedDifference d = s.difference();
+                out.printf(
+                        Locale.ROOT,
+                        "%s %s on %s, seed %d (N = %d): %.4f - %.4f = %+.4f ± %.4f, z = %+.2f, p = %.2g%n",
+                        d.task().id(),
+                        d.metric().id(),
+                        d.testSet(),
+                        s.seed(),
+                        d.samples(),
+                        d.a(),
+                        d.b(),
+                        d.difference(),
+                        d.standardError(),
+                        d.z(),
+                        d.pTwoSided());
+            }
+            r.unpaired().forEach(u -> out.println("not compared: " + u));
+            return 0;
         }
     }
 

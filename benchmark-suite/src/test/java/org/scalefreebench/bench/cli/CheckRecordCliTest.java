@@ -117,6 +117,44 @@ class CheckRecordCliTest {
         assertTrue(bad.err().contains("FAILED " + record + ": " + record.relativize(seed1)), bad.err());
     }
 
+    /**
+     * {@code compare}: the exact oracle against density on the smoke tier's 30 test maps: ROC AUC 1
+     * against density's 0.915, yet z = +1.58 (seeded data, so frozen): 30 maps cannot tell even the
+     * oracle from density, which is why the tiers of record score thousands of maps. Density against
+     * itself differs by nothing; a folder that is no record is refused naming it.
+     */
+    @Test
+    void compareGivesThePairedDifferenceOfTwoRecordsOnTheSameMaps(@TempDir Path dir) throws IOException {
+        Path bundles = dir.resolve("bundles");
+        Run r = runWithRecord("density-baseline,exact-oracle", dir, bundles);
+        assertEquals(0, r.code(), r.out() + r.err());
+        Path density = bundles.resolve("smoke").resolve("density-baseline");
+        Path oracle = bundles.resolve("smoke").resolve("exact-oracle");
+
+        Run c = run(
+                "compare", oracle.toString(), density.toString(), "--data-dir", DATA.toString(), "--tasks", "spanning");
+        assertEquals(0, c.code(), c.out() + c.err());
+        assertTrue(c.out().startsWith("exact-oracle minus density-baseline, tier smoke"), c.out());
+        List<String> lines = c.out()
+                .lines()
+                .filter(l -> l.startsWith("spanning roc_auc on "))
+                .toList();
+        assertEquals(2, lines.size(), "one line per seed of the one spanning set: " + c.out());
+        assertTrue(lines.get(0).contains(", seed 1 (N = ") && lines.get(1).contains(", seed 2 (N = "), c.out());
+        for (String line : lines) {
+            assertTrue(line.contains(": 1.0000 - "), "the oracle's ROC AUC is 1: " + line);
+            assertTrue(line.contains(" = +0.0848 ± 0.0535, z = +1.58, p = 0.11"), line);
+        }
+
+        Run self = run("compare", density.toString(), density.toString(), "--data-dir", DATA.toString());
+        assertEquals(0, self.code(), self.out() + self.err());
+        assertTrue(self.out().contains("= +0.0000 ± 0.0000, z = +0.00, p = 1.0"), self.out());
+
+        Run none = run("compare", dir.resolve("nothing").toString(), density.toString());
+        assertEquals(2, none.code(), none.out() + none.err());
+        assertTrue(none.err().contains(dir.resolve("nothing") + ": no such folder"), none.err());
+    }
+
     @Test
     void aGeneratorsRunWritesABundleOfItsRowsThatTheCheckerTakesAsSelfReported(@TempDir Path dir) throws IOException {
         Path bundles = dir.resolve("bundles");

@@ -6,19 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.TreeSet;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.scalefreebench.datasets.family.Families;
 import org.scalefreebench.datasets.generate.LabelledMapStream;
 import org.scalefreebench.datasets.load.SplitData;
 import org.scalefreebench.datasets.spec.DatasetSpec;
@@ -28,44 +23,17 @@ import org.scalefreebench.datasets.spec.SplitSpec;
 /** The Evaluator's scores on hand-computed examples and its refusal of every malformed prediction. */
 class EvaluatorTest {
 
-    private static final String TEST_SET = "evaluator-test-v1/test";
-
-    /** A hand-made test split of L×L maps; the spec lists the distinct p values, the maps are empty. */
-    private static SplitData split(int size, double[] p, byte[] spanning, int[] maxCluster, byte[] mask) {
-        List<BigDecimal> values = new ArrayList<>();
-        for (double v : new TreeSet<>(Arrays.stream(p).boxed().toList())) {
-            values.add(BigDecimal.valueOf(v));
-        }
-        SplitSpec test = new SplitSpec("test", p.length / values.size(), 1L);
-        DatasetSpec spec = new DatasetSpec(
-                "evaluator-test-v1",
-                "hand-made maps for the Evaluator's tests",
-                Families.SITE_PERCOLATION,
-                size,
-                values,
-                RandomSource.XO_RO_SHI_RO_128_PP,
-                List.of(test),
-                Map.of());
-        int n = p.length;
-        return SplitData.ofSitePercolation(
-                spec,
-                test,
-                new byte[n * size * size],
-                p,
-                maxCluster == null ? new int[n] : maxCluster,
-                spanning == null ? new byte[n] : spanning,
-                mask == null ? new byte[n * size * size] : mask);
-    }
+    private static final String TEST_SET = HandMadeSplits.TEST_SET;
 
     private static SplitData spanningSplit(byte... spanning) {
         double[] p = new double[spanning.length];
         Arrays.fill(p, 0.5);
-        return split(2, p, spanning, null, null);
+        return HandMadeSplits.split(2, p, spanning, null, null);
     }
 
     /** Four maps of 2×2 with largest clusters of 4, 2, 0 and 2 sites: fractions 1, 1/2, 0, 1/2. */
     private static SplitData maxClusterSplit() {
-        return split(2, new double[] {0.5, 0.5, 0.5, 0.5}, null, new int[] {4, 2, 0, 2}, null);
+        return HandMadeSplits.split(2, new double[] {0.5, 0.5, 0.5, 0.5}, null, new int[] {4, 2, 0, 2}, null);
     }
 
     /** The smoke spec's test split, generated and labelled in memory. */
@@ -92,7 +60,8 @@ class EvaluatorTest {
 
     @Test
     void spanningAccuracyRocAucAndAccuracyByPOnAHandExample() {
-        SplitData truth = split(2, new double[] {0.4, 0.4, 0.7, 0.7}, new byte[] {1, 0, 1, 0}, null, null);
+        SplitData truth =
+                HandMadeSplits.split(2, new double[] {0.4, 0.4, 0.7, 0.7}, new byte[] {1, 0, 1, 0}, null, null);
         Evaluation e = Evaluator.evaluate(Task.SPANNING, truth, new float[] {0.8f, 0.3f, 0.3f, 0.1f});
         // predicted classes 1, 0, 0, 0 against 1, 0, 1, 0: maps 0, 1 and 3 right
         assertEquals(0.75, e.score(Metric.ACCURACY));
@@ -197,7 +166,7 @@ class EvaluatorTest {
 
     @Test
     void maxClusterR2IsLeftOutWhenEveryTargetIsTheSame() {
-        SplitData truth = split(2, new double[] {0.5, 0.5}, null, new int[] {2, 2}, null);
+        SplitData truth = HandMadeSplits.split(2, new double[] {0.5, 0.5}, null, new int[] {2, 2}, null);
         Evaluation e = Evaluator.evaluate(Task.MAX_CLUSTER, truth, new float[] {0.5f, 0.75f});
         assertEquals(List.of(Metric.MAE), List.copyOf(e.scores().keySet()));
         assertEquals(0.125, e.score(Metric.MAE));
@@ -217,7 +186,7 @@ class EvaluatorTest {
             0.5f, 0.5f, 0.5f, 0.49f, // predicted 3 of the 4 true sites: 3/4
             0f, 0f, 0.7f, 0f
         }; // true empty, predicted one site: 0
-        SplitData truth = split(2, new double[] {0.5, 0.5, 0.5, 0.5}, null, null, mask);
+        SplitData truth = HandMadeSplits.split(2, new double[] {0.5, 0.5, 0.5, 0.5}, null, null, mask);
         Evaluation e = Evaluator.evaluate(Task.MAX_CLUSTER_MASK, truth, prediction);
         assertEquals((1.0 / 3 + 1 + 0.75 + 0) / 4, e.score(Metric.MEAN_IOU), 1e-15);
         assertEquals(List.of(Metric.MEAN_IOU), List.copyOf(e.scores().keySet()));
@@ -259,7 +228,7 @@ class EvaluatorTest {
 
     @Test
     void maskOfOneValuePerMapIsRejectedWithTheSiteCount() {
-        SplitData truth = split(2, new double[] {0.5, 0.5, 0.5}, null, null, null);
+        SplitData truth = HandMadeSplits.split(2, new double[] {0.5, 0.5, 0.5}, null, null, null);
         EvaluationException e = assertThrows(
                 EvaluationException.class, () -> Evaluator.evaluate(Task.MAX_CLUSTER_MASK, truth, new float[3]));
         assertEquals(
@@ -322,7 +291,7 @@ class EvaluatorTest {
 
     @Test
     void badMaskValueIsRejectedNamingTheMapAndSite() {
-        SplitData truth = split(2, new double[] {0.5, 0.5, 0.5}, null, null, null);
+        SplitData truth = HandMadeSplits.split(2, new double[] {0.5, 0.5, 0.5}, null, null, null);
         float[] prediction = new float[12];
         prediction[7] = 1.01f;
         prediction[9] = Float.NaN;
