@@ -90,6 +90,13 @@ public final class RecordComparison {
                 continue;
             }
             Path fb = b.resolve(RecordChecker.PREDICTIONS).resolve(rel);
+            if (!Files.isDirectory(b.resolve(RecordChecker.PREDICTIONS).resolve(rel.getName(0)))) {
+                String none = task.id() + ": " + sb.modelId() + " has no predictions of this task";
+                if (!unpaired.contains(none)) {
+                    unpaired.add(none);
+                }
+                continue;
+            }
             if (!Files.isRegularFile(fb)) {
                 unpaired.add(rel + ": " + sb.modelId() + " has no such file");
                 continue;
