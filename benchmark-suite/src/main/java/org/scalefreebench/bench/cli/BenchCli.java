@@ -653,6 +653,7 @@ public final class BenchCli {
                 names = "--tasks",
                 split = ",",
                 paramLabel = "ID",
+                showDefaultValue = CommandLine.Help.Visibility.NEVER,
                 description = "the tasks to compare (default: every task with predictions files in both)")
         List<String> tasks = List.of();
 
