@@ -127,6 +127,28 @@ public final class RecordBundle {
                 new Written(rows, hardware, versions, code, suiteRevision));
     }
 
+    /**
+     * @param record   a record folder, {@code <tier>/<model-id>}
+     * @param task     a per-map task
+     * @param testSpec the test set's spec id
+     * @param split    the test set's split
+     * @param seed     a seed
+     * @return where the record keeps that seed's predictions: {@code
+     *         predictions/<task>/<spec>/<split>/seed-<seed>.npy}
+     */
+    public static Path predictionsFile(Path record, Task task, String testSpec, String split, long seed) {
+        return predictionsDir(record, task).resolve(testSpec).resolve(split).resolve("seed-" + seed + ".npy");
+    }
+
+    /**
+     * @param record a record folder
+     * @param task   a per-map task
+     * @return the folder of the record's predictions of that task, {@code predictions/<task>}
+     */
+    public static Path predictionsDir(Path record, Task task) {
+        return record.resolve(RecordChecker.PREDICTIONS).resolve(task.id());
+    }
+
     /** Each seed's kept predictions of a task on a test set, or null. */
     @FunctionalInterface
     private interface KeptPredictions {
@@ -200,11 +222,7 @@ public final class RecordBundle {
                     throw new IllegalStateException(id + " seed " + seed + ": no predictions of " + task.id() + " on "
                             + r.testSpec() + " were kept");
                 }
-                Path f = dir.resolve(RecordChecker.PREDICTIONS)
-                        .resolve(task.id())
-                        .resolve(r.testSpec())
-                        .resolve(r.testSplit())
-                        .resolve("seed-" + seed + ".npy");
+                Path f = predictionsFile(dir, task, r.testSpec(), r.testSplit(), seed);
                 Files.createDirectories(f.getParent());
                 NpyWriter.write(AtomicFiles.partOf(f), NpyDtype.FLOAT32, new long[] {p.length}, p);
                 AtomicFiles.commit(f);

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.scalefreebench.bench.Predictions;
 import org.scalefreebench.bench.TierData;
 import org.scalefreebench.datasets.load.DatasetLoader;
@@ -72,53 +70,21 @@ public final class RecordComparison {
                     + sb.tier() + ") are of different tiers: only the same tier's test sets can be paired");
         }
         Tier tier = Tier.byId(sa.tier());
-        Path dirA = a.resolve(RecordChecker.PREDICTIONS);
-        List<Path> files;
-        if (Files.isDirectory(dirA)) {
-            try (Stream<Path> walk = Files.walk(dirA)) {
-                files = walk.filter(Files::isRegularFile).sorted().toList();
-            }
-        } else {
-            files = List.of();
-        }
         List<SeedDifference> differences = new ArrayList<>();
         List<String> unpaired = new ArrayList<>();
-        for (Path fa : files) {
-            Path rel = dirA.relativize(fa);
-            Task task = Task.byId(rel.getName(0).toString());
-            if (!tasks.isEmpty() && !tasks.contains(task)) {
+        for (Task task : Task.values()) {
+            if ((!tasks.isEmpty() && !tasks.contains(task))
+                    || !Files.isDirectory(RecordBundle.predictionsDir(a, task))) {
                 continue;
             }
-            Path fb = b.resolve(RecordChecker.PREDICTIONS).resolve(rel);
-            if (!Files.isDirectory(b.resolve(RecordChecker.PREDICTIONS).resolve(rel.getName(0)))) {
-                String none = task.id() + ": " + sb.modelId() + " has no predictions of this task";
-                if (!unpaired.contains(none)) {
-                    unpaired.add(none);
-                }
+            if (!Files.isDirectory(RecordBundle.predictionsDir(b, task))) {
+                unpaired.add(task.id() + ": " + sb.modelId() + " has no predictions of this task");
                 continue;
             }
-            if (!Files.isRegularFile(fb)) {
-                unpaired.add(rel + ": " + sb.modelId() + " has no such file");
-                continue;
-            }
-            String name = rel.getFileName().toString();
-            long seed = Long.parseLong(name.substring("seed-".length(), name.length() - ".npy".length()));
-            TestSet set = Predictions.testSet(task, tier, rel.getName(1) + "/" + rel.getName(2));
-            DatasetSpec spec = TierData.ensure(set.specId(), dataDir);
-            SplitData test = DatasetLoader.load(spec, dataDir, set.split());
-            try {
-                differences.add(new SeedDifference(
-                        seed,
-                        PairedDifference.of(
-                                task, test, Predictions.read(fa, task, test), Predictions.read(fb, task, test))));
-            } catch (IllegalArgumentException e) {
-                unpaired.add(rel + ": " + e.getMessage());
+            for (TestSet set : task.plan(tier).testSets()) {
+                compareOn(task, set, a, b, sa, sb, differences, unpaired);
             }
         }
-        differences.sort(
-                Comparator.comparing((SeedDifference s) -> s.difference().task())
-                        .thenComparingInt(s -> planIndex(s.difference(), tier))
-                        .thenComparingLong(SeedDifference::seed));
         if (differences.isEmpty()) {
             throw new IllegalArgumentException("records " + a + " and " + b
                     + " hold no predictions file in common to compare"
@@ -127,15 +93,41 @@ public final class RecordComparison {
         return new Result(sa.modelId(), sb.modelId(), sa.tier(), differences, unpaired);
     }
 
-    /** The test set's place in its task's plan: sizes in the plan's order, not the file names'. */
-    private static int planIndex(PairedDifference d, Tier tier) {
-        List<TestSet> sets = d.task().plan(tier).testSets();
-        for (int i = 0; i < sets.size(); i++) {
-            if (d.testSet().equals(sets.get(i).specId() + "/" + sets.get(i).split())) {
-                return i;
+    /** Every seed of a on one test set, the set loaded once. */
+    private void compareOn(
+            Task task,
+            TestSet set,
+            Path a,
+            Path b,
+            Submission sa,
+            Submission sb,
+            List<SeedDifference> differences,
+            List<String> unpaired)
+            throws IOException {
+        SplitData test = null;
+        for (long seed : sa.seeds()) {
+            Path fa = RecordBundle.predictionsFile(a, task, set.specId(), set.split(), seed);
+            if (!Files.isRegularFile(fa)) {
+                continue;
+            }
+            Path fb = RecordBundle.predictionsFile(b, task, set.specId(), set.split(), seed);
+            if (!Files.isRegularFile(fb)) {
+                unpaired.add(a.relativize(fa) + ": " + sb.modelId() + " has no such file");
+                continue;
+            }
+            if (test == null) {
+                DatasetSpec spec = TierData.ensure(set.specId(), dataDir);
+                test = DatasetLoader.load(spec, dataDir, set.split());
+            }
+            try {
+                differences.add(new SeedDifference(
+                        seed,
+                        PairedDifference.of(
+                                task, test, Predictions.read(fa, task, test), Predictions.read(fb, task, test))));
+            } catch (IllegalArgumentException e) {
+                unpaired.add(a.relativize(fa) + ": " + e.getMessage());
             }
         }
-        return sets.size();
     }
 
     private Submission validated(Path record) throws IOException {
