@@ -113,9 +113,11 @@ public final class UnetMaskGenerator implements MaskGenerator {
                 data.train().size());
         GraphTrainer.Trained trained = GraphTrainer.train(
                 net, data.train(), data.val(), UnetSgd::labels, schedule, GraphTrainer.UPDATER, options);
-        String note = String.format(
-                "%d samples at L = %d%s",
-                trained.samples(), data.train().size(), trained.note() == null ? "" : "; " + trained.note());
+        String note = GraphTrainer.Trained.of(
+                        trained.samples(),
+                        trained.samples() + " samples at L = " + data.train().size(),
+                        trained.note())
+                .note();
         return new Fitted(net, note, Runtime.getRuntime().availableProcessors());
     }
 

@@ -127,6 +127,27 @@ class RgFlowTest {
     }
 
     /**
+     * The same seed on the same data, machine and libraries fits the same network, to the bit: the
+     * premise of {@code check-record --mode rerun}'s "the same seeds on the same CPU reproduce every
+     * value". The full tier's passes, so the choice of the kept weights by validation loss is
+     * reproduced too.
+     */
+    @Test
+    void theSameSeedFitsTheSameNetworkToTheBit() throws Exception {
+        TrainingListener quiet = (name, step, seconds, loss) -> {};
+        BenchmarkModel.FittedModel first = fit(Tier.FULL, quiet);
+        BenchmarkModel.FittedModel second = fit(Tier.FULL, quiet);
+        assertEquals(first.trainedSamples(), second.trainedSamples(), "passes made");
+        assertEquals(first.trainingNote(), second.trainingNote());
+        SplitData test = GeneratedSplit.of("test", 32, P, 2, 321L);
+        MapBatch maps = new MapBatch(test.samples(), test.size(), test.maps());
+        for (Task task : List.of(Task.SPANNING, Task.MAX_CLUSTER, Task.MAX_CLUSTER_MASK)) {
+            assertArrayEquals(
+                    first.predict(task, maps), second.predict(task, maps), task.id() + ", two fits of seed 3");
+        }
+    }
+
+    /**
      * Fits rg-flow on 24 maps at L = 8 and 24 at L = 16 (one batch per size per pass), with 6
      * validation maps at each size.
      */
