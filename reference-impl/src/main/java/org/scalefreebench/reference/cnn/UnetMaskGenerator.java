@@ -113,11 +113,8 @@ public final class UnetMaskGenerator implements MaskGenerator {
                 data.train().size());
         GraphTrainer.Trained trained = GraphTrainer.train(
                 net, data.train(), data.val(), UnetSgd::labels, schedule, GraphTrainer.UPDATER, options);
-        String note = GraphTrainer.Trained.of(
-                        trained.samples(),
-                        trained.samples() + " samples at L = " + data.train().size(),
-                        trained.note())
-                .note();
+        String note = GraphTrainer.Trained.note(
+                trained.samples() + " samples at L = " + data.train().size(), trained.note());
         return new Fitted(net, note, Runtime.getRuntime().availableProcessors());
     }
 

@@ -143,8 +143,16 @@ public final class GraphTrainer {
          * @return the samples with the sentences joined by "; ", or a null note if every one is null
          */
         public static Trained of(long samples, String... sentences) {
+            return new Trained(samples, note(sentences));
+        }
+
+        /**
+         * @param sentences a training note's sentences, any of them null (left out)
+         * @return the sentences joined by "; ", or null if every one is null
+         */
+        public static String note(String... sentences) {
             String note = Stream.of(sentences).filter(Objects::nonNull).collect(Collectors.joining("; "));
-            return new Trained(samples, note.isEmpty() ? null : note);
+            return note.isEmpty() ? null : note;
         }
     }
 
