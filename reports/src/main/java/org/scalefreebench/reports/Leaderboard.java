@@ -1,12 +1,14 @@
 package org.scalefreebench.reports;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -20,8 +22,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.scalefreebench.bench.record.Provenance;
+import org.scalefreebench.bench.record.RecordBundle;
 import org.scalefreebench.bench.record.RecordCheck;
 import org.scalefreebench.bench.record.RecordChecker;
+import org.scalefreebench.bench.record.RecordComparison;
 import org.scalefreebench.bench.result.DensityGap;
 import org.scalefreebench.bench.result.FkHeadline;
 import org.scalefreebench.bench.result.GenerationHeadline;
@@ -30,6 +34,7 @@ import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultStore;
 import org.scalefreebench.bench.result.SeedGroups;
 import org.scalefreebench.datasets.task.Metric;
+import org.scalefreebench.datasets.task.PairedDifference;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.TestSet;
 import org.scalefreebench.datasets.task.Tier;
@@ -58,6 +63,9 @@ import org.scalefreebench.datasets.task.Tier;
  *                       result of record left out, with why
  * @param provenance     where each shown row comes from, by row identity: this run's rows
  *                       {@link Provenance#RE_RUN}, rows of record re-scored or self-reported
+ * @param paired         by row identity: each seed's paired difference of a row of record to its
+ *                       task's baseline's record on the same maps ({@link DensityGap#baselineOf}), where
+ *                       both records keep that set's predictions; rows without one are absent
  * @param records        a header line on the results of record merged in; null if none were read
  */
 public record Leaderboard(
@@ -73,6 +81,7 @@ public record Leaderboard(
         List<ResultRow> older,
         List<String> warnings,
         Map<ResultRow, Provenance> provenance,
+        Map<ResultRow, List<PairedDifference>> paired,
         String records) {
 
     /** Prefix of the accuracy-against-p chart of a spanning table. */
@@ -91,6 +100,18 @@ public record Leaderboard(
         Map<ResultRow, Provenance> byIdentity = new IdentityHashMap<>();
         byIdentity.putAll(provenance);
         provenance = Collections.unmodifiableMap(byIdentity);
+        Map<ResultRow, List<PairedDifference>> pairedByIdentity = new IdentityHashMap<>();
+        paired.forEach((row, d) -> pairedByIdentity.put(row, List.copyOf(d)));
+        paired = Collections.unmodifiableMap(pairedByIdentity);
+    }
+
+    /**
+     * @param row a row of this leaderboard
+     * @return each seed's paired difference to its task's baseline on the same maps, in seed order;
+     *         empty for a row of this run, or a record without a baseline record to pair it with
+     */
+    public List<PairedDifference> pairedOf(ResultRow row) {
+        return paired.getOrDefault(row, List.of());
     }
 
     /**
@@ -130,7 +151,63 @@ public record Leaderboard(
         for (Path r : RecordChecker.records(recordsRoot)) {
             checks.add(checker.check(r, RecordChecker.Mode.RESCORE));
         }
-        return of(rowsDir.toString(), new ResultStore(rowsDir).readAll(), recordsRoot.toString(), checks);
+        List<String> warnings = new ArrayList<>();
+        Map<Path, List<PairedDifference>> paired = pairedWithBaselines(checks, dataDir, warnings);
+        return of(
+                rowsDir.toString(),
+                new ResultStore(rowsDir).readAll(),
+                recordsRoot.toString(),
+                checks,
+                paired,
+                warnings);
+    }
+
+    /**
+     * Every passed record with predictions against its tier's passed baseline records ({@link
+     * DensityGap#baselineOf}), on the tasks that have a paired test ({@link PairedDifference#hasTest}):
+     * the paired differences on the same maps, by record folder. A test set
+     * absent from the data folder is not generated; a pair that cannot be compared adds a warning.
+     */
+    private static Map<Path, List<PairedDifference>> pairedWithBaselines(
+            List<RecordCheck> checks, Path dataDir, List<String> warnings) {
+        Map<Path, RecordCheck> passed = new LinkedHashMap<>();
+        checks.stream().filter(RecordCheck::passed).forEach(c -> passed.put(c.record(), c));
+        Map<String, Set<Task>> tasksByBaseline = new TreeMap<>();
+        for (Task t : Task.values()) {
+            String b = DensityGap.baselineOf(t);
+            if (b != null && PairedDifference.hasTest(t)) {
+                tasksByBaseline
+                        .computeIfAbsent(b, k -> EnumSet.noneOf(Task.class))
+                        .add(t);
+            }
+        }
+        RecordComparison comparison = new RecordComparison(dataDir, false);
+        Map<Path, List<PairedDifference>> paired = new HashMap<>();
+        for (RecordCheck c : passed.values()) {
+            String model = c.record().getFileName().toString();
+            for (Map.Entry<String, Set<Task>> e : tasksByBaseline.entrySet()) {
+                RecordCheck base = passed.get(c.record().resolveSibling(e.getKey()));
+                if (base == null || model.equals(e.getKey()) || !hasPredictions(c, e.getValue())) {
+                    continue;
+                }
+                try {
+                    comparison
+                            .compare(c, base, e.getValue())
+                            .differences()
+                            .forEach(d -> paired.computeIfAbsent(c.record(), k -> new ArrayList<>())
+                                    .add(d.difference()));
+                } catch (IllegalArgumentException | IOException ex) {
+                    warnings.add("result of record " + c.record() + " not paired with " + base.record() + ": "
+                            + ex.getMessage());
+                }
+            }
+        }
+        return paired;
+    }
+
+    /** Whether a record keeps predictions of any of the tasks. */
+    private static boolean hasPredictions(RecordCheck c, Set<Task> tasks) {
+        return tasks.stream().anyMatch(t -> Files.isDirectory(RecordBundle.predictionsDir(c.record(), t)));
     }
 
     /**
@@ -146,9 +223,25 @@ public record Leaderboard(
      */
     public static Leaderboard of(
             String source, ResultStore.Contents contents, String recordsSource, List<RecordCheck> records) {
+        return of(source, contents, recordsSource, records, Map.of(), List.of());
+    }
+
+    /**
+     * As {@link #of(String, ResultStore.Contents, String, List)}, with the records' paired differences
+     * to their baselines, by record folder, each filed with the record's row of the same task and
+     * test set, and the warnings of the pairs that could not be compared.
+     */
+    private static Leaderboard of(
+            String source,
+            ResultStore.Contents contents,
+            String recordsSource,
+            List<RecordCheck> records,
+            Map<Path, List<PairedDifference>> paired,
+            List<String> pairingWarnings) {
         List<ResultRow> rows = new ArrayList<>(contents.rows());
         Map<ResultRow, Provenance> provenance = new IdentityHashMap<>();
-        List<String> warnings = new ArrayList<>();
+        Map<ResultRow, List<PairedDifference>> pairedByRow = new IdentityHashMap<>();
+        List<String> warnings = new ArrayList<>(pairingWarnings);
         Set<List<String>> ran = new HashSet<>();
         contents.rows().forEach(r -> ran.add(key(r)));
         int accepted = 0;
@@ -173,6 +266,14 @@ public record Leaderboard(
                 }
                 rows.add(r.row());
                 provenance.put(r.row(), r.provenance());
+                String set = r.row().testSpec() + "/" + r.row().testSplit();
+                List<PairedDifference> mine = paired.getOrDefault(c.record(), List.of()).stream()
+                        .filter(d -> d.task().id().equals(r.row().task())
+                                && d.testSet().equals(set))
+                        .toList();
+                if (!mine.isEmpty()) {
+                    pairedByRow.put(r.row(), mine);
+                }
                 counts.merge(r.provenance(), 1, Integer::sum);
             }
         }
@@ -191,6 +292,7 @@ public record Leaderboard(
                 new ResultStore.Contents(rows, contents.older(), contents.unreadable()),
                 warnings,
                 provenance,
+                pairedByRow,
                 line);
     }
 
@@ -207,7 +309,7 @@ public record Leaderboard(
      * @return the leaderboard
      */
     public static Leaderboard of(String source, ResultStore.Contents contents) {
-        return of(source, contents, List.of(), Map.of(), null);
+        return of(source, contents, List.of(), Map.of(), Map.of(), null);
     }
 
     private static Leaderboard of(
@@ -215,6 +317,7 @@ public record Leaderboard(
             ResultStore.Contents contents,
             List<String> recordWarnings,
             Map<ResultRow, Provenance> provenance,
+            Map<ResultRow, List<PairedDifference>> paired,
             String records) {
         List<String> warnings = new ArrayList<>();
         for (String u : contents.unreadable()) {
@@ -305,6 +408,7 @@ public record Leaderboard(
                 contents.older(),
                 Stream.concat(warnings.stream(), recordWarnings.stream()).toList(),
                 provenance,
+                paired,
                 records);
     }
 

@@ -27,6 +27,7 @@ import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.Stat;
 import org.scalefreebench.datasets.generate.AtomicFiles;
 import org.scalefreebench.datasets.task.Metric;
+import org.scalefreebench.datasets.task.PairedDifference;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.reports.Leaderboard.Ranked;
 import org.scalefreebench.reports.Leaderboard.Table;
@@ -39,7 +40,8 @@ import org.scalefreebench.reports.Leaderboard.Table;
  * task's baseline dashed), every file atomically. Each page opens with the {@link Headline} of each
  * tier and its charts against L, the {@link GenerationHeadline} and the {@link FkHeadline} with
  * theirs, then the table of each task and test set
- * (p = p_c before the p window) with its gap column ("Δ density", or "Δ floor" for central-charge), then the models, the rows of an older
+ * (p = p_c before the p window) with its gap column ("Δ density", or "Δ floor" for central-charge) and,
+ * where rows of record pair with the baseline's record map by map, each seed's paired z, then the models, the rows of an older
  * schema (a plain list) and the code coverage. Text from the rows (model ids, descriptions, errors,
  * hardware) is escaped: HTML special characters in the HTML page, Markdown table and inline syntax in
  * the Markdown page.
@@ -64,6 +66,7 @@ public final class LeaderboardPages {
     private static final String GAP_COLUMN = "Δ density";
     private static final String FLOOR_COLUMN = "Δ floor";
     private static final String NO_GAP_COLUMN = "Δ baseline";
+    private static final String PAIRED_COLUMN = "paired z by seed";
     private static final String COVERAGE_TITLE = "Code coverage";
     private static final String COVERAGE_CAPTION =
             "JaCoCo, unit and integration tests of this build merged; the reports module's own comes after its pages.";
@@ -234,8 +237,8 @@ public final class LeaderboardPages {
         }
         for (Table t : board.tables()) {
             b.append("## ").append(escapeMarkdown(tableTitle(t))).append("\n\n");
-            b.append(escapeMarkdown(tableCaption(t))).append("\n\n");
-            List<String> columns = columns(t);
+            b.append(escapeMarkdown(tableCaption(board, t))).append("\n\n");
+            List<String> columns = columns(board, t);
             Footnotes footnotes = new Footnotes();
             if (!t.ranked().isEmpty()) {
                 Markdown.table(
@@ -388,12 +391,12 @@ public final class LeaderboardPages {
             }
         }
         for (Table t : board.tables()) {
-            List<String> columns = columns(t);
+            List<String> columns = columns(board, t);
             Footnotes footnotes = new Footnotes();
             b.append("<section class=\"board\">\n<h2>")
                     .append(escapeHtml(tableTitle(t)))
                     .append("</h2>\n<p>")
-                    .append(escapeHtml(tableCaption(t)))
+                    .append(escapeHtml(tableCaption(board, t)))
                     .append("</p>\n<table>\n");
             htmlHead(b, columns);
             b.append("<tbody class=\"ranked\">\n");
@@ -801,11 +804,11 @@ public final class LeaderboardPages {
                 + t.tier();
     }
 
-    private static String tableCaption(Table t) {
+    private static String tableCaption(Leaderboard board, Table t) {
         Metric m = t.task().primaryMetric();
         return t.task().description() + ". Sorted by " + m.id() + " (" + (m.higherIsBetter() ? "higher" : "lower")
                 + " is better); trained on " + (t.trainSpecs().isEmpty() ? NONE : String.join(", ", t.trainSpecs()))
-                + "; scores are mean ± std over seeds; " + gapCaption(t.task())
+                + "; scores are mean ± std over seeds; " + gapCaption(t.task()) + pairedCaption(board, t)
                 + (t.ranked().stream().allMatch(r -> r.seedMark().isEmpty())
                         ? ""
                         : " Rows of different seed counts are never ranked as equals: each seed count is ranked on"
@@ -827,10 +830,43 @@ public final class LeaderboardPages {
                         + "'s on this set with the same seeds.";
     }
 
-    private static List<String> columns(Table t) {
+    /** Whether a row of the table has paired differences to its baseline: only then is the column shown. */
+    private static boolean hasPaired(Leaderboard board, Table t) {
+        return t.ranked().stream().anyMatch(r -> !board.pairedOf(r.row()).isEmpty())
+                || t.reference().stream().anyMatch(r -> !board.pairedOf(r).isEmpty());
+    }
+
+    private static String pairedCaption(Leaderboard board, Table t) {
+        if (!hasPaired(board, t)) {
+            return "";
+        }
+        return " " + PAIRED_COLUMN + ": for a row of record whose predictions pair with "
+                + DensityGap.baselineOf(t.task()) + "'s record on the same maps, each seed's difference of the"
+                + " named metric over its paired standard error (DeLong's test for ROC AUC, paired squared"
+                + " errors for R²; |z| > 3 is beyond this test set's noise); "
+                + NONE + " where there is no such pair (rows of this run keep no predictions).";
+    }
+
+    /** Each seed's paired z, e.g. {@code roc_auc +18.2 / +21.8}; {@link #NONE} if the row has none. */
+    private static String pairedText(List<PairedDifference> paired) {
+        if (paired.isEmpty()) {
+            return NONE;
+        }
+        return paired.get(0).metric().id() + " "
+                + paired.stream()
+                        .map(d -> Double.isInfinite(d.z())
+                                ? (d.z() > 0 ? "+∞" : "-∞")
+                                : String.format(Locale.ROOT, "%+.1f", d.z()))
+                        .collect(Collectors.joining(" / "));
+    }
+
+    private static List<String> columns(Leaderboard board, Table t) {
         List<String> c = new ArrayList<>(List.of("rank", "model"));
         c.addAll(t.metrics());
         c.add(gapColumn(t.task()));
+        if (hasPaired(board, t)) {
+            c.add(PAIRED_COLUMN);
+        }
         c.addAll(COST_COLUMNS);
         return c;
     }
@@ -842,6 +878,9 @@ public final class LeaderboardPages {
         }
         DensityGap gap = t.gap(r);
         c.add(gap == null ? NONE : gap.text(notes));
+        if (hasPaired(board, t)) {
+            c.add(pairedText(board.pairedOf(r)));
+        }
         c.add(String.format(Locale.ROOT, "%,d", r.params()));
         c.add(cost(r.trainSeconds()));
         c.add(cost(r.trainSamplesPerSecond()));

@@ -10,16 +10,21 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefreebench.bench.BenchmarkSettings;
 import org.scalefreebench.bench.Predictions;
 import org.scalefreebench.bench.record.Provenance;
 import org.scalefreebench.bench.record.RecordChecker;
+import org.scalefreebench.bench.record.RecordComparison;
 import org.scalefreebench.bench.record.Submission;
+import org.scalefreebench.bench.result.DensityGap;
 import org.scalefreebench.bench.result.ResultRow;
 import org.scalefreebench.bench.result.ResultStore;
 import org.scalefreebench.datasets.load.DatasetLoader;
@@ -27,6 +32,7 @@ import org.scalefreebench.datasets.load.SplitData;
 import org.scalefreebench.datasets.npy.NpyDtype;
 import org.scalefreebench.datasets.npy.NpyWriter;
 import org.scalefreebench.datasets.spec.SpecCatalogue;
+import org.scalefreebench.datasets.task.PairedDifference;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.Tier;
 
@@ -60,6 +66,18 @@ class LeaderboardRecordsTest {
     /** Writes a record of the density rule's spanning predictions on the smoke test set. */
     private static Path record(Path root, String model, String description, int seeds, boolean keepPredictions)
             throws IOException {
+        return record(root, model, description, seeds, keepPredictions, (test, seed) -> density(test, 0.02f * seed));
+    }
+
+    /** Writes a record of the given spanning predictions on the smoke test set, one array per seed. */
+    private static Path record(
+            Path root,
+            String model,
+            String description,
+            int seeds,
+            boolean keepPredictions,
+            BiFunction<SplitData, Long, float[]> predictions)
+            throws IOException {
         SplitData test = DatasetLoader.load(SpecCatalogue.published().get(SMOKE), DATA, "test");
         Path record = root.resolve("smoke").resolve(model);
         Path dir = record.resolve(RecordChecker.PREDICTIONS)
@@ -69,7 +87,7 @@ class LeaderboardRecordsTest {
         Files.createDirectories(dir);
         SortedMap<Long, Path> files = new TreeMap<>();
         for (long seed = 1; seed <= seeds; seed++) {
-            float[] p = density(test, 0.02f * seed);
+            float[] p = predictions.apply(test, seed);
             Path f = dir.resolve("seed-" + seed + ".npy");
             NpyWriter.write(f, NpyDtype.FLOAT32, new long[] {p.length}, p);
             files.put(seed, f);
@@ -174,6 +192,69 @@ class LeaderboardRecordsTest {
         assertTrue(html.contains("<td>self-reported</td></tr>"), html);
         assertTrue(html.contains("<td>re-run</td></tr>"), html);
         assertTrue(html.contains("<li>" + LeaderboardPages.escapeHtml(warning)), html);
+    }
+
+    /**
+     * A record with predictions is paired with the density baseline's record on the same maps: the
+     * leaderboard shows each seed's z, the same values as {@code compare} gives for the two folders,
+     * and the baseline's own row has none.
+     */
+    @Test
+    void aRecordIsPairedWithTheBaselinesRecordMapByMap(@TempDir Path dir) throws IOException {
+        Path rows = runRows(dir);
+        Path root = dir.resolve("results-of-record");
+        Path density =
+                record(root, DensityGap.BASELINE, "the occupied fraction", 2, true, (test, seed) -> density(test, 0f));
+        Path sharp = record(root, "py-sharp", "density with some of the label", 2, true, (test, seed) -> {
+            float[] d = density(test, 0f);
+            for (int m = 0; m < d.length; m++) {
+                float w = seed == 1 ? 0.2f : 0.05f;
+                d[m] = (1 - w) * d[m] + w * test.spanning()[m];
+            }
+            return d;
+        });
+        Leaderboard board = Leaderboard.read(rows, root, DATA);
+        Leaderboard.Table t = board.tables().stream()
+                .filter(x -> x.task() == Task.SPANNING && x.tier().equals("smoke"))
+                .findFirst()
+                .orElseThrow();
+        Map<String, List<PairedDifference>> byModel = new TreeMap<>();
+        t.ranked().forEach(r -> byModel.put(r.row().model(), board.pairedOf(r.row())));
+        List<PairedDifference> expected = new RecordComparison(DATA)
+                .compare(sharp, density, Set.of(Task.SPANNING)).differences().stream()
+                        .map(RecordComparison.SeedDifference::difference)
+                        .toList();
+        assertEquals(2, expected.size(), "one difference per seed");
+        assertTrue(expected.get(0).z() != expected.get(1).z(), "the seeds differ: " + expected);
+        assertEquals(expected, byModel.get("py-sharp"));
+        assertEquals(List.of(), byModel.get(DensityGap.BASELINE), "the baseline is not paired with itself");
+        assertEquals(List.of(), byModel.get("strong"), "a row of this run keeps no predictions");
+
+        String md = LeaderboardPages.markdown(board, DATE);
+        String cell = String.format(
+                Locale.ROOT,
+                "| roc\\_auc %+.1f / %+.1f |",
+                expected.get(0).z(),
+                expected.get(1).z());
+        assertTrue(md.contains("| Δ density | paired z by seed |"), md);
+        assertTrue(md.contains(cell), cell + " in " + md);
+        assertTrue(
+                md.contains("paired z by seed: for a row of record whose predictions pair with density-baseline"), md);
+        assertTrue(board.warnings().isEmpty(), board.warnings().toString());
+
+        Path noData = Files.createDirectories(dir.resolve("no-data"));
+        Leaderboard without = Leaderboard.read(rows, root, noData);
+        assertTrue(
+                without.tables().stream()
+                        .flatMap(x -> x.ranked().stream())
+                        .allMatch(r -> without.pairedOf(r.row()).isEmpty()),
+                "without the test set nothing is paired, and nothing is generated");
+        assertTrue(
+                without.warnings().stream()
+                        .anyMatch(w -> w.startsWith("result of record " + sharp + " not paired with " + density)
+                                && w.contains(SMOKE + "/test: the test set is absent from " + noData)),
+                without.warnings().toString());
+        assertFalse(Files.exists(noData.resolve(SMOKE)), "the test set was not generated");
     }
 
     @Test

@@ -47,10 +47,21 @@ public final class RecordComparison {
             String modelA, String modelB, String tier, List<SeedDifference> differences, List<String> unpaired) {}
 
     private final Path dataDir;
+    private final boolean generate;
 
     /** @param dataDir the datasets folder (a missing test set is generated and checked) */
     public RecordComparison(Path dataDir) {
+        this(dataDir, true);
+    }
+
+    /**
+     * @param dataDir  the datasets folder
+     * @param generate whether a test set absent from it is generated (and checked against its pins);
+     *                 if not, its files are listed as not compared
+     */
+    public RecordComparison(Path dataDir, boolean generate) {
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+        this.generate = generate;
     }
 
     /**
@@ -63,8 +74,32 @@ public final class RecordComparison {
      * @throws IOException              naming the file if a predictions file or test set cannot be read
      */
     public Result compare(Path a, Path b, Set<Task> tasks) throws IOException {
-        Submission sa = validated(a);
-        Submission sb = validated(b);
+        return compare(a, validated(a), b, validated(b), tasks);
+    }
+
+    /**
+     * Compares two records that a {@link RecordChecker} has already passed, without validating them
+     * again.
+     *
+     * @param a     record a's check
+     * @param b     record b's check, of the same tier
+     * @param tasks the tasks to compare; empty: every task with a paired test
+     * @return the comparisons
+     * @throws IllegalArgumentException if either check did not pass, the records are of different
+     *                                  tiers, or they hold no file in common
+     * @throws IOException              naming the file if a predictions file or test set cannot be read
+     */
+    public Result compare(RecordCheck a, RecordCheck b, Set<Task> tasks) throws IOException {
+        for (RecordCheck c : List.of(a, b)) {
+            if (!c.passed()) {
+                throw new IllegalArgumentException(c.record() + " did not pass its check, so it is not compared: "
+                        + c.problems().stream().map(Object::toString).toList());
+            }
+        }
+        return compare(a.record(), a.submission(), b.record(), b.submission(), tasks);
+    }
+
+    private Result compare(Path a, Submission sa, Path b, Submission sb, Set<Task> tasks) throws IOException {
         if (!sa.tier().equals(sb.tier())) {
             throw new IllegalArgumentException("records " + a + " (tier " + sa.tier() + ") and " + b + " (tier "
                     + sb.tier() + ") are of different tiers: only the same tier's test sets can be paired");
@@ -116,6 +151,11 @@ public final class RecordComparison {
                 continue;
             }
             if (test == null) {
+                if (!generate && !Files.isDirectory(dataDir.resolve(set.specId()))) {
+                    unpaired.add(set.specId() + "/" + set.split() + ": the test set is absent from " + dataDir
+                            + " and is not generated here");
+                    return;
+                }
                 DatasetSpec spec = TierData.ensure(set.specId(), dataDir);
                 test = DatasetLoader.load(spec, dataDir, set.split());
             }

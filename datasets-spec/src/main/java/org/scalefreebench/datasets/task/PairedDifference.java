@@ -58,6 +58,19 @@ public record PairedDifference(
     }
 
     /**
+     * @param task a task
+     * @return whether it has a paired test here: a binary task (ROC AUC) or a regression task scored by
+     *         R²; a mask, a generation task, or a regression scored by RMSE only has none
+     */
+    public static boolean hasTest(Task task) {
+        return switch (task.kind()) {
+            case BINARY -> true;
+            case REGRESSION -> task.metrics().contains(Metric.R2);
+            case SEGMENTATION, GENERATION -> false;
+        };
+    }
+
+    /**
      * Scores both predictions with the {@link Evaluator} (each refused as it refuses it) and compares
      * them on the same maps.
      *

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -137,5 +139,17 @@ class PairedDifferenceTest {
                 EvaluationException.class,
                 () -> PairedDifference.of(Task.SPANNING, truth, p, new float[] {0.1f, Float.NaN, 0.3f}));
         assertTrue(nan.getMessage().contains(HandMadeSplits.TEST_SET), nan.getMessage());
+    }
+
+    /** The tasks with a paired test are spanning (ROC AUC) and max-cluster (R²); the RMSE-only FK tasks, the mask and generation have none. */
+    @Test
+    void aPairedTestExistsForTheRankAndR2TasksOnly() {
+        Set<Task> withTest = EnumSet.noneOf(Task.class);
+        for (Task t : Task.values()) {
+            if (PairedDifference.hasTest(t)) {
+                withTest.add(t);
+            }
+        }
+        assertEquals(EnumSet.of(Task.SPANNING, Task.MAX_CLUSTER), withTest);
     }
 }
