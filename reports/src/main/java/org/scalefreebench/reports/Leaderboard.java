@@ -152,7 +152,7 @@ public record Leaderboard(
             checks.add(checker.check(r, RecordChecker.Mode.RESCORE));
         }
         List<String> warnings = new ArrayList<>();
-        Map<Path, List<PairedDifference>> paired = pairedWithBaselines(checks, dataDir, warnings);
+        Map<Path, List<PairedDifference>> paired = pairedWithBaselines(checks, checker, warnings);
         return of(
                 rowsDir.toString(),
                 new ResultStore(rowsDir).readAll(),
@@ -166,10 +166,11 @@ public record Leaderboard(
      * Every passed record with predictions against its tier's passed baseline records ({@link
      * DensityGap#baselineOf}), on the tasks that have a paired test ({@link PairedDifference#hasTest}):
      * the paired differences on the same maps, by record folder. A test set
-     * absent from the data folder is not generated; a pair that cannot be compared adds a warning.
+     * absent from the data folder is not generated, and the test sets the checker loaded to re-score
+     * are not read again; a pair that cannot be compared adds a warning.
      */
     private static Map<Path, List<PairedDifference>> pairedWithBaselines(
-            List<RecordCheck> checks, Path dataDir, List<String> warnings) {
+            List<RecordCheck> checks, RecordChecker checker, List<String> warnings) {
         Map<Path, RecordCheck> passed = new LinkedHashMap<>();
         checks.stream().filter(RecordCheck::passed).forEach(c -> passed.put(c.record(), c));
         Map<String, Set<Task>> tasksByBaseline = new TreeMap<>();
@@ -181,13 +182,12 @@ public record Leaderboard(
                         .add(t);
             }
         }
-        RecordComparison comparison = new RecordComparison(dataDir, false);
+        RecordComparison comparison = new RecordComparison(checker);
         Map<Path, List<PairedDifference>> paired = new HashMap<>();
         for (RecordCheck c : passed.values()) {
-            String model = c.record().getFileName().toString();
             for (Map.Entry<String, Set<Task>> e : tasksByBaseline.entrySet()) {
                 RecordCheck base = passed.get(c.record().resolveSibling(e.getKey()));
-                if (base == null || model.equals(e.getKey()) || !hasPredictions(c, e.getValue())) {
+                if (base == null || c.submission().modelId().equals(e.getKey()) || !hasPredictions(c, e.getValue())) {
                     continue;
                 }
                 try {

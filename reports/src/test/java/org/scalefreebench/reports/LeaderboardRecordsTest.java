@@ -207,8 +207,8 @@ class LeaderboardRecordsTest {
                 record(root, DensityGap.BASELINE, "the occupied fraction", 2, true, (test, seed) -> density(test, 0f));
         Path sharp = record(root, "py-sharp", "density with some of the label", 2, true, (test, seed) -> {
             float[] d = density(test, 0f);
+            float w = seed == 1 ? 0.2f : 0.05f;
             for (int m = 0; m < d.length; m++) {
-                float w = seed == 1 ? 0.2f : 0.05f;
                 d[m] = (1 - w) * d[m] + w * test.spanning()[m];
             }
             return d;

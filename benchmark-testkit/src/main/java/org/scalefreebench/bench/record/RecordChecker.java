@@ -654,8 +654,16 @@ public final class RecordChecker {
         return true;
     }
 
-    /** The loaded test set; null if it is absent and may not be generated. */
-    private SplitData testSet(TestSet planned) throws IOException {
+    /** @return the folder holding {@code <spec-id>/} */
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /**
+     * The test set, loaded once per checker and kept for its later records (and a {@link
+     * RecordComparison} through it); null if it is absent and may not be generated.
+     */
+    SplitData testSet(TestSet planned) throws IOException {
         String key = planned.specId() + "/" + planned.split();
         SplitData data = loaded.get(key);
         if (data == null) {

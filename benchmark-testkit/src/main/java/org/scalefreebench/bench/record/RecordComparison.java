@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.scalefreebench.bench.Predictions;
-import org.scalefreebench.bench.TierData;
-import org.scalefreebench.datasets.load.DatasetLoader;
 import org.scalefreebench.datasets.load.SplitData;
-import org.scalefreebench.datasets.spec.DatasetSpec;
 import org.scalefreebench.datasets.task.PairedDifference;
 import org.scalefreebench.datasets.task.Task;
 import org.scalefreebench.datasets.task.TestSet;
@@ -46,22 +43,22 @@ public final class RecordComparison {
     public record Result(
             String modelA, String modelB, String tier, List<SeedDifference> differences, List<String> unpaired) {}
 
-    private final Path dataDir;
-    private final boolean generate;
+    private final RecordChecker checker;
 
     /** @param dataDir the datasets folder (a missing test set is generated and checked) */
     public RecordComparison(Path dataDir) {
-        this(dataDir, true);
+        this(new RecordChecker(Objects.requireNonNull(dataDir, "dataDir"), true));
     }
 
     /**
-     * @param dataDir  the datasets folder
-     * @param generate whether a test set absent from it is generated (and checked against its pins);
-     *                 if not, its files are listed as not compared
+     * Compares through a checker: it validates the records, and the test sets it has loaded (to
+     * re-score the records) are not read again. A test set absent from its data folder is generated
+     * only if the checker generates; if not, its files are listed as not compared.
+     *
+     * @param checker the checker whose data folder and loaded test sets are used
      */
-    public RecordComparison(Path dataDir, boolean generate) {
-        this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
-        this.generate = generate;
+    public RecordComparison(RecordChecker checker) {
+        this.checker = Objects.requireNonNull(checker, "checker");
     }
 
     /**
@@ -151,13 +148,12 @@ public final class RecordComparison {
                 continue;
             }
             if (test == null) {
-                if (!generate && !Files.isDirectory(dataDir.resolve(set.specId()))) {
-                    unpaired.add(set.specId() + "/" + set.split() + ": the test set is absent from " + dataDir
+                test = checker.testSet(set);
+                if (test == null) {
+                    unpaired.add(set.specId() + "/" + set.split() + ": the test set is absent from " + checker.dataDir()
                             + " and is not generated here");
                     return;
                 }
-                DatasetSpec spec = TierData.ensure(set.specId(), dataDir);
-                test = DatasetLoader.load(spec, dataDir, set.split());
             }
             try {
                 differences.add(new SeedDifference(
@@ -171,7 +167,7 @@ public final class RecordComparison {
     }
 
     private Submission validated(Path record) throws IOException {
-        RecordCheck c = new RecordChecker(dataDir, true).check(record, RecordChecker.Mode.VALIDATE);
+        RecordCheck c = checker.check(record, RecordChecker.Mode.VALIDATE);
         if (!c.passed()) {
             throw new IllegalArgumentException(record + " fails validation, so it is not compared: "
                     + c.problems().stream().map(Object::toString).toList());
